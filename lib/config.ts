@@ -1,0 +1,43 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Environment, read once and validated. Every variable is documented in the README.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PRESSROOM_DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SITE_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+  MEDIA_DIR: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };
+
+function readConfig(): Config {
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.PRESSROOM_DATA_DIR);
+  return {
+    ...env,
+    dataDir,
+    mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media")),
+    siteUrl: env.SITE_URL.replace(/\/+$/, ""),
+  };
+}
+
+let cached: Config | undefined;
+export function getConfig(): Config {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,14 @@
+import { connectDatabase } from "./connect";
+import type { RunningDatabase } from "./embedded";
+import { migrateDatabase } from "./migrate";
+
+/** The database ready for the app: reachable (or started), migrated and seeded. */
+export async function prepareDatabase(log: (line: string) => void = console.log) {
+  const database: RunningDatabase = await connectDatabase();
+  process.env.DATABASE_URL = database.url;
+  const migrations = await migrateDatabase(database.url);
+  if (migrations.applied.length) log(`Applied ${migrations.applied.length} migration(s).`);
+  const { seedDatabase } = await import("../seed/seed-database");
+  const seed = await seedDatabase();
+  return { database, seed };
+}

@@ -1,0 +1,33 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: start the app with npm run dev / npm start, which provide the database.");
+  }
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    // Password hashes never leave the database unless a query asks for them by name.
+    omit: { user: { passwordHash: true } },
+  });
+}
+
+type Client = ReturnType<typeof createClient>;
+const globalForPrisma: typeof globalThis & { prisma?: Client } = globalThis;
+
+/** The one Prisma client, created on first use and shared across hot reloads. */
+export function getDb(): Client {
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
+}
+
+// Created lazily so that importing a module never needs a database, only querying does.
+export const db = new Proxy({} as Client, {
+  get(_target, property) {
+    return Reflect.get(getDb(), property);
+  },
+});
+
+export type Db = Client;
+export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];

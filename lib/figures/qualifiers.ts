@@ -1,0 +1,30 @@
+import type { FigureQualifier } from "../generated/prisma/enums";
+
+interface QualifierStyle {
+  /** Words the text may use, the first being the default. */
+  words: readonly string[];
+  /** 约/超/近 come before the number; 余/多 sit between the number and the unit. */
+  position: "before" | "after";
+  label: string;
+  labelEn: string;
+}
+
+export const QUALIFIERS: Record<FigureQualifier, QualifierStyle> = {
+  exact: { words: [""], position: "before", label: "准确值", labelEn: "exact" },
+  about: { words: ["约", "大约"], position: "before", label: "约", labelEn: "about" },
+  more_than: { words: ["余", "多"], position: "after", label: "余/多", labelEn: "more than" },
+  over: { words: ["超", "过", "突破", "超过"], position: "before", label: "超/过/突破", labelEn: "over" },
+  nearly: { words: ["近", "将近", "接近"], position: "before", label: "近", labelEn: "nearly" },
+};
+
+export const QUALIFIER_VALUES = Object.keys(QUALIFIERS) as FigureQualifier[];
+
+export function qualifierWord(qualifier: FigureQualifier, word?: string | null): string {
+  const style = QUALIFIERS[qualifier];
+  return word && style.words.includes(word) ? word : style.words[0];
+}
+
+/** Which qualifier a word of the text stands for, if any. */
+export function qualifierOfWord(word: string): FigureQualifier | undefined {
+  return QUALIFIER_VALUES.find((q) => q !== "exact" && QUALIFIERS[q].words.includes(word));
+}

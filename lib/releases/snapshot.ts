@@ -1,0 +1,61 @@
+import type { Tx } from "../db";
+
+/** Everything an editor can change about a release, as stored in a Revision. */
+export async function snapshotRelease(tx: Tx, releaseId: string) {
+  const release = await tx.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    include: { figures: { orderBy: { sortOrder: "asc" } }, tags: { include: { tag: true } } },
+  });
+  return {
+    slug: release.slug,
+    locale: release.locale,
+    title: release.title,
+    summary: release.summary,
+    body: release.body,
+    status: release.status,
+    publishAt: release.publishAt?.toISOString() ?? null,
+    sourceName: release.sourceName,
+    sourceUrl: release.sourceUrl,
+    byline: release.byline,
+    categoryId: release.categoryId,
+    editionId: release.editionId,
+    leadImageId: release.leadImageId,
+    tags: release.tags.map((t) => t.tag.name),
+    figures: release.figures.map((f) => ({
+      key: f.key,
+      label: f.label,
+      value: f.value.toString(),
+      unit: f.unit,
+      unitScale: f.unitScale.toString(),
+      baseUnit: f.baseUnit,
+      qualifier: f.qualifier,
+      qualifierWord: f.qualifierWord,
+      partOfKey: f.partOfKey,
+      section: f.section,
+      highlighted: f.highlighted,
+      isRecord: f.isRecord,
+      recordNote: f.recordNote,
+      sourceText: f.sourceText,
+      mention: f.mention,
+    })),
+  };
+}
+
+export type ReleaseSnapshot = Awaited<ReturnType<typeof snapshotRelease>>;
+
+export async function createRevision(
+  tx: Tx,
+  input: { releaseId: string; version: number; action: string; note?: string | null; authorId?: string | null },
+) {
+  const snapshot = await snapshotRelease(tx, input.releaseId);
+  return tx.revision.create({
+    data: {
+      releaseId: input.releaseId,
+      version: input.version,
+      action: input.action,
+      note: input.note ?? null,
+      snapshot,
+      authorId: input.authorId ?? null,
+    },
+  });
+}

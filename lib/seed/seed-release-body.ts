@@ -1,0 +1,24 @@
+import { escapeHtml } from "../content/escape-html";
+
+export type SeedBlock =
+  | { type: "paragraph"; text: string }
+  | { type: "heading"; text: string; subtitle?: string }
+  | { type: "photo"; caption: string; credit?: string };
+
+/** Seed blocks as body HTML, in the format the editor stores (see lib/content/sanitize-body.ts). */
+export function blocksToHtml(blocks: SeedBlock[]): string {
+  return blocks
+    .map((block) => {
+      switch (block.type) {
+        case "paragraph":
+          return `<p>${escapeHtml(block.text)}</p>`;
+        case "heading":
+          return `<h2>${escapeHtml(block.text)}</h2>` + (block.subtitle ? `<h3>${escapeHtml(block.subtitle)}</h3>` : "");
+        case "photo": {
+          const credit = block.credit ? `<span class="credit">${escapeHtml(block.credit)}</span>` : "";
+          return `<figure class="photo"><figcaption>${escapeHtml(block.caption)}${credit}</figcaption></figure>`;
+        }
+      }
+    })
+    .join("\n");
+}
