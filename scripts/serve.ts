@@ -61,6 +61,7 @@ runCli(async () => {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? siteUrl,
       SITE_URL: siteUrl,
       PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
     },
   });
   if (mode !== "build") printSignIn(siteUrl, seed.generatedAdmin);

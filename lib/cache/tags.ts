@@ -1,12 +1,9 @@
-// Cache tags of public data. Every public query carries PUBLIC plus what it reads, and every
-// mutation names what it touched, so a change refreshes exactly the pages that show it.
+// Cache tags of public data. Every public query carries both; a release change refreshes RELEASES,
+// a change of categories or a restart refreshes PUBLIC. The site is small enough that re-rendering
+// every release page after an edit costs a few milliseconds each, on their next visit.
 export const CACHE_TAGS = {
   public: "public",
   releases: "releases",
-  release: (id: string) => `release:${id}`,
-  categories: "categories",
 } as const;
 
-export function releaseTags(releaseId: string): string[] {
-  return [CACHE_TAGS.releases, CACHE_TAGS.release(releaseId)];
-}
+export const PUBLIC_TAGS = [CACHE_TAGS.public, CACHE_TAGS.releases];

@@ -1,0 +1,23 @@
+// POST /api/internal/revalidate - the server's own cache watcher refreshes tags (loopback, secret)
+import crypto from "node:crypto";
+import { revalidateTag } from "next/cache";
+import { z } from "zod";
+import { revalidateSecret } from "@/lib/cache/revalidate-secret";
+import { AppError } from "@/lib/errors";
+import { routeHandler } from "@/lib/http/route-handler";
+
+const bodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(100) });
+
+function authorised(header: string | null): boolean {
+  const expected = Buffer.from(`Bearer ${revalidateSecret()}`);
+  const given = Buffer.from(header ?? "");
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
+
+export const POST = routeHandler(async (request: Request) => {
+  if (!authorised(request.headers.get("authorization"))) throw new AppError("forbidden", "无权执行此操作");
+  const { tags } = bodySchema.parse(await request.json());
+  // expire: 0 - the next visitor gets fresh content, never the stale page.
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  return Response.json({ revalidated: tags });
+});

@@ -1,0 +1,58 @@
+import { db } from "../db";
+import { CACHE_TAGS } from "./tags";
+import { revalidateSecret } from "./revalidate-secret";
+
+/**
+ * Runs in every app server. Each tick it reads (1) new rows of the invalidation outbox, written by
+ * any server or CLI in the same transaction as a change, and (2) releases whose publish time has
+ * just passed; then it asks its own server to refresh those tags. revalidateTag needs a request
+ * context, hence the loopback request. Undelivered tags are retried on the next tick.
+ */
+export function startInvalidationWatcher(options: { port: number; pollMs: number }) {
+  let lastId: bigint | null = null;
+  let lastCheck = new Date();
+  // A restart may serve pages prerendered or cached before it: refresh everything once.
+  const pending = new Set<string>([CACHE_TAGS.public]);
+  let running = false;
+
+  async function tick() {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      if (lastId === null) {
+        lastId = (await db.cacheInvalidation.aggregate({ _max: { id: true } }))._max.id ?? BigInt(0);
+      } else {
+        const rows = await db.cacheInvalidation.findMany({ where: { id: { gt: lastId } }, orderBy: { id: "asc" }, take: 500 });
+        for (const row of rows) {
+          row.tags.forEach((t) => pending.add(t));
+          lastId = row.id;
+        }
+      }
+      const due = await db.release.count({
+        where: { status: { in: ["published", "scheduled"] }, publishAt: { gt: lastCheck, lte: now } },
+      });
+      if (due > 0) pending.add(CACHE_TAGS.releases);
+      lastCheck = now;
+
+      if (pending.size) {
+        const tags = [...pending];
+        const response = await fetch(`http://127.0.0.1:${options.port}/api/internal/revalidate`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${revalidateSecret()}` },
+          body: JSON.stringify({ tags }),
+        });
+        if (response.ok) tags.forEach((t) => pending.delete(t));
+      }
+    } catch {
+      // The server may still be starting, or the database restarting: try again next tick.
+    } finally {
+      running = false;
+    }
+  }
+
+  const timer = setInterval(tick, options.pollMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,81 @@
+import { ZodError } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The one error type of the domain: a code (which decides the HTTP status) and a message for people. */
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldIssue[]; retryAfterSeconds?: number; [key: string]: unknown },
+  ) {
+    super(message);
+  }
+  get status() {
+    return STATUS[this.code];
+  }
+}
+
+export function fieldIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+function prismaCode(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^P\d{4}$/.test(error.code)) {
+    return error.code;
+  }
+  return undefined;
+}
+
+/** Any thrown value as an AppError; unknown errors are logged and become a 500 that reveals nothing. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError("validation_failed", "提交的内容有误，请检查标出的字段。", { fields: fieldIssues(error) });
+  const code = prismaCode(error);
+  if (code === "P2002") return new AppError("conflict", "该值已被使用（例如别名重复）。");
+  if (code === "P2025") return new AppError("not_found", "未找到该内容。");
+  console.error(error);
+  return new AppError("internal", "服务器出错了，请稍后再试。");
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+}
+
+/** The one JSON error body: { error: { code, message, fields? } }. */
+export function errorResponse(error: unknown): Response {
+  const e = toAppError(error);
+  const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } };
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (e.details?.retryAfterSeconds) headers["retry-after"] = String(e.details.retryAfterSeconds);
+  return Response.json(body, { status: e.status, headers });
+}

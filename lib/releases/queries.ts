@@ -1,0 +1,160 @@
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { cachedQuery } from "../cache/cached-query";
+import { AppError } from "../errors";
+import {
+  publicReleaseInclude,
+  toPublicFigure,
+  toPublicRelease,
+  type PublicRelease,
+  type PublicReleaseSummary,
+} from "./public-dto";
+
+/**
+ * The one definition of "public": published or scheduled, and its time has come. Decided at read
+ * time, so no missed job can hide a scheduled release or show it early. Every public query uses it.
+ */
+export function visibleReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereInput {
+  return { status: { in: ["published", "scheduled"] }, publishAt: { lte: now } };
+}
+
+const summaryInclude = {
+  category: { select: { slug: true, name: true } },
+  figures: { where: { OR: [{ highlighted: true }, { isRecord: true }] }, orderBy: { sortOrder: "asc" } },
+} satisfies Prisma.ReleaseInclude;
+
+type SummaryRow = Prisma.ReleaseGetPayload<{ include: typeof summaryInclude; omit: { body: true } }>;
+
+function toSummary(r: SummaryRow): PublicReleaseSummary {
+  const figures = r.figures.map(toPublicFigure);
+  return {
+    id: r.id,
+    slug: r.slug,
+    locale: r.locale,
+    title: r.title,
+    summary: r.summary,
+    publishAt: (r.publishAt ?? r.createdAt).toISOString(),
+    contentUpdatedAt: r.contentUpdatedAt.toISOString(),
+    sourceName: r.sourceName,
+    category: r.category,
+    keyFigures: figures.filter((f) => f.highlighted),
+    recordCount: figures.filter((f) => f.isRecord).length,
+  };
+}
+
+const newestFirst = [{ publishAt: "desc" }, { id: "desc" }] satisfies Prisma.ReleaseOrderByWithRelationInput[];
+
+export type ReleaseLookup = { release: PublicRelease } | { redirectTo: string } | null;
+
+export async function findPublishedRelease(slug: string): Promise<ReleaseLookup> {
+  const row = await db.release.findFirst({ where: { slug, ...visibleReleaseWhere() }, include: publicReleaseInclude });
+  if (row) return { release: toPublicRelease(row) };
+  const redirect = await db.slugRedirect.findUnique({
+    where: { slug },
+    select: { release: { select: { slug: true, status: true, publishAt: true } } },
+  });
+  const target = redirect?.release;
+  const visible = target && ["published", "scheduled"].includes(target.status) && target.publishAt && target.publishAt <= new Date();
+  return visible ? { redirectTo: target.slug } : null;
+}
+
+export interface ReleasePage {
+  items: PublicReleaseSummary[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export async function listPublishedReleases(input: { page?: number; pageSize?: number; categorySlug?: string } = {}): Promise<ReleasePage> {
+  const pageSize = input.pageSize ?? 12;
+  const page = Math.max(1, input.page ?? 1);
+  const where: Prisma.ReleaseWhereInput = {
+    ...visibleReleaseWhere(),
+    ...(input.categorySlug ? { category: { slug: input.categorySlug } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.release.count({ where }),
+    db.release.findMany({ where, include: summaryInclude, omit: { body: true }, orderBy: newestFirst, skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { items: rows.map(toSummary), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
+}
+
+// Cursor = the last item's publish time and id: stable while new releases are published.
+function encodeCursor(item: { publishAt: string; id: string }) {
+  return Buffer.from(`${item.publishAt}|${item.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { publishAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const publishAt = new Date(at ?? "");
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishAt.getTime())) {
+    throw new AppError("bad_request", "cursor 参数无效");
+  }
+  return { publishAt, id };
+}
+
+export async function listReleasesAfter(input: { cursor?: string; limit: number; categorySlug?: string }) {
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = await db.release.findMany({
+    where: {
+      AND: [
+        visibleReleaseWhere(),
+        input.categorySlug ? { category: { slug: input.categorySlug } } : {},
+        after
+          ? { OR: [{ publishAt: { lt: after.publishAt } }, { publishAt: after.publishAt, id: { lt: after.id } }] }
+          : {},
+      ],
+    },
+    include: summaryInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+    take: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit).map(toSummary);
+  const nextCursor = rows.length > input.limit ? encodeCursor(items[items.length - 1]) : null;
+  return { items, nextCursor };
+}
+
+export async function listRelatedReleases(releaseId: string, limit = 4): Promise<PublicReleaseSummary[]> {
+  const release = await db.release.findUnique({
+    where: { id: releaseId },
+    select: { categoryId: true, editionId: true, tags: { select: { tagId: true } } },
+  });
+  if (!release) return [];
+  const related: Prisma.ReleaseWhereInput[] = [];
+  if (release.editionId) related.push({ editionId: release.editionId });
+  if (release.categoryId) related.push({ categoryId: release.categoryId });
+  if (release.tags.length) related.push({ tags: { some: { tagId: { in: release.tags.map((t) => t.tagId) } } } });
+  if (!related.length) return [];
+  const rows = await db.release.findMany({
+    where: { AND: [visibleReleaseWhere(), { id: { not: releaseId } }, { OR: related }] },
+    include: summaryInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+    take: limit,
+  });
+  return rows.map(toSummary);
+}
+
+/** The newest release with key figures leads the home page; the newest others follow it. */
+export async function getHomeReleases(latestCount = 8) {
+  const leadRow = await db.release.findFirst({
+    where: { ...visibleReleaseWhere(), figures: { some: { highlighted: true } } },
+    include: publicReleaseInclude,
+    orderBy: newestFirst,
+  });
+  const latest = await db.release.findMany({
+    where: { ...visibleReleaseWhere(), ...(leadRow ? { id: { not: leadRow.id } } : {}) },
+    include: summaryInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+    take: latestCount,
+  });
+  return { lead: leadRow ? toPublicRelease(leadRow) : null, latest: latest.map(toSummary) };
+}
+
+export const getPublishedRelease = cachedQuery("release-by-slug", findPublishedRelease);
+export const getReleasePage = cachedQuery("release-page", listPublishedReleases);
+export const getReleasesAfter = cachedQuery("releases-after", listReleasesAfter);
+export const getRelatedReleases = cachedQuery("related-releases", listRelatedReleases);
+export const getHome = cachedQuery("home", getHomeReleases);
