@@ -27,11 +27,12 @@ function readConfig(): Config {
     throw new Error(`Invalid configuration: ${lines.join("; ")}`);
   }
   const env = parsed.data;
-  const dataDir = path.resolve(env.PRESSROOM_DATA_DIR);
+  // turbopackIgnore: these are runtime directories, not files of the build.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PRESSROOM_DATA_DIR);
   return {
     ...env,
     dataDir,
-    mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media")),
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ env.MEDIA_DIR ?? path.join(dataDir, "media")),
     siteUrl: env.SITE_URL.replace(/\/+$/, ""),
   };
 }

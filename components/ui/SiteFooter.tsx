@@ -9,6 +9,8 @@ export function SiteFooter({ messages }: { messages: Messages }) {
           <a href="/feed.xml">RSS</a>
           <a href="/atom.xml">Atom</a>
           <a href="/feed.json">JSON Feed</a>
+          {/* The API answers JSON, not a page: a plain link, no client-side navigation. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/api/releases">API</a>
         </p>
         <p className="site-footer__note">时间均为北京时间 (UTC+08:00)</p>

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { markFigures } from "@/lib/content/mark-figures";
+import { renderBody } from "@/lib/content/render-body";
+import { bodyToText, sanitizeBody, sanitizePlainText } from "@/lib/content/sanitize-body";
+
+const figure = (over: Partial<Parameters<typeof markFigures>[1][number]> = {}) => ({
+  key: "exhibition_area", label: "总展览面积", display: "8万平方米", baseValue: "80000", isRecord: true,
+  sourceText: "总展览面积8万平方米", mention: "8万平方米", ...over,
+});
+
+describe("body sanitising", () => {
+  it("keeps the editor's structure", () => {
+    const html = '<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>';
+    expect(sanitizeBody(html)).toBe('<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org" rel="noopener noreferrer">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>');
+  });
+  it("drops scripts, handlers, javascript: URLs and styles", () => {
+    const dirty = '<p onclick="x()" style="color:red">文<script>alert(1)</script><img src="javascript:alert(1)" onerror="alert(1)"><a href="javascript:alert(1)">x</a><iframe src="https://evil"></iframe></p>';
+    const clean = sanitizeBody(dirty);
+    expect(clean).not.toMatch(/script|onclick|onerror|javascript:|iframe|style=/i);
+    expect(clean).toContain("文");
+  });
+  it("turns rich text into plain text", () => {
+    expect(sanitizePlainText("<b>A</b> &amp; <i>B</i><script>x</script>")).toBe("A & B");
+    expect(bodyToText("<h2>一</h2><p>二</p><p>三</p>")).toBe("一\n二\n三");
+  });
+});
+
+describe("marking figures in the body", () => {
+  const html = "<p>设立展览8万平方米,创出历届之最。</p><p>总展览面积8万平方米,共组织974家企业参展</p>";
+  it("marks the mention inside its source sentence, not the first occurrence", () => {
+    const out = markFigures(html, [figure()]);
+    expect(out).toBe(
+      '<p>设立展览8万平方米,创出历届之最。</p><p>总展览面积<data class="fig fig-record" value="80000" data-key="exhibition_area" title="总展览面积：8万平方米">8万平方米</data>,共组织974家企业参展</p>',
+    );
+  });
+  it("marks two figures with the same words in one sentence once each", () => {
+    const same = "<p>21场论坛活动以及21场各市举办的活动</p>";
+    const out = markFigures(same, [
+      figure({ key: "forums", mention: "21场", sourceText: "21场论坛活动", baseValue: "21", isRecord: false }),
+      figure({ key: "city_events", mention: "21场", sourceText: "21场各市举办的活动", baseValue: "21", isRecord: false }),
+    ]);
+    expect(out.match(/<data /g)).toHaveLength(2);
+    expect(out).toContain('data-key="forums"');
+    expect(out).toContain('data-key="city_events"');
+  });
+  it("never marks inside a tag or leaves a missing mention unmarked silently broken", () => {
+    const out = markFigures('<p><a href="/x?8万平方米">链接</a></p>', [figure({ sourceText: null })]);
+    expect(out).toBe('<p><a href="/x?8万平方米">链接</a></p>');
+  });
+  it("says so where a photo was not supplied", () => {
+    const out = renderBody('<figure class="photo"><figcaption>新闻发布会现场。<span class="credit">蔡菡泠摄</span></figcaption></figure>', [], { photoMissing: "原稿图片未随稿提供" });
+    expect(out).toContain('<span class="photo-missing" role="note">原稿图片未随稿提供</span><figcaption>');
+    expect(out).toContain('<span class="credit">蔡菡泠摄</span>');
+  });
+});
