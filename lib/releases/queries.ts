@@ -155,6 +155,5 @@ export async function getHomeReleases(latestCount = 8) {
 
 export const getPublishedRelease = cachedQuery("release-by-slug", findPublishedRelease);
 export const getReleasePage = cachedQuery("release-page", listPublishedReleases);
-export const getReleasesAfter = cachedQuery("releases-after", listReleasesAfter);
 export const getRelatedReleases = cachedQuery("related-releases", listRelatedReleases);
 export const getHome = cachedQuery("home", getHomeReleases);

@@ -42,8 +42,12 @@ test("release page shows meta line, key figures, records, marked figures and dat
 
   await expect(page.getByRole("heading", { name: "创历届之最" })).toBeVisible();
   await expect(page.locator(".records__list li")).toHaveCount(10);
-  await expect(page.locator("#fig-exhibited_products .figure-table__value")).toHaveText("3000余件");
   await expect(page.getByRole("link", { name: "下载数据 (CSV)" })).toHaveAttribute("href", `/releases/${SLUG}/figures.csv`);
+
+  await page.getByRole("link", { name: /全部数据（50 项数据）/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/releases/${SLUG}/data$`));
+  await expect(page.locator("#fig-exhibited_products .figure-table__value")).toHaveText("3000余件");
+  await expect(page.locator(".figure-table tbody tr")).toHaveCount(50);
 });
 
 test("font size switch changes the article text and is remembered", async ({ page }) => {

@@ -1,11 +1,9 @@
 // GET /api/releases - published releases, newest first: { items, nextCursor }
 import { z } from "zod";
-import { getConfig } from "@/lib/config";
 import { AppError, fieldIssues } from "@/lib/errors";
 import { conditionalResponse } from "@/lib/http/conditional";
 import { routeHandler } from "@/lib/http/route-handler";
-import { toApiSummary } from "@/lib/releases/api-dto";
-import { getReleasesAfter } from "@/lib/releases/queries";
+import { getReleaseListJson } from "@/lib/releases/api-queries";
 import { slugSchema } from "@/lib/releases/slug";
 
 const querySchema = z.object({
@@ -19,8 +17,6 @@ export const GET = routeHandler(async (request: Request) => {
   const parsed = querySchema.safeParse(params);
   if (!parsed.success) throw new AppError("bad_request", "查询参数无效", { fields: fieldIssues(parsed.error) });
   const { cursor, limit, category } = parsed.data;
-  const page = await getReleasesAfter({ cursor, limit, categorySlug: category });
-  const siteUrl = getConfig().siteUrl;
-  const body = JSON.stringify({ items: page.items.map((r) => toApiSummary(r, siteUrl)), nextCursor: page.nextCursor });
+  const body = await getReleaseListJson(cursor, limit, category);
   return conditionalResponse(request, body, { contentType: "application/json; charset=utf-8" });
 });

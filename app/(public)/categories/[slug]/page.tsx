@@ -6,6 +6,7 @@ import { fill, getMessages } from "@/lib/i18n/messages";
 import { categoryPageHref } from "@/lib/releases/page-param";
 import { getReleasePage } from "@/lib/releases/queries";
 import { isValidSlug } from "@/lib/releases/slug";
+import { pageAlternates } from "@/lib/seo/alternates";
 
 export const revalidate = 3600;
 export function generateStaticParams() {
@@ -25,14 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: category.name,
     description: category.description ?? undefined,
-    alternates: {
-      canonical: `/categories/${slug}`,
-      types: {
-        "application/rss+xml": [{ url: `/categories/${slug}/feed.xml`, title: `${category.name} RSS` }],
-        "application/atom+xml": [{ url: `/categories/${slug}/atom.xml`, title: `${category.name} Atom` }],
-        "application/feed+json": [{ url: `/categories/${slug}/feed.json`, title: `${category.name} JSON Feed` }],
-      },
-    },
+    alternates: pageAlternates(`/categories/${slug}`, category),
   };
 }
 

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
-import { cache } from "react";
 import { BreakdownCharts } from "@/components/figures/BreakdownCharts";
-import { FigureTable } from "@/components/figures/FigureTable";
 import { KeyFigurePanel } from "@/components/figures/KeyFigurePanel";
 import { RecordList } from "@/components/figures/RecordList";
+import { DataLinks } from "@/components/figures/DataLinks";
 import { ChangeNotes } from "@/components/release/ChangeNotes";
 import { FontSizeSwitch } from "@/components/release/FontSizeSwitch";
 import { ReleaseBody } from "@/components/release/ReleaseBody";
@@ -14,8 +12,9 @@ import { ReleaseMeta } from "@/components/release/ReleaseMeta";
 import { ShareBar } from "@/components/release/ShareBar";
 import { getConfig } from "@/lib/config";
 import { fill, getMessages } from "@/lib/i18n/messages";
-import { getPublishedRelease, getRelatedReleases } from "@/lib/releases/queries";
-import { isValidSlug } from "@/lib/releases/slug";
+import { getRelatedReleases } from "@/lib/releases/queries";
+import { loadRelease } from "./load-release";
+import { jsonLdScript, releaseJsonLd, releaseMetadata } from "@/lib/seo/release-metadata";
 
 export const revalidate = 3600;
 export function generateStaticParams() {
@@ -24,21 +23,8 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadRelease = cache(async (slug: string) => {
-  if (!isValidSlug(slug)) notFound();
-  const found = await getPublishedRelease(slug);
-  if (!found) notFound();
-  if ("redirectTo" in found) permanentRedirect(`/releases/${found.redirectTo}`);
-  return found.release;
-});
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const release = await loadRelease((await params).slug);
-  return {
-    title: release.title,
-    description: release.summary,
-    alternates: { canonical: `/releases/${release.slug}` },
-  };
+  return releaseMetadata(await loadRelease((await params).slug), getConfig().siteUrl);
 }
 
 export default async function ReleasePage({ params }: Props) {
@@ -46,10 +32,12 @@ export default async function ReleasePage({ params }: Props) {
   const related = await getRelatedReleases(release.id);
   const messages = getMessages(release.locale);
   const t = messages.release;
-  const url = `${getConfig().siteUrl}/releases/${release.slug}`;
+  const siteUrl = getConfig().siteUrl;
+  const url = `${siteUrl}/releases/${release.slug}`;
 
   return (
     <div className={related.length ? "page release-page release-page--with-related" : "page release-page"}>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(release, siteUrl)) }} />
       <article className="release" id="release-article" data-font-size="medium" lang={release.locale}>
         <header className="release__header">
           {release.edition && (
@@ -80,16 +68,7 @@ export default async function ReleasePage({ params }: Props) {
           <>
             <RecordList figures={release.figures} title={t.records} />
             <BreakdownCharts figures={release.figures} title={t.charts} />
-            <section className="all-figures" aria-labelledby="all-figures-title">
-              <h2 id="all-figures-title" className="section-title">
-                {t.allFigures} <small>{fill(t.figureCount, { count: release.figures.length })}</small>
-              </h2>
-              <FigureTable figures={release.figures} messages={messages} />
-              <p className="data-links">
-                <a href={`/releases/${release.slug}/figures.csv`} download>{t.csv}</a>
-                <a href={`/api/releases/${release.slug}`}>{t.json}</a>
-              </p>
-            </section>
+            <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
           </>
         )}
 

@@ -1,0 +1,100 @@
+import { getConfig } from "../config";
+import { db } from "../db";
+import { escapeHtml } from "../content/escape-html";
+import { renderBody } from "../content/render-body";
+import { getMessages } from "../i18n/messages";
+import { publicReleaseInclude, toPublicRelease, type PublicRelease } from "../releases/public-dto";
+import { visibleReleaseWhere } from "../releases/queries";
+
+export const FEED_SIZE = 50;
+
+export interface FeedEntry {
+  /** Never changes: not the slug (which may change) and not the URL. */
+  id: string;
+  title: string;
+  url: string;
+  published: Date;
+  updated: Date;
+  author: string;
+  categories: string[];
+  summary: string;
+  contentHtml: string;
+  image: { url: string; type: string; length: number } | null;
+}
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** The site page the feed mirrors. */
+  pageUrl: string;
+  links: { rss: string; atom: string; json: string };
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+/** Root-relative links and images of the body made absolute: feed readers have no base URL. */
+export function absoluteUrls(html: string, siteUrl: string): string {
+  return html.replace(/\s(href|src)="\/(?!\/)/g, ` $1="${siteUrl}/`);
+}
+
+function keyFiguresHtml(release: PublicRelease): string {
+  const t = getMessages(release.locale).release;
+  const figures = release.keyFigures.length ? release.keyFigures : release.figures.filter((f) => f.isRecord);
+  if (!figures.length) return "";
+  const items = figures
+    .map((f) => `<li><strong>${escapeHtml(f.display)}</strong> ${escapeHtml(f.label)}${f.isRecord ? `（${escapeHtml(f.recordNote ?? t.recordBadge)}）` : ""}</li>`)
+    .join("");
+  return `<h3>${escapeHtml(t.keyFigures)}</h3><ul>${items}</ul><hr>`;
+}
+
+export function toFeedEntry(release: PublicRelease, siteUrl: string): FeedEntry {
+  const t = getMessages(release.locale).release;
+  const url = `${siteUrl}/releases/${release.slug}`;
+  const body = renderBody(release.body, release.figures, { photoMissing: t.photoMissing });
+  const lead = release.leadImage?.url ? release.leadImage : null;
+  return {
+    id: `urn:uuid:${release.id}`,
+    title: release.title,
+    url,
+    published: new Date(release.publishAt),
+    updated: new Date(release.contentUpdatedAt),
+    author: release.byline ?? release.sourceName ?? getMessages(release.locale).site.name,
+    categories: [...(release.category ? [release.category.name] : []), ...release.tags.map((tag) => tag.name)],
+    summary: release.summary,
+    contentHtml: absoluteUrls(keyFiguresHtml(release) + body, siteUrl),
+    image: lead ? { url: `${siteUrl}${lead.url}`, type: "image/jpeg", length: 0 } : null,
+  };
+}
+
+export function feedLinks(siteUrl: string, categorySlug?: string) {
+  const base = categorySlug ? `${siteUrl}/categories/${categorySlug}` : siteUrl;
+  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+}
+
+/** The newest published releases (of one category, or all), as feed entries. */
+export async function loadFeedChannel(categorySlug?: string): Promise<FeedChannel | null> {
+  const siteUrl = getConfig().siteUrl;
+  const site = getMessages().site;
+  const category = categorySlug ? await db.category.findUnique({ where: { slug: categorySlug } }) : null;
+  if (categorySlug && !category) return null;
+  const rows = await db.release.findMany({
+    where: { ...visibleReleaseWhere(), ...(category ? { categoryId: category.id } : {}) },
+    include: { ...publicReleaseInclude, leadImage: true },
+    orderBy: [{ publishAt: "desc" }, { id: "desc" }],
+    take: FEED_SIZE,
+  });
+  const entries = rows.map((r) => {
+    const entry = toFeedEntry(toPublicRelease(r), siteUrl);
+    if (entry.image && r.leadImage) entry.image = { ...entry.image, type: r.leadImage.mimeType ?? "image/jpeg", length: r.leadImage.sizeBytes ?? 0 };
+    return entry;
+  });
+  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
+  return {
+    title: category ? `${category.name} · ${site.name}` : site.name,
+    description: category?.description ?? site.tagline,
+    pageUrl: category ? `${siteUrl}/categories/${category.slug}` : siteUrl,
+    links: feedLinks(siteUrl, category?.slug),
+    updated: entries.length ? updated : new Date(0),
+    entries,
+  };
+}

@@ -1,0 +1,20 @@
+import { cachedQuery } from "../cache/cached-query";
+import { getConfig } from "../config";
+import { toApiRelease, toApiSummary } from "./api-dto";
+import { findPublishedRelease, listReleasesAfter } from "./queries";
+
+// The JSON API caches its serialised bodies, not the data: a cached request is then a string
+// lookup and a hash, with no JSON parse and stringify of a whole release each time.
+
+export const getReleaseJson = cachedQuery("release-json", async (slug: string) => {
+  const found = await findPublishedRelease(slug);
+  if (!found) return null;
+  if ("redirectTo" in found) return { redirectTo: found.redirectTo };
+  return { body: JSON.stringify(toApiRelease(found.release, getConfig().siteUrl)), updatedAt: found.release.contentUpdatedAt };
+});
+
+export const getReleaseListJson = cachedQuery("release-list-json", async (cursor: string | undefined, limit: number, categorySlug: string | undefined) => {
+  const page = await listReleasesAfter({ cursor, limit, categorySlug });
+  const siteUrl = getConfig().siteUrl;
+  return JSON.stringify({ items: page.items.map((r) => toApiSummary(r, siteUrl)), nextCursor: page.nextCursor });
+});

@@ -1,0 +1,131 @@
+// npm run bench: builds if needed, starts the production server on the same database the app
+// uses (embedded by default), and measures the public pages with autocannon on 127.0.0.1.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import { prepareDatabase } from "../lib/database/prepare";
+import { runCli } from "./run-cli";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const TARGETS = [
+  ["home", "/"],
+  ["release page", "/releases/wmc-2023-results"],
+  ["release JSON", "/api/releases/wmc-2023-results"],
+  ["release list", "/releases"],
+] as const;
+
+function sh(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
+  });
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+function treeRss(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const children = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
+      if (children) stack.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
+}
+
+async function waitForServer(url: string, child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start within 60 s");
+}
+
+async function firstLoadJs(pagePath: string) {
+  const html = await (await fetch(BASE + pagePath)).text();
+  // noModule scripts are polyfills that only browsers without ES modules download.
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/nomodule/i.test(m[1]))
+    .map((m) => /src="([^"]+)"/.exec(m[1])?.[1])
+    .filter((src): src is string => Boolean(src));
+  let gzip = 0;
+  for (const src of new Set(scripts)) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    gzip += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { files: new Set(scripts).size, gzipKb: gzip / 1024 };
+}
+
+function run(url: string, connections: number, duration: number) {
+  return autocannon({ url, connections, duration, pipelining: 1 });
+}
+
+runCli(async () => {
+  const { database } = await prepareDatabase(() => {});
+  const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
+  const env: Record<string, string> = { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(PORT), SITE_URL: BASE, NEXTAUTH_URL: BASE };
+  if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
+    console.log("Building (no production build found) ...");
+    await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
+  }
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: "ignore" });
+  const serverPid = server.pid ?? 0;
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(serverPid))), 200);
+  try {
+    await waitForServer(`${BASE}/api/releases?limit=1`, server);
+    const rows = [];
+    for (const [name, urlPath] of TARGETS) {
+      const url = BASE + urlPath;
+      await run(url, 50, 3); // warm-up: fills the caches
+      const load = await run(url, 50, DURATION);
+      const light = await run(url, 10, Math.max(5, DURATION / 2));
+      rows.push({
+        name,
+        path: urlPath,
+        rps50: Math.round(load.requests.average),
+        p50ms50: load.latency.p50,
+        p99ms50: load.latency.p99,
+        errors: load.errors + load.non2xx + light.errors + light.non2xx,
+        p99ms10: light.latency.p99,
+      });
+      console.log(`  measured ${name}`);
+    }
+    const js = await firstLoadJs("/releases/wmc-2023-results");
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, treeRss(serverPid));
+
+    console.log(`\nPressroom benchmark: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load generator on the same machine.`);
+    console.log("| page | req/s @50 | p50 ms @50 | p99 ms @50 | p99 ms @10 | errors |");
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const r of rows) console.log(`| ${r.name} (${r.path}) | ${r.rps50} | ${r.p50ms50} | ${r.p99ms50} | ${r.p99ms10} | ${r.errors} |`);
+    console.log(`\nServer peak memory (RSS, whole process tree): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+    console.log(`Release page first-load JS: ${js.gzipKb.toFixed(1)} KB gzipped in ${js.files} files`);
+    const failures: string[] = rows.filter((r) => r.rps50 < 1000 || r.p99ms10 > 25 || r.errors > 0).map((r) => r.name);
+    if (peakRss > 400 * 1024 * 1024) failures.push("memory");
+    if (js.gzipKb > 150) failures.push("first-load JS");
+    console.log(failures.length ? `\nMissed targets: ${failures.join(", ")}` : "\nAll targets met (≥1000 req/s @50, p99 ≤ 25 ms @10, no errors, ≤ 400 MB, JS < 150 KB).");
+    fs.mkdirSync("bench-results", { recursive: true });
+    fs.writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, rows, peakRssMb: peakRss / 1024 / 1024, firstLoadJsKb: js.gzipKb }, null, 2));
+  } finally {
+    clearInterval(sampler);
+    server.kill("SIGTERM");
+    await database.stop();
+  }
+});
