@@ -34,11 +34,15 @@ runCli(async () => {
     if (stages.includes("e2e")) {
       ensureChromium();
       const db = await createScratchDatabase(server, "pressroom_e2e");
+      const port = process.env.E2E_PORT ?? "3100";
       scratch.push(db);
       const env = {
         DATABASE_URL: db.url,
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-        E2E_PORT: process.env.E2E_PORT ?? "3100",
+        E2E_PORT: port,
+        // The build bakes SITE_URL into prerendered pages: the same value as the server's.
+        SITE_URL: `http://127.0.0.1:${port}`,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         ADMIN_EMAIL: "admin@e2e.test",
         ADMIN_PASSWORD: "e2e-admin-password",
       };

@@ -23,12 +23,13 @@ const getFeed = cachedQuery("feed", async (format: FeedFormat, categorySlug?: st
   return { body, updated: channel.updated.toISOString() };
 });
 
-type Context = { params: Promise<{ slug?: string }> };
+// Site-wide feed routes have no params at all (undefined, not an empty object).
+type Context = { params?: Promise<{ slug?: string }> };
 
 /** GET handler for one feed format, site-wide or (with a [slug] param) for one category. */
 export function feedRoute(format: FeedFormat) {
   return routeHandler(async (request: Request, context: Context) => {
-    const { slug } = await context.params;
+    const slug = (await context.params)?.slug;
     if (slug !== undefined && !isValidSlug(slug)) throw new AppError("not_found", "未找到该分类");
     const feed = await getFeed(format, slug);
     if (!feed) throw new AppError("not_found", "未找到该分类");

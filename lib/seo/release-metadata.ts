@@ -6,7 +6,7 @@ import { pageAlternates } from "./alternates";
 
 export function releaseMetadata(release: PublicRelease, siteUrl: string): Metadata {
   const url = `${siteUrl}/releases/${release.slug}`;
-  const image = { url: `${url}/opengraph-image`, width: 1200, height: 630, alt: release.title };
+  const image = { url: `${url}/share.png`, width: 1200, height: 630, alt: release.title };
   const description = release.summary || release.title;
   return {
     title: release.title,
@@ -43,7 +43,7 @@ export function releaseJsonLd(release: PublicRelease, siteUrl: string) {
     inLanguage: release.locale,
     datePublished: toBeijingIso(release.publishAt),
     dateModified: toBeijingIso(release.contentUpdatedAt),
-    image: [`${url}/opengraph-image`],
+    image: [`${url}/share.png`],
     author: release.byline ? { "@type": "Person", name: release.byline } : { "@type": "Organization", name: release.sourceName ?? site.name },
     publisher: { "@type": "Organization", name: site.name, url: siteUrl, logo: { "@type": "ImageObject", url: `${siteUrl}/icon.svg` } },
     ...(release.sourceName ? { sourceOrganization: { "@type": "Organization", name: release.sourceName } } : {}),

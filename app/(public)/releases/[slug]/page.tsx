@@ -11,7 +11,7 @@ import { ReleaseCard } from "@/components/release/ReleaseCard";
 import { ReleaseMeta } from "@/components/release/ReleaseMeta";
 import { ShareBar } from "@/components/release/ShareBar";
 import { getConfig } from "@/lib/config";
-import { fill, getMessages } from "@/lib/i18n/messages";
+import { getMessages } from "@/lib/i18n/messages";
 import { getRelatedReleases } from "@/lib/releases/queries";
 import { loadRelease } from "./load-release";
 import { jsonLdScript, releaseJsonLd, releaseMetadata } from "@/lib/seo/release-metadata";
