@@ -68,14 +68,16 @@ export function toAppError(error: unknown): AppError {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldIssue[] };
+  error: { code: ErrorCode; message: string; fields?: FieldIssue[]; [detail: string]: unknown };
 }
 
 /** The one JSON error body: { error: { code, message, fields? } }. */
 export function errorResponse(error: unknown): Response {
   const e = toAppError(error);
-  const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details?.fields ? { fields: e.details.fields } : {}) } };
+  // Details are set by our own code on purpose (field issues, the newer version on a conflict).
+  const { retryAfterSeconds, ...details } = e.details ?? {};
+  const body: ErrorBody = { error: { code: e.code, message: e.message, ...details } };
   const headers: Record<string, string> = { "cache-control": "no-store" };
-  if (e.details?.retryAfterSeconds) headers["retry-after"] = String(e.details.retryAfterSeconds);
+  if (retryAfterSeconds) headers["retry-after"] = String(retryAfterSeconds);
   return Response.json(body, { status: e.status, headers });
 }

@@ -4,7 +4,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import type { PublicRelease } from "@/lib/releases/public-dto";
 import { ViewCounter } from "./ViewCounter";
 
-export function ReleaseMeta({ release, messages }: { release: PublicRelease; messages: Messages }) {
+export function ReleaseMeta({ release, messages, countView = true }: { release: PublicRelease; messages: Messages; countView?: boolean }) {
   const t = messages.release;
   return (
     <dl className="release-meta">
@@ -24,7 +24,7 @@ export function ReleaseMeta({ release, messages }: { release: PublicRelease; mes
       </div>
       <div>
         <dt>{t.views}</dt>
-        <dd><ViewCounter slug={release.slug} initial={release.viewCount} /></dd>
+        <dd>{countView ? <ViewCounter slug={release.slug} initial={release.viewCount} /> : release.viewCount.toLocaleString("zh-CN")}</dd>
       </div>
       {release.category && (
         <div>

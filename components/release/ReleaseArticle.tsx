@@ -1,0 +1,59 @@
+import { BreakdownCharts } from "@/components/figures/BreakdownCharts";
+import { DataLinks } from "@/components/figures/DataLinks";
+import { KeyFigurePanel } from "@/components/figures/KeyFigurePanel";
+import { RecordList } from "@/components/figures/RecordList";
+import { getMessages } from "@/lib/i18n/messages";
+import type { PublicRelease } from "@/lib/releases/public-dto";
+import { ChangeNotes } from "./ChangeNotes";
+import { FontSizeSwitch } from "./FontSizeSwitch";
+import { ReleaseBody } from "./ReleaseBody";
+import { ReleaseMeta } from "./ReleaseMeta";
+import { ShareBar } from "./ShareBar";
+
+/** A release as readers see it; previews render this same component, so they match exactly. */
+export function ReleaseArticle({ release, siteUrl, preview = false }: { release: PublicRelease; siteUrl: string; preview?: boolean }) {
+  const messages = getMessages(release.locale);
+  const t = messages.release;
+  const url = `${siteUrl}/releases/${release.slug}`;
+  return (
+    <article className="release" id="release-article" data-font-size="medium" lang={release.locale}>
+      <header className="release__header">
+        {release.edition && (
+          <p className="release__kicker">{release.edition.event.name} · {release.edition.year} · {release.edition.city}{release.edition.theme && ` · “${release.edition.theme}”`}</p>
+        )}
+        <h1 className="release__title">{release.title}</h1>
+        <ReleaseMeta release={release} messages={messages} countView={!preview} />
+        <div className="release__tools">
+          <FontSizeSwitch messages={messages} targetId="release-article" />
+          <ShareBar url={url} title={release.title} messages={messages} />
+        </div>
+      </header>
+
+      <ChangeNotes notes={release.changeNotes} messages={messages} />
+      <KeyFigurePanel title={t.keyFigures} figures={release.keyFigures} recordLabel={t.recordBadge} />
+      {release.leadImage?.url && (
+        <figure className="lead-image">
+          {/* eslint-disable-next-line @next/next/no-img-element -- media is served by our own route with its real size */}
+          <img src={release.leadImage.url} alt={release.leadImage.alt} width={release.leadImage.width ?? undefined} height={release.leadImage.height ?? undefined} />
+          {(release.leadImage.caption || release.leadImage.credit) && (
+            <figcaption>{release.leadImage.caption}<span className="credit">{release.leadImage.credit}</span></figcaption>
+          )}
+        </figure>
+      )}
+      <ReleaseBody html={release.body} figures={release.figures} photoMissing={t.photoMissing} />
+
+      {release.figures.length > 0 && (
+        <>
+          <RecordList figures={release.figures} title={t.records} />
+          <BreakdownCharts figures={release.figures} title={t.charts} />
+          <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
+        </>
+      )}
+
+      {release.tags.length > 0 && (
+        <p className="release__tags"><span>{t.tags}：</span>{release.tags.map((tag) => <span key={tag.slug} className="tag">{tag.name}</span>)}</p>
+      )}
+      <p className="print-url">{url}</p>
+    </article>
+  );
+}

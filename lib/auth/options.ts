@@ -1,0 +1,54 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db";
+import { recordAudit } from "../audit/record-audit";
+import { authenticate, SignInRefused } from "./authenticate";
+import { clientIp } from "./client-ip";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "邮箱和密码",
+      credentials: { email: { label: "邮箱", type: "email" }, password: { label: "密码", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          return await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req.headers ?? {}) });
+        } catch (error) {
+          // next-auth turns a thrown message into ?error=<message>: the sign-in page maps it to Chinese.
+          if (error instanceof SignInRefused) throw new Error(error.reason);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.uid ?? "", email: token.email ?? "", name: token.name ?? "", role: token.role ?? "editor" };
+      session.sessionVersion = token.sv ?? 0;
+      return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, not only this browser's cookie.
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
+        await recordAudit(tx, { actor: { id: token.uid!, email: token.email ?? "" }, action: "auth.signout", targetType: "user", targetId: token.uid });
+      });
+    },
+  },
+};

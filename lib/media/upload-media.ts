@@ -1,0 +1,54 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { getConfig } from "../config";
+import { db } from "../db";
+import { requirePermission, type Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../errors";
+import { detectImage } from "./detect-image";
+
+const metaSchema = z.object({
+  alt: z.string().trim().min(1, "请填写替代文字（供读屏软件朗读）").max(200, "替代文字最多 200 个字符"),
+  caption: z.string().trim().max(300).optional(),
+  credit: z.string().trim().max(100).optional(),
+});
+
+/** Stores an uploaded image under MEDIA_DIR; only real images (by content) within the size limit. */
+export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; name: string }, rawMeta: unknown) {
+  const user = requirePermission(actor, "media.upload");
+  const meta = metaSchema.parse(rawMeta);
+  const { MEDIA_MAX_BYTES, mediaDir } = getConfig();
+  if (file.bytes.length === 0) throw new AppError("bad_request", "文件是空的");
+  if (file.bytes.length > MEDIA_MAX_BYTES) {
+    throw new AppError("payload_too_large", `图片不能超过 ${Math.round(MEDIA_MAX_BYTES / 1024 / 1024)} MB`);
+  }
+  const image = detectImage(file.bytes);
+  if (!image) throw new AppError("unsupported_media_type", "只能上传 PNG、JPEG、GIF 或 WebP 图片（按文件内容判断）");
+  const id = crypto.randomUUID();
+  const storagePath = `${id}.${image.extension}`;
+  await fs.mkdir(mediaDir, { recursive: true });
+  await fs.writeFile(path.join(mediaDir, storagePath), file.bytes, { flag: "wx" });
+  return db.$transaction(async (tx) => {
+    const media = await tx.media.create({
+      data: { id, storagePath, fileName: path.basename(file.name).slice(0, 200), mimeType: image.mimeType, width: image.width, height: image.height, sizeBytes: file.bytes.length, alt: meta.alt, caption: meta.caption || null, credit: meta.credit || null, uploadedById: user.id },
+    });
+    await recordAudit(tx, { actor: user, action: "media.upload", targetType: "media", targetId: id, details: { fileName: media.fileName, sizeBytes: media.sizeBytes, mimeType: media.mimeType }, ip: user.ip });
+    return media;
+  });
+}
+
+export async function listMedia(actor: Actor | null) {
+  requirePermission(actor, "release.edit");
+  return db.media.findMany({ where: { storagePath: { not: null } }, orderBy: { createdAt: "desc" }, take: 100 });
+}
+
+/** The file of a stored image, for the public /media/[id] route. */
+export async function readMediaFile(id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const media = await db.media.findUnique({ where: { id } });
+  if (!media?.storagePath || !media.mimeType) return null;
+  const bytes = await fs.readFile(path.join(getConfig().mediaDir, media.storagePath)).catch(() => null);
+  return bytes ? { bytes, mimeType: media.mimeType } : null;
+}

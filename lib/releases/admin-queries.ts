@@ -1,0 +1,74 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { ReleaseStatus } from "../generated/prisma/enums";
+import { db } from "../db";
+import { requirePermission, type Actor } from "../auth/actor";
+import { AppError } from "../errors";
+import { releaseSnapshotSchema } from "./snapshot";
+
+// Reads of the editorial area: uncached, every status, always behind a permission check.
+
+export async function listReleasesForStaff(actor: Actor | null, input: { status?: ReleaseStatus; q?: string; take?: number } = {}) {
+  requirePermission(actor, "release.edit");
+  const where: Prisma.ReleaseWhereInput = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.q ? { OR: [{ title: { contains: input.q, mode: "insensitive" } }, { slug: { contains: input.q.toLowerCase() } }, { summary: { contains: input.q, mode: "insensitive" } }] } : {}),
+  };
+  return db.release.findMany({
+    where,
+    select: { id: true, slug: true, title: true, status: true, publishAt: true, updatedAt: true, version: true, category: { select: { name: true } } },
+    orderBy: { updatedAt: "desc" },
+    take: input.take ?? 100,
+  });
+}
+
+export async function getDashboard(actor: Actor | null) {
+  requirePermission(actor, "release.edit");
+  const pick = (where: Prisma.ReleaseWhereInput, orderBy: Prisma.ReleaseOrderByWithRelationInput) =>
+    db.release.findMany({ where, orderBy, take: 8, select: { id: true, title: true, status: true, publishAt: true, updatedAt: true } });
+  const [drafts, inReview, scheduled, published] = await Promise.all([
+    pick({ status: "draft" }, { updatedAt: "desc" }),
+    pick({ status: "in_review" }, { updatedAt: "desc" }),
+    pick({ status: "scheduled", publishAt: { gt: new Date() } }, { publishAt: "asc" }),
+    pick({ OR: [{ status: "published" }, { status: "scheduled", publishAt: { lte: new Date() } }] }, { publishAt: "desc" }),
+  ]);
+  return { drafts, inReview, scheduled, published };
+}
+
+export async function getReleaseForEditing(actor: Actor | null, releaseId: string) {
+  const user = requirePermission(actor, "release.edit");
+  const release = await db.release.findUnique({
+    where: { id: releaseId },
+    include: { figures: { orderBy: { sortOrder: "asc" } }, tags: { include: { tag: true } }, changeNotes: { orderBy: { createdAt: "desc" } } },
+  });
+  if (!release) throw new AppError("not_found", "未找到该稿件");
+  const autosave = await db.autosave.findUnique({ where: { releaseId_userId: { releaseId, userId: user.id } } });
+  return { release, autosave };
+}
+
+export async function listRevisions(actor: Actor | null, releaseId: string) {
+  requirePermission(actor, "release.edit");
+  return db.revision.findMany({
+    where: { releaseId },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, action: true, note: true, createdAt: true, author: { select: { name: true, email: true } } },
+  });
+}
+
+export async function getRevisionSnapshots(actor: Actor | null, releaseId: string, versions: [number, number]) {
+  requirePermission(actor, "release.edit");
+  const rows = await db.revision.findMany({ where: { releaseId, version: { in: versions } } });
+  const find = (v: number) => {
+    const row = rows.find((r) => r.version === v);
+    if (!row) throw new AppError("not_found", `未找到第 ${v} 版`);
+    return { version: row.version, createdAt: row.createdAt, snapshot: releaseSnapshotSchema.parse(row.snapshot) };
+  };
+  return [find(versions[0]), find(versions[1])] as const;
+}
+
+export async function listEditorOptions() {
+  const [categories, editions] = await Promise.all([
+    db.category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.edition.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, city: true, event: { select: { name: true } } } }),
+  ]);
+  return { categories, editions };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { db } from "../db";
+import { requirePermission, type Actor } from "../auth/actor";
+import { AppError } from "../errors";
+
+const autosaveSchema = z.object({
+  baseVersion: z.number().int().positive(),
+  // Unvalidated on purpose: half-typed work is kept as it is, and validated when really saved.
+  data: z.record(z.string(), z.unknown()),
+});
+
+const MAX_AUTOSAVE_BYTES = 1_000_000;
+
+/** Keeps an editor's unsaved typing on the server, per editor and release, until the next real save. */
+export async function autosaveRelease(actor: Actor | null, releaseId: string, raw: unknown) {
+  const user = requirePermission(actor, "release.edit");
+  const input = autosaveSchema.parse(raw);
+  if (JSON.stringify(input.data).length > MAX_AUTOSAVE_BYTES) throw new AppError("payload_too_large", "内容过大，无法自动保存");
+  const exists = await db.release.findUnique({ where: { id: releaseId }, select: { id: true } });
+  if (!exists) throw new AppError("not_found", "未找到该稿件");
+  const saved = await db.autosave.upsert({
+    where: { releaseId_userId: { releaseId, userId: user.id } },
+    update: { baseVersion: input.baseVersion, data: input.data as object, savedAt: new Date() },
+    create: { releaseId, userId: user.id, baseVersion: input.baseVersion, data: input.data as object },
+  });
+  return { savedAt: saved.savedAt.toISOString() };
+}

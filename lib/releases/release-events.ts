@@ -1,0 +1,32 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../db";
+import type { Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { queueInvalidation } from "../cache/queue-invalidation";
+import { PUBLIC_TAGS } from "../cache/tags";
+import { createRevision } from "./snapshot";
+
+/**
+ * What every change of a release ends with, in its transaction: a revision of the new state, an
+ * audit entry, and (when the public may see it, or saw it before) a cache refresh for all servers.
+ */
+export async function recordReleaseChange(
+  tx: Tx,
+  input: { actor: Actor; releaseId: string; version: number; action: string; note?: string | null; details?: Prisma.InputJsonValue; affectsPublic: boolean },
+) {
+  await createRevision(tx, { releaseId: input.releaseId, version: input.version, action: input.action, note: input.note, authorId: input.actor.id });
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: `release.${input.action}`,
+    targetType: "release",
+    targetId: input.releaseId,
+    details: input.details,
+    ip: input.actor.ip,
+  });
+  if (input.affectsPublic) await queueInvalidation(tx, PUBLIC_TAGS);
+}
+
+/** Public now, or was public before this change (its readers must see the change or the removal). */
+export function touchesPublic(release: { status: string; publishAt: Date | null; publishedAt: Date | null }): boolean {
+  return release.publishedAt !== null || release.status === "published" || release.status === "scheduled";
+}

@@ -1,0 +1,63 @@
+import { db } from "../db";
+import { requirePermission, type Actor } from "../auth/actor";
+import { hashPassword } from "../auth/password";
+import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../errors";
+import { createUserSchema, updateUserSchema } from "./schema";
+
+/** Adds a staff account. `by` is the admin, or the operator at the command line. */
+export async function createUserAccount(raw: unknown, by: { actor: Actor | null; via: "admin" | "cli" }) {
+  const input = createUserSchema.parse(raw);
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new AppError("conflict", "该邮箱已有账户", { fields: [{ path: "email", message: "该邮箱已有账户" }] });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
+    await recordAudit(tx, { actor: by.actor, actorEmail: by.via, action: "user.create", targetType: "user", targetId: user.id, details: { email: input.email, role: input.role }, ip: by.actor?.ip });
+    return user;
+  });
+}
+
+export async function createUser(actor: Actor | null, raw: unknown) {
+  return createUserAccount(raw, { actor: requirePermission(actor, "user.manage"), via: "admin" });
+}
+
+/**
+ * Changes a role, a password or whether the account is active. Each of these ends the user's
+ * existing sessions at once (the session version moves on).
+ */
+export async function updateUser(actor: Actor | null, userId: string, raw: unknown) {
+  const admin = requirePermission(actor, "user.manage");
+  const input = updateUserSchema.parse(raw);
+  const before = await db.user.findUnique({ where: { id: userId } });
+  if (!before) throw new AppError("not_found", "未找到该用户");
+  if (before.id === admin.id && (input.role && input.role !== "admin" || input.active === false)) {
+    throw new AppError("conflict", "不能降低自己的权限或停用自己的账户");
+  }
+  const endsSessions = Boolean(input.password || (input.role && input.role !== before.role) || (input.active === false && before.active));
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: {
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+        ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    const changes = {
+      ...(input.role && input.role !== before.role ? { role: { from: before.role, to: input.role } } : {}),
+      ...(input.active !== undefined && input.active !== before.active ? { active: input.active } : {}),
+      ...(input.password ? { password: "changed" } : {}),
+    };
+    await recordAudit(tx, { actor: admin, action: input.role && input.role !== before.role ? "user.role_change" : "user.update", targetType: "user", targetId: userId, details: changes, ip: admin.ip });
+    return user;
+  });
+}
+
+export async function listUsers(actor: Actor | null) {
+  requirePermission(actor, "user.manage");
+  return db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, role: true, active: true, createdAt: true } });
+}

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { listAuditLog } from "@/lib/audit/queries";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { uploadMedia } from "@/lib/media/upload-media";
+import { autosaveRelease } from "@/lib/releases/autosave-release";
+import { createRelease } from "@/lib/releases/create-release";
+import { createPreviewLink, getReleasePreview } from "@/lib/releases/preview";
+import { restoreRevision } from "@/lib/releases/restore-revision";
+import { saveRelease } from "@/lib/releases/save-release";
+import { transitionRelease } from "@/lib/releases/transition-release";
+import { createUser, updateUser } from "@/lib/users/user-mutations";
+import { createDraft, createStaff, releaseInput } from "./staff";
+
+type Role = "none" | "editor" | "publisher" | "admin";
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+let actors: Record<Role, Actor | null>;
+let owner: Actor;
+
+beforeAll(async () => {
+  owner = await createStaff("admin");
+  actors = { none: null, editor: await createStaff("editor"), publisher: await createStaff("publisher"), admin: await createStaff("admin") };
+});
+
+/** Everything a refused call could have touched, scoped so tests running in parallel do not disturb it. */
+async function stateOf(releaseId: string, actor: Actor | null) {
+  const release = await db.release.findUniqueOrThrow({ where: { id: releaseId }, include: { figures: true } });
+  const byActor = actor?.id ?? "00000000-0000-0000-0000-000000000000";
+  return {
+    release: { ...release, updatedAt: undefined },
+    revisions: await db.revision.count({ where: { releaseId } }),
+    audit: await db.auditLog.count({ where: { OR: [{ targetId: releaseId }, { actorId: byActor }] } }),
+    releasesByActor: await db.release.count({ where: { createdById: byActor } }),
+    media: await db.media.count({ where: { uploadedById: byActor } }),
+    links: await db.previewLink.count({ where: { releaseId } }),
+    autosaves: await db.autosave.count({ where: { releaseId } }),
+    newUsers: await db.user.count({ where: { email: { startsWith: "refused-" } } }),
+  };
+}
+
+type Mutation = { name: string; allowed: Role[]; run: (actor: Actor | null, releaseId: string, version: number) => Promise<unknown> };
+
+const MUTATIONS: Mutation[] = [
+  { name: "create release", allowed: ["editor", "publisher", "admin"], run: (a) => createRelease(a, releaseInput()) },
+  { name: "save release", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => saveRelease(a, id, { baseVersion: v, release: releaseInput({ title: "改" }) }) },
+  { name: "autosave", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => autosaveRelease(a, id, { baseVersion: v, data: { title: "半截" } }) },
+  { name: "submit for review", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "submit", baseVersion: v }) },
+  { name: "publish", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "publish", baseVersion: v }) },
+  { name: "schedule", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "schedule", baseVersion: v, publishAt: new Date(Date.now() + 3600_000).toISOString() }) },
+  { name: "archive", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "archive", baseVersion: v }) },
+  {
+    name: "restore revision",
+    allowed: ["editor", "publisher", "admin"],
+    run: async (a, id, v) => restoreRevision(a, id, { baseVersion: v, revisionId: (await db.revision.findFirstOrThrow({ where: { releaseId: id } })).id }),
+  },
+  { name: "preview link", allowed: ["publisher", "admin"], run: (a, id) => createPreviewLink(a, id, { hours: 2 }) },
+  { name: "staff preview", allowed: ["editor", "publisher", "admin"], run: (a, id) => getReleasePreview(a, id) },
+  { name: "upload media", allowed: ["editor", "publisher", "admin"], run: (a) => uploadMedia(a, { bytes: PNG, name: "a.png" }, { alt: "图" }) },
+  { name: "create user", allowed: ["admin"], run: (a) => createUser(a, { email: `${a?.role === "admin" ? "made" : "refused"}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@x.example`, name: "新", role: "editor", password: "long-enough-password" }) },
+  { name: "change role", allowed: ["admin"], run: (a) => createStaff("editor").then((u) => updateUser(a, u.id, { role: "publisher" })) },
+  { name: "read audit log", allowed: ["admin"], run: (a) => listAuditLog(a) },
+];
+
+describe.each(MUTATIONS)("$name", ({ allowed, run, name }) => {
+  it.each(["none", "editor", "publisher", "admin"] as Role[])("as %s", async (role) => {
+    const release = await createDraft(owner);
+    const expected = allowed.includes(role) ? 200 : role === "none" ? 401 : 403;
+    if (expected === 200) {
+      await expect(run(actors[role], release.id, release.version)).resolves.toBeDefined();
+      return;
+    }
+    // The "change role" case makes its target first: compare after that part.
+    const before = name === "change role" ? null : await stateOf(release.id, actors[role]);
+    const error = await run(actors[role], release.id, release.version).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(expected);
+    if (before) expect(await stateOf(release.id, actors[role])).toEqual(before);
+  });
+});

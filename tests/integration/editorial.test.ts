@@ -1,0 +1,261 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticate, SignInRefused } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
+import { createPreviewLink, resolvePreviewLink, revokePreviewLink } from "@/lib/releases/preview";
+import { findPublishedRelease, listPublishedReleases } from "@/lib/releases/queries";
+import { restoreRevision } from "@/lib/releases/restore-revision";
+import { saveRelease, VersionConflict } from "@/lib/releases/save-release";
+import { transitionRelease } from "@/lib/releases/transition-release";
+import { updateUser } from "@/lib/users/user-mutations";
+import { createDraft, createStaff, PASSWORD, releaseInput } from "./staff";
+
+let editor: Actor;
+let publisher: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  editor = await createStaff("editor");
+  publisher = await createStaff("publisher");
+  admin = await createStaff("admin");
+});
+
+async function publish(releaseId: string) {
+  const r = await db.release.findUniqueOrThrow({ where: { id: releaseId } });
+  return transitionRelease(publisher, releaseId, { action: "publish", baseVersion: r.version });
+}
+
+describe("workflow", () => {
+  it("goes draft → in review → published, each step a revision and an audit entry", async () => {
+    const draft = await createDraft(editor);
+    const submitted = await transitionRelease(editor, draft.id, { action: "submit", baseVersion: draft.version });
+    expect(submitted.status).toBe("in_review");
+    expect(await findPublishedRelease(draft.slug)).toBeNull();
+    const published = await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: submitted.version });
+    expect(published.status).toBe("published");
+    expect(await findPublishedRelease(draft.slug)).toMatchObject({ release: { slug: draft.slug } });
+    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual(["publish", "submit", "create"]);
+    const audit = await db.auditLog.findMany({ where: { targetId: draft.id }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorEmail])).toEqual([
+      ["release.create", editor.email],
+      ["release.submit", editor.email],
+      ["release.publish", publisher.email],
+    ]);
+    // Publishing queued a cache refresh for every server.
+    expect(await db.cacheInvalidation.count({ where: { createdAt: { gte: published.updatedAt } } })).toBeGreaterThan(0);
+  });
+
+  it("refuses moves the workflow does not allow", async () => {
+    const draft = await createDraft(editor);
+    await expect(transitionRelease(publisher, draft.id, { action: "unpublish", baseVersion: draft.version })).rejects.toMatchObject({ status: 409 });
+    await expect(transitionRelease(publisher, draft.id, { action: "schedule", baseVersion: draft.version, publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("shows a scheduled release by itself when its time comes, and not a moment before", async () => {
+    const draft = await createDraft(editor);
+    const at = new Date(Date.now() + 1500);
+    await transitionRelease(publisher, draft.id, { action: "schedule", baseVersion: draft.version, publishAt: at.toISOString() });
+    expect(await findPublishedRelease(draft.slug)).toBeNull();
+    expect((await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug)).toBe(false);
+    await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 100));
+    expect(await findPublishedRelease(draft.slug)).toMatchObject({ release: { slug: draft.slug, publishAt: at.toISOString() } });
+  });
+
+  it("keeps the old URL of a published release when its slug changes", async () => {
+    const draft = await createDraft(editor);
+    const live = await publish(draft.id);
+    const input = releaseInput({ slug: `${draft.slug}-v2`, title: draft.title });
+    await saveRelease(editor, draft.id, { baseVersion: live.version, release: input, changeNote: { minor: true } });
+    expect(await findPublishedRelease(draft.slug)).toEqual({ redirectTo: `${draft.slug}-v2` });
+  });
+});
+
+describe("nothing lost", () => {
+  it("refuses a save based on an old version and hands back the newer one", async () => {
+    const draft = await createDraft(editor);
+    const a = await saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "A 的标题" }) });
+    expect(a.version).toBe(2);
+    const error = await saveRelease(publisher, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "B 的标题" }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VersionConflict);
+    expect((error as VersionConflict).status).toBe(409);
+    expect((error as VersionConflict).current.title).toBe("A 的标题");
+    expect((error as VersionConflict).currentVersion).toBe(2);
+    expect((await db.release.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("A 的标题");
+    // Overwriting knowingly works, and says so in the history.
+    const b = await saveRelease(publisher, draft.id, { baseVersion: 1, overwrite: true, release: releaseInput({ slug: draft.slug, title: "B 的标题" }) });
+    expect(b.version).toBe(3);
+    expect((await listRevisions(editor, draft.id))[0].action).toBe("save_overwrite");
+  });
+
+  it("serialises two saves racing on one version: one wins, one conflicts", async () => {
+    const draft = await createDraft(editor);
+    const results = await Promise.allSettled([
+      saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "一" }) }),
+      saveRelease(publisher, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "二" }) }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof VersionConflict)).toHaveLength(1);
+  });
+
+  it("rejects invalid input whole, with field messages, and writes nothing", async () => {
+    const draft = await createDraft(editor);
+    const bad = releaseInput({
+      slug: draft.slug,
+      title: "",
+      figures: [
+        { key: "a", label: "百分比", value: "120", unit: "%" },
+        { key: "b", label: "负数", value: "-3", unit: "个" },
+        { key: "c", label: "文字", value: "很多", unit: "个" },
+        { key: "d", label: "新单位", value: "3", unit: "光年" },
+        { key: "d", label: "重复", value: "3", unit: "个", isRecord: true },
+      ],
+    });
+    const error = await saveRelease(editor, draft.id, { baseVersion: 1, release: bad }).catch((e: unknown) => e);
+    const { toAppError } = await import("@/lib/errors");
+    const app = toAppError(error);
+    expect(app.status).toBe(422);
+    const messages = Object.fromEntries((app.details?.fields ?? []).map((f) => [f.path, f.message]));
+    expect(messages).toMatchObject({
+      "release.title": "请填写标题",
+      "release.figures.0.value": "百分比必须在 0 到 100 之间",
+      "release.figures.1.value": "数值不能为负数",
+      "release.figures.2.value": "数值必须是数字，例如 1.6 或 3425",
+      "release.figures.4.recordNote": "请写明纪录说明，例如“创历史新高”",
+      "release.figures.4.key": "标识“d”重复",
+    });
+    expect(messages["release.figures.3.unit"]).toContain("新单位");
+    const after = await db.release.findUniqueOrThrow({ where: { id: draft.id }, include: { figures: true } });
+    expect(after.version).toBe(1);
+    expect(after.figures).toHaveLength(2);
+  });
+
+  it("keeps every version, diffs them and restores one as a new revision", async () => {
+    const draft = await createDraft(editor);
+    const v2 = await saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "第二版", figures: [{ key: "signed_projects", label: "合作签约项目", value: "600", unit: "个" }] }) });
+    const [one, two] = await getRevisionSnapshots(editor, draft.id, [1, 2]);
+    expect(one.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("587");
+    expect(two.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("600");
+    const revisionOne = await db.revision.findFirstOrThrow({ where: { releaseId: draft.id, version: 1 } });
+    const restored = await restoreRevision(editor, draft.id, { revisionId: revisionOne.id, baseVersion: v2.version });
+    expect(restored.version).toBe(3);
+    const now = await db.release.findUniqueOrThrow({ where: { id: draft.id }, include: { figures: { orderBy: { sortOrder: "asc" } } } });
+    expect(now.title).toBe(draft.title);
+    expect(now.figures.map((f) => [f.key, f.value.toString()])).toEqual([["signed_projects", "587"], ["signed_investment", "3425"]]);
+    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual(["restore", "save", "create"]);
+  });
+
+  it("asks for a public change note on published releases, and shows it", async () => {
+    const draft = await createDraft(editor);
+    const live = await publish(draft.id);
+    const change = releaseInput({ slug: draft.slug, title: draft.title, figures: [{ key: "signed_projects", label: "合作签约项目", value: "588", unit: "个" }] });
+    await expect(saveRelease(editor, draft.id, { baseVersion: live.version, release: change })).rejects.toMatchObject({ status: 422 });
+    await saveRelease(editor, draft.id, { baseVersion: live.version, release: change, changeNote: { kind: "correction", note: "签约项目数更正为588个" } });
+    const found = await findPublishedRelease(draft.slug);
+    if (!found || !("release" in found)) throw new Error("not visible");
+    expect(found.release.changeNotes).toMatchObject([{ kind: "correction", note: "签约项目数更正为588个" }]);
+    expect(found.release.figures.find((f) => f.key === "signed_projects")?.display).toBe("588个");
+  });
+});
+
+describe("sanitising", () => {
+  const PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<svg onload="alert(1)"></svg>',
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '"><script>alert(1)</script>',
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    "<body onload=alert(1)>",
+  ];
+
+  it("lets no payload in body, title, figure labels or captions reach a public page", async () => {
+    const { renderBody } = await import("@/lib/content/render-body");
+    const draft = await createDraft(editor);
+    const evil = PAYLOADS.join("");
+    const saved = await saveRelease(editor, draft.id, {
+      baseVersion: 1,
+      release: releaseInput({
+        slug: draft.slug,
+        title: `标题${PAYLOADS[0]}${PAYLOADS[1]}${PAYLOADS[6]}`,
+        summary: evil,
+        body: `<p>正文${evil}</p><figure class="photo"><figcaption>图注${evil}<span class="credit">${evil}</span></figcaption></figure>`,
+        figures: [{ key: "x", label: `标签${PAYLOADS[1]}${PAYLOADS[3]}`, value: "1", unit: "个", sourceText: PAYLOADS.slice(0, 6).join(""), mention: "1个" }],
+      }),
+    });
+    await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: saved.version });
+    const found = await findPublishedRelease(draft.slug);
+    if (!found || !("release" in found)) throw new Error("not visible");
+    const r = found.release;
+    const html = renderBody(r.body, r.figures, { photoMissing: "x" });
+    for (const text of [html, r.title, r.summary, r.figures[0].label, r.figures[0].sourceText ?? ""]) {
+      expect(text).not.toMatch(/<script|onerror|onload|javascript:|<iframe|<svg|style=/i);
+    }
+    expect(r.title.startsWith("标题")).toBe(true);
+  });
+});
+
+describe("sign-in protection", () => {
+  it("locks an account after 5 failures in 15 minutes, even for the right password", async () => {
+    const user = await createStaff("editor");
+    for (let i = 0; i < 5; i++) {
+      await expect(authenticate({ email: user.email, password: "wrong", ip: "10.9.0.1" })).rejects.toMatchObject({ reason: "invalid" });
+    }
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({ reason: "locked" });
+    // Failures move back out of the window: the lock ends by itself.
+    await db.signInAttempt.updateMany({ where: { email: user.email }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" })).resolves.toMatchObject({ email: user.email });
+  });
+
+  it("says the same for an unknown email and a wrong password", async () => {
+    const user = await createStaff("editor");
+    const unknown = await authenticate({ email: "nobody@nowhere.example", password: "x", ip: "10.9.0.2" }).catch((e: SignInRefused) => e.reason);
+    const wrong = await authenticate({ email: user.email, password: "x", ip: "10.9.0.2" }).catch((e: SignInRefused) => e.reason);
+    expect(unknown).toBe("invalid");
+    expect(wrong).toBe("invalid");
+    const audit = await db.auditLog.findMany({ where: { action: "auth.signin.failure", ip: "10.9.0.2" } });
+    expect(audit).toHaveLength(2);
+  });
+
+  it("rate-limits an address after 20 failures, with a retry time", async () => {
+    const ip = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    await db.signInAttempt.createMany({ data: Array.from({ length: 21 }, (_, i) => ({ email: `x${i}@y.example`, ip, succeeded: false })) });
+    const error = await authenticate({ email: "any@y.example", password: "x", ip }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignInRefused);
+    expect((error as SignInRefused).reason).toBe("rateLimited");
+    expect((error as SignInRefused).retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it("ends sessions when a role or password changes or the account is deactivated", async () => {
+    const user = await createStaff("editor");
+    const version = async () => (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    const v0 = await version();
+    await updateUser(admin, user.id, { role: "publisher" });
+    expect(await version()).toBe(v0 + 1);
+    await updateUser(admin, user.id, { password: "a-brand-new-password" });
+    expect(await version()).toBe(v0 + 2);
+    await updateUser(admin, user.id, { active: false });
+    expect(await version()).toBe(v0 + 3);
+    await expect(authenticate({ email: user.email, password: "a-brand-new-password", ip: "10.9.0.3" })).rejects.toMatchObject({ reason: "invalid" });
+    expect((await db.auditLog.findFirstOrThrow({ where: { targetId: user.id, action: "user.role_change" } })).details).toEqual({ role: { from: "editor", to: "publisher" } });
+  });
+});
+
+describe("preview links", () => {
+  it("work for a reviewer until they expire or are revoked", async () => {
+    const draft = await createDraft(editor);
+    const link = await createPreviewLink(publisher, draft.id, { hours: 1 });
+    expect((await resolvePreviewLink(link.token))?.release.slug).toBe(draft.slug);
+    await revokePreviewLink(publisher, link.id);
+    expect(await resolvePreviewLink(link.token)).toBeNull();
+    const expired = await createPreviewLink(publisher, draft.id, { hours: 1 });
+    await db.previewLink.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await resolvePreviewLink(expired.token)).toBeNull();
+    expect(await resolvePreviewLink("not-a-token")).toBeNull();
+    await expect(createPreviewLink(editor, draft.id, {})).rejects.toBeInstanceOf(AppError);
+  });
+});
