@@ -8,11 +8,11 @@ import { revalidateSecret } from "./revalidate-secret";
  * just passed; then it asks its own server to refresh those tags. revalidateTag needs a request
  * context, hence the loopback request. Undelivered tags are retried on the next tick.
  */
-export function startInvalidationWatcher(options: { port: number; pollMs: number }) {
+export function startInvalidationWatcher(options: { port: number; pollMs: number; refreshOnStart: boolean }) {
   let lastId: bigint | null = null;
   let lastCheck = new Date();
   // A restart may serve pages prerendered or cached before it: refresh everything once.
-  const pending = new Set<string>([CACHE_TAGS.public]);
+  const pending = new Set<string>(options.refreshOnStart ? [CACHE_TAGS.public] : []);
   let running = false;
 
   async function tick() {

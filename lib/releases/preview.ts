@@ -13,7 +13,7 @@ export async function getReleasePreview(actor: Actor | null, releaseId: string) 
   requirePermission(actor, "release.preview");
   const row = await db.release.findUnique({ where: { id: releaseId }, include: publicReleaseInclude });
   if (!row) throw new AppError("not_found", "未找到该稿件");
-  return toPublicRelease(row);
+  return { release: toPublicRelease(row), status: row.status };
 }
 
 const linkSchema = z.object({ hours: z.coerce.number().int().min(1, "至少 1 小时").max(24 * 14, "最长 14 天").default(48) });

@@ -3,47 +3,14 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { saveRelease } from "./save-release";
-import { releaseSnapshotSchema, type ReleaseSnapshot } from "./snapshot";
+import { snapshotToForm } from "./editor-form";
+import { releaseSnapshotSchema } from "./snapshot";
 
 const restoreSchema = z.object({
   revisionId: z.string().uuid(),
   baseVersion: z.number().int().positive(),
   changeNote: z.object({ minor: z.boolean(), kind: z.enum(["correction", "update"]), note: z.string() }).optional(),
 });
-
-/** Turns a snapshot back into editor input. */
-export function snapshotToInput(s: ReleaseSnapshot) {
-  return {
-    title: s.title,
-    slug: s.slug,
-    summary: s.summary,
-    body: s.body,
-    categoryId: s.categoryId ?? "",
-    editionId: s.editionId ?? "",
-    leadImageId: s.leadImageId ?? "",
-    tags: s.tags,
-    sourceName: s.sourceName ?? "",
-    sourceUrl: s.sourceUrl ?? "",
-    byline: s.byline ?? "",
-    locale: s.locale === "en" ? ("en" as const) : ("zh-CN" as const),
-    figures: s.figures.map((f) => ({
-      key: f.key,
-      label: f.label,
-      value: f.value,
-      unit: f.unit,
-      declaredUnit: true,
-      qualifier: f.qualifier,
-      qualifierWord: f.qualifierWord ?? "",
-      section: f.section ?? "",
-      partOfKey: f.partOfKey ?? "",
-      highlighted: f.highlighted,
-      isRecord: f.isRecord,
-      recordNote: f.recordNote ?? "",
-      sourceText: f.sourceText ?? "",
-      mention: f.mention ?? "",
-    })),
-  };
-}
 
 /** Restores an old revision's content; the restore is itself a new revision (nothing is lost). */
 export async function restoreRevision(actor: Actor | null, releaseId: string, raw: unknown) {
@@ -54,7 +21,7 @@ export async function restoreRevision(actor: Actor | null, releaseId: string, ra
   const snapshot = releaseSnapshotSchema.parse(revision.snapshot);
   return saveRelease(user, releaseId, {
     baseVersion: input.baseVersion,
-    release: snapshotToInput(snapshot),
+    release: { ...snapshotToForm(snapshot), figures: snapshotToForm(snapshot).figures.map((f) => ({ ...f, declaredUnit: true })) },
     changeNote: input.changeNote ?? { minor: false, kind: "update", note: `恢复到第 ${revision.version} 版` },
     revisionNote: `恢复自第 ${revision.version} 版`,
   }, { action: "restore" });

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RestoreButton } from "@/components/admin/RestoreButton";
+import { requireStaffPage } from "@/lib/auth/require-staff";
+import { formatDateTime } from "@/lib/i18n/format-date";
+import { getReleaseForEditing, getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
+import { diffRevisions } from "@/lib/releases/diff-revisions";
+
+export const metadata: Metadata = { title: "历史版本" };
+
+const ACTIONS: Record<string, string> = {
+  create: "创建", save: "保存", save_overwrite: "覆盖保存", restore: "恢复", submit: "提交审核", return_to_draft: "退回修改",
+  publish: "发布", schedule: "定时发布", unpublish: "撤回发布", archive: "归档", seed: "导入",
+};
+
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const user = await requireStaffPage();
+  const { release } = await getReleaseForEditing(user, id).catch(() => notFound());
+  const revisions = await listRevisions(user, id);
+  const query = await searchParams;
+  const newest = revisions[0]?.version ?? 1;
+  const a = Number(query.a ?? Math.max(1, newest - 1));
+  const b = Number(query.b ?? newest);
+  const valid = [a, b].every((v) => Number.isInteger(v) && revisions.some((r) => r.version === v));
+  const diff = valid && a !== b ? await getRevisionSnapshots(user, id, [a, b]).then(([x, y]) => diffRevisions(x.snapshot, y.snapshot)) : null;
+
+  return (
+    <div className="admin-page">
+      <p><Link href={`/admin/releases/${id}`}>← 返回编辑</Link></p>
+      <h1>历史版本：{release.title}</h1>
+      <table className="admin-table">
+        <thead><tr><th scope="col">版本</th><th scope="col">操作</th><th scope="col">人员</th><th scope="col">时间</th><th scope="col">说明</th><th scope="col"><span className="visually-hidden">操作</span></th></tr></thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr key={r.id}>
+              <td>第 {r.version} 版</td>
+              <td>{ACTIONS[r.action] ?? r.action}</td>
+              <td>{r.author?.name ?? "系统"}</td>
+              <td>{formatDateTime(r.createdAt)}</td>
+              <td>{r.note ?? ""}</td>
+              <td>{r.version !== release.version && <RestoreButton releaseId={id} revisionId={r.id} version={r.version} currentVersion={release.version} needsNote={release.publishedAt !== null} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <form className="filter-bar" aria-label="比较版本">
+        <label className="field field--inline"><span>比较</span>
+          <select name="a" defaultValue={String(a)}>{revisions.map((r) => <option key={r.id} value={r.version}>第 {r.version} 版</option>)}</select>
+        </label>
+        <label className="field field--inline"><span>与</span>
+          <select name="b" defaultValue={String(b)}>{revisions.map((r) => <option key={r.id} value={r.version}>第 {r.version} 版</option>)}</select>
+        </label>
+        <button className="button" type="submit">比较</button>
+      </form>
+
+      {!valid && <p className="form-error">所选版本不存在。</p>}
+      {diff && (
+        <section className="diff" aria-label={`第 ${a} 版与第 ${b} 版的差别`}>
+          <h2>第 {a} 版 → 第 {b} 版</h2>
+          {!diff.fields.length && !diff.body && !diff.figures.length && <p className="muted">两个版本内容相同（仅状态或时间不同）。</p>}
+          {diff.fields.length > 0 && (
+            <table className="admin-table"><thead><tr><th scope="col">字段</th><th scope="col">之前</th><th scope="col">之后</th></tr></thead>
+              <tbody>{diff.fields.map((f) => <tr key={f.label}><th scope="row">{f.label}</th><td><del>{f.before}</del></td><td><ins>{f.after}</ins></td></tr>)}</tbody>
+            </table>
+          )}
+          {diff.body && (
+            <div className="diff-body"><h3>正文</h3><p>{diff.body.map((p, i) => p.change === "added" ? <ins key={i}>{p.value}</ins> : p.change === "removed" ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>)}</p></div>
+          )}
+          {diff.figures.length > 0 && (
+            <table className="admin-table"><caption>数据变化</caption>
+              <thead><tr><th scope="col">数据</th><th scope="col">变化</th><th scope="col">之前</th><th scope="col">之后</th></tr></thead>
+              <tbody>{diff.figures.map((f) => <tr key={f.key}><th scope="row">{f.label} <span className="muted small">{f.key}</span></th><td>{{ added: "新增", removed: "删除", changed: "修改" }[f.change]}</td><td><del>{f.before}</del></td><td><ins>{f.after}</ins></td></tr>)}</tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

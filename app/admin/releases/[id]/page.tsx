@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReleaseEditor } from "@/components/admin/ReleaseEditor";
+import { requireStaffPage } from "@/lib/auth/require-staff";
+import { AppError } from "@/lib/errors";
+import { listMedia } from "@/lib/media/upload-media";
+import { can } from "@/lib/permissions";
+import { getReleaseForEditing, listEditorOptions } from "@/lib/releases/admin-queries";
+import { releaseFormSchema } from "@/lib/releases/editor-form-schema";
+import { toReleaseForm } from "@/lib/releases/editor-form";
+import { listPreviewLinks } from "@/lib/releases/preview";
+import { effectiveStatus, TRANSITIONS, type WorkflowAction } from "@/lib/releases/workflow";
+
+export const metadata: Metadata = { title: "编辑稿件" };
+
+export default async function EditReleasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireStaffPage();
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const loaded = await getReleaseForEditing(user, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const { release, autosave } = loaded;
+  const [options, media, links] = await Promise.all([listEditorOptions(), listMedia(user), listPreviewLinks(user, id)]);
+  const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => can(user, TRANSITIONS[a].permission));
+  const savedDraft = autosave ? releaseFormSchema.safeParse(autosave.data) : null;
+
+  return (
+    <div className="admin-page">
+      <h1 className="visually-hidden">编辑稿件：{release.title}</h1>
+      <ReleaseEditor
+        key={release.version}
+        releaseId={release.id}
+        version={release.version}
+        initial={toReleaseForm(release)}
+        autosave={autosave && savedDraft?.success ? { baseVersion: autosave.baseVersion, savedAt: autosave.savedAt.toISOString(), data: savedDraft.data } : null}
+        wasPublished={release.publishedAt !== null}
+        options={{
+          categories: options.categories,
+          editions: options.editions.map((e) => ({ id: e.id, label: `${e.event.name} ${e.year}（${e.city}）` })),
+          media: media.map((m) => ({ id: m.id, url: `/media/${m.id}`, alt: m.alt, caption: m.caption, credit: m.credit })),
+        }}
+        workflow={{
+          releaseId: release.id,
+          slug: release.slug,
+          status: release.status,
+          shownStatus: effectiveStatus(release),
+          publishAt: release.publishAt?.toISOString() ?? null,
+          allowed,
+          canLink: can(user, "preview.link"),
+          links: links.map((l) => ({ id: l.id, expiresAt: l.expiresAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null })),
+        }}
+      />
+    </div>
+  );
+}

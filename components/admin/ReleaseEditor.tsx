@@ -1,0 +1,249 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
+import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
+import { slugify } from "@/lib/releases/slug";
+import { callApi } from "./api-client";
+import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
+import { FigureTableEditor } from "./FigureTableEditor";
+import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
+import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
+
+interface Props {
+  releaseId: string;
+  version: number;
+  initial: ReleaseForm;
+  /** The server copy of this editor's unsaved typing, if any. */
+  autosave: { baseVersion: number; savedAt: string; data: ReleaseForm } | null;
+  wasPublished: boolean;
+  options: { categories: Array<{ id: string; name: string }>; editions: Array<{ id: string; label: string }>; media: MediaChoice[] };
+  workflow: Omit<WorkflowProps, "version" | "dirty">;
+}
+
+const AUTOSAVE_DELAY_MS = 1500;
+const localKey = (id: string) => `pressroom:draft:${id}`;
+const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false });
+
+export function ReleaseEditor({ releaseId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
+  const [form, setForm] = useState<ReleaseForm>(initial);
+  const [version, setVersion] = useState(initialVersion);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState(`已保存（第 ${initialVersion} 版）`);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [recovery, setRecovery] = useState<{ data: ReleaseForm; savedAt: string; source: string } | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: ReleaseForm; version: number; updatedBy: string | null } | null>(null);
+  const [choices, setChoices] = useState<Partial<Record<keyof ReleaseForm, FieldChoice>>>({});
+  const [changeNote, setChangeNote] = useState({ minor: false, kind: "update" as "update" | "correction", note: "" });
+  const [slugTouched, setSlugTouched] = useState(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ form, version, dirty });
+  latest.current = { form, version, dirty };
+
+  // Unsaved work found on the server or in this browser is offered back, never applied silently.
+  useEffect(() => {
+    const local = localStorage.getItem(localKey(releaseId));
+    const parsed = local ? (JSON.parse(local) as { data: ReleaseForm; savedAt: string; baseVersion: number }) : null;
+    const candidates = [
+      parsed && { ...parsed, source: "本机浏览器" },
+      autosave && { ...autosave, source: "服务器自动保存" },
+    ].filter((c): c is NonNullable<typeof c> => Boolean(c) && JSON.stringify(c!.data) !== JSON.stringify(initial));
+    candidates.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    if (candidates[0]) setRecovery({ data: candidates[0].data, savedAt: candidates[0].savedAt, source: candidates[0].source });
+  }, [releaseId, autosave, initial]);
+
+  const pushAutosave = useCallback(async () => {
+    const { form: data, version: base } = latest.current;
+    const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", { baseVersion: base, data });
+    setStatus(result.ok ? `已自动保存 ${timeOf(new Date(result.data.savedAt))}` : `自动保存失败：${result.error.message}`);
+  }, [releaseId]);
+
+  function change(patch: Partial<ReleaseForm>) {
+    setForm((prev) => {
+      const next = { ...prev, ...patch };
+      // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
+      localStorage.setItem(localKey(releaseId), JSON.stringify({ data: next, savedAt: new Date().toISOString(), baseVersion: latest.current.version }));
+      return next;
+    });
+    setDirty(true);
+    setStatus("有未保存的修改…");
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(pushAutosave, AUTOSAVE_DELAY_MS);
+  }
+
+  useEffect(() => {
+    const flush = () => {
+      if (latest.current.dirty) void pushAutosave();
+    };
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!latest.current.dirty) return;
+      flush();
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    document.addEventListener("visibilitychange", flush);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("visibilitychange", flush);
+    };
+  }, [pushAutosave]);
+
+  async function save(options: { overwrite?: boolean; data?: ReleaseForm; baseVersion?: number } = {}) {
+    if (timer.current) clearTimeout(timer.current);
+    const data = options.data ?? form;
+    setSaving(true);
+    setFormError("");
+    const result = await callApi<{ version: number; slug: string }>(`/api/admin/releases/${releaseId}`, "PUT", {
+      baseVersion: options.baseVersion ?? version,
+      release: data,
+      changeNote,
+      overwrite: options.overwrite ?? false,
+    });
+    setSaving(false);
+    if (result.ok) {
+      setVersion(result.data.version);
+      setForm(data);
+      setDirty(false);
+      setErrors({});
+      setConflict(null);
+      setChangeNote({ minor: false, kind: "update", note: "" });
+      localStorage.removeItem(localKey(releaseId));
+      setStatus(`已保存（第 ${result.data.version} 版）${timeOf(new Date())}`);
+      return;
+    }
+    const { error } = result;
+    if (error.status === 409 && error.details.current) {
+      setConflict({ theirs: snapshotToForm(releaseSnapshotSchema.parse(error.details.current)), version: Number(error.details.currentVersion), updatedBy: typeof error.details.updatedBy === "string" ? error.details.updatedBy : null });
+      setChoices({});
+      setStatus("保存冲突：请处理下方的冲突");
+      return;
+    }
+    setErrors(error.fields);
+    setFormError(error.message);
+    setStatus("未保存：请修改标出的内容");
+  }
+
+  const fieldError = (name: string) => errors[name] && <em className="field-error" id={`${name}-error`}>{errors[name]}</em>;
+  const text = (name: "title" | "slug" | "summary" | "sourceName" | "sourceUrl" | "byline", label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label className={errors[name] ? "field field--error" : "field"}>
+      <span>{label}</span>
+      <input name={name} value={form[name]} aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `${name}-error` : undefined} onChange={(e) => change({ [name]: e.target.value })} {...props} />
+      {fieldError(name)}
+    </label>
+  );
+
+  return (
+    <div className="editor">
+      <div className="editor-bar" role="status" aria-live="polite">
+        <span data-testid="save-status">{status}</span>
+        <span className="editor-bar__links">
+          <Link href={`/admin/releases/${releaseId}/preview`} target="_blank">预览</Link>
+          <Link href={`/admin/releases/${releaseId}/history`}>历史版本</Link>
+        </span>
+        <button type="button" className="button" onClick={() => save()} disabled={saving}>{saving ? "正在保存…" : "保存"}</button>
+      </div>
+
+      {recovery && (
+        <div className="notice" role="alert">
+          发现 {timeOf(new Date(recovery.savedAt))} 未保存的修改（{recovery.source}）。
+          <button type="button" className="link-button" onClick={() => { change(recovery.data); setRecovery(null); }}>恢复这些修改</button>
+          <button type="button" className="link-button" onClick={() => { localStorage.removeItem(localKey(releaseId)); setRecovery(null); }}>忽略</button>
+        </div>
+      )}
+      {conflict && (
+        <ConflictPanel
+          mine={form}
+          theirs={conflict.theirs}
+          theirVersion={conflict.version}
+          updatedBy={conflict.updatedBy}
+          choices={choices}
+          onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
+          onMerge={() => {
+            const merged = { ...form };
+            for (const [field, choice] of Object.entries(choices)) if (choice === "theirs") Object.assign(merged, { [field]: conflict.theirs[field as keyof ReleaseForm] });
+            void save({ data: merged, baseVersion: conflict.version });
+          }}
+          onOverwrite={() => void save({ overwrite: true })}
+          onDiscard={() => { localStorage.removeItem(localKey(releaseId)); setForm(conflict.theirs); setVersion(conflict.version); setDirty(false); setConflict(null); setStatus(`已载入第 ${conflict.version} 版`); }}
+        />
+      )}
+      {formError && <p className="form-error" role="alert">{formError}</p>}
+
+      <div className="editor-grid">
+        <div className="editor-main">
+          {text("title", "标题", { onChange: (e) => change({ title: e.target.value, ...(slugTouched ? {} : { slug: slugify(e.target.value) }) }) })}
+          {text("slug", "网址别名", { onChange: (e) => { setSlugTouched(true); change({ slug: e.target.value }); } })}
+          <label className={errors.summary ? "field field--error" : "field"}>
+            <span>摘要</span>
+            <textarea name="summary" rows={3} value={form.summary} onChange={(e) => change({ summary: e.target.value })} />
+            {fieldError("summary")}
+          </label>
+          <div className="field">
+            <span id="body-label">正文</span>
+            <RichTextEditor value={form.body} onChange={(body) => change({ body })} media={options.media} labelledBy="body-label" />
+            {fieldError("body")}
+          </div>
+          <section aria-labelledby="figures-title">
+            <h2 id="figures-title">数据（{form.figures.length} 项）</h2>
+            <FigureTableEditor figures={form.figures} onChange={(figures) => change({ figures })} errors={errors} />
+          </section>
+        </div>
+
+        <aside className="editor-side">
+          <WorkflowPanel {...workflow} version={version} dirty={dirty} />
+          <fieldset className="panel">
+            <legend>稿件信息</legend>
+            <label className="field"><span>分类</span>
+              <select value={form.categoryId} onChange={(e) => change({ categoryId: e.target.value })}>
+                <option value="">（无）</option>
+                {options.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              </select>
+            </label>
+            <label className="field"><span>届次</span>
+              <select value={form.editionId} onChange={(e) => change({ editionId: e.target.value })}>
+                <option value="">（无）</option>
+                {options.editions.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              </select>
+            </label>
+            <label className="field"><span>标签（用逗号分隔）</span>
+              <input value={form.tags.join("，")} onChange={(e) => change({ tags: e.target.value.split(/[,，]/).map((t) => t.trim()).filter(Boolean) })} />
+              {fieldError("tags")}
+            </label>
+            {text("sourceName", "来源")}
+            {text("sourceUrl", "来源网址", { type: "url", placeholder: "https://" })}
+            {text("byline", "作者")}
+            <label className="field"><span>题图</span>
+              <select value={form.leadImageId} onChange={(e) => change({ leadImageId: e.target.value })}>
+                <option value="">（无）</option>
+                {options.media.map((m) => <option key={m.id} value={m.id}>{m.alt}</option>)}
+              </select>
+            </label>
+          </fieldset>
+          {wasPublished && (
+            <fieldset className="panel">
+              <legend>更正/更新说明（公开显示）</legend>
+              <label className="check"><input type="checkbox" checked={changeNote.minor} onChange={(e) => setChangeNote({ ...changeNote, minor: e.target.checked })} />小修改（错别字等，不显示说明）</label>
+              {!changeNote.minor && (
+                <>
+                  <label className="field"><span>类型</span>
+                    <select value={changeNote.kind} onChange={(e) => setChangeNote({ ...changeNote, kind: e.target.value === "correction" ? "correction" : "update" })}>
+                      <option value="update">更新</option>
+                      <option value="correction">更正</option>
+                    </select>
+                  </label>
+                  <label className={errors["changeNote.note"] ? "field field--error" : "field"}><span>说明</span>
+                    <textarea rows={3} value={changeNote.note} onChange={(e) => setChangeNote({ ...changeNote, note: e.target.value })} />
+                    {fieldError("changeNote.note")}
+                  </label>
+                </>
+              )}
+            </fieldset>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

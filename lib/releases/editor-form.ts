@@ -1,0 +1,116 @@
+import type { ReleaseSnapshot } from "./snapshot";
+
+// The editor's form state: plain strings and booleans, as inputs hold them. The server validates
+// it with releaseInputSchema on save; the autosave keeps it exactly as typed.
+
+export interface FigureForm {
+  key: string;
+  label: string;
+  value: string;
+  unit: string;
+  declaredUnit: boolean;
+  qualifier: "exact" | "about" | "more_than" | "over" | "nearly";
+  qualifierWord: string;
+  section: string;
+  partOfKey: string;
+  highlighted: boolean;
+  isRecord: boolean;
+  recordNote: string;
+  sourceText: string;
+  mention: string;
+}
+
+export interface ReleaseForm {
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  categoryId: string;
+  editionId: string;
+  leadImageId: string;
+  tags: string[];
+  sourceName: string;
+  sourceUrl: string;
+  byline: string;
+  locale: "zh-CN" | "en";
+  figures: FigureForm[];
+}
+
+export function emptyFigure(index: number): FigureForm {
+  return { key: `figure_${index + 1}`, label: "", value: "", unit: "个", declaredUnit: false, qualifier: "exact", qualifierWord: "", section: "", partOfKey: "", highlighted: false, isRecord: false, recordNote: "", sourceText: "", mention: "" };
+}
+
+type FigureRow = {
+  key: string; label: string; value: { toString(): string }; unit: string; qualifier: FigureForm["qualifier"]; qualifierWord: string | null;
+  section: string | null; partOfKey: string | null; highlighted: boolean; isRecord: boolean; recordNote: string | null; sourceText: string | null; mention: string | null;
+};
+
+export function toReleaseForm(release: {
+  title: string; slug: string; summary: string; body: string; categoryId: string | null; editionId: string | null; leadImageId: string | null;
+  sourceName: string | null; sourceUrl: string | null; byline: string | null; locale: string; tags: Array<{ tag: { name: string } }>; figures: FigureRow[];
+}): ReleaseForm {
+  return {
+    title: release.title,
+    slug: release.slug,
+    summary: release.summary,
+    body: release.body,
+    categoryId: release.categoryId ?? "",
+    editionId: release.editionId ?? "",
+    leadImageId: release.leadImageId ?? "",
+    tags: release.tags.map((t) => t.tag.name),
+    sourceName: release.sourceName ?? "",
+    sourceUrl: release.sourceUrl ?? "",
+    byline: release.byline ?? "",
+    locale: release.locale === "en" ? "en" : "zh-CN",
+    figures: release.figures.map((f) => ({
+      key: f.key,
+      label: f.label,
+      value: f.value.toString(),
+      unit: f.unit,
+      declaredUnit: false,
+      qualifier: f.qualifier,
+      qualifierWord: f.qualifierWord ?? "",
+      section: f.section ?? "",
+      partOfKey: f.partOfKey ?? "",
+      highlighted: f.highlighted,
+      isRecord: f.isRecord,
+      recordNote: f.recordNote ?? "",
+      sourceText: f.sourceText ?? "",
+      mention: f.mention ?? "",
+    })),
+  };
+}
+
+/** A stored revision (or the newer version on a conflict) as form state. */
+export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
+  return {
+    title: s.title,
+    slug: s.slug,
+    summary: s.summary,
+    body: s.body,
+    categoryId: s.categoryId ?? "",
+    editionId: s.editionId ?? "",
+    leadImageId: s.leadImageId ?? "",
+    tags: s.tags,
+    sourceName: s.sourceName ?? "",
+    sourceUrl: s.sourceUrl ?? "",
+    byline: s.byline ?? "",
+    locale: s.locale === "en" ? "en" : "zh-CN",
+    figures: s.figures.map((f) => ({
+      key: f.key,
+      label: f.label,
+      value: f.value,
+      unit: f.unit,
+      declaredUnit: false,
+      qualifier: f.qualifier,
+      qualifierWord: f.qualifierWord ?? "",
+      section: f.section ?? "",
+      partOfKey: f.partOfKey ?? "",
+      highlighted: f.highlighted,
+      isRecord: f.isRecord,
+      recordNote: f.recordNote ?? "",
+      sourceText: f.sourceText ?? "",
+      mention: f.mention ?? "",
+    })),
+  };
+}
