@@ -3,7 +3,7 @@ import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { releaseSnapshotSchema } from "./snapshot";
+import { releaseSnapshotSchema, snapshotRelease } from "./snapshot";
 
 // Reads of the editorial area: uncached, every status, always behind a permission check.
 
@@ -36,13 +36,12 @@ export async function getDashboard(actor: Actor | null) {
 
 export async function getReleaseForEditing(actor: Actor | null, releaseId: string) {
   const user = requirePermission(actor, "release.edit");
-  const release = await db.release.findUnique({
-    where: { id: releaseId },
-    include: { figures: { orderBy: { sortOrder: "asc" } }, tags: { include: { tag: true } }, changeNotes: { orderBy: { createdAt: "desc" } } },
-  });
+  const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("not_found", "未找到该稿件");
+  // The editor starts from the same snapshot a revision stores: one mapping for both.
+  const snapshot = await db.$transaction((tx) => snapshotRelease(tx, releaseId));
   const autosave = await db.autosave.findUnique({ where: { releaseId_userId: { releaseId, userId: user.id } } });
-  return { release, autosave };
+  return { release, snapshot, autosave };
 }
 
 export async function listRevisions(actor: Actor | null, releaseId: string) {

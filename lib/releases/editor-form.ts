@@ -40,47 +40,6 @@ export function emptyFigure(index: number): FigureForm {
   return { key: `figure_${index + 1}`, label: "", value: "", unit: "个", declaredUnit: false, qualifier: "exact", qualifierWord: "", section: "", partOfKey: "", highlighted: false, isRecord: false, recordNote: "", sourceText: "", mention: "" };
 }
 
-type FigureRow = {
-  key: string; label: string; value: { toString(): string }; unit: string; qualifier: FigureForm["qualifier"]; qualifierWord: string | null;
-  section: string | null; partOfKey: string | null; highlighted: boolean; isRecord: boolean; recordNote: string | null; sourceText: string | null; mention: string | null;
-};
-
-export function toReleaseForm(release: {
-  title: string; slug: string; summary: string; body: string; categoryId: string | null; editionId: string | null; leadImageId: string | null;
-  sourceName: string | null; sourceUrl: string | null; byline: string | null; locale: string; tags: Array<{ tag: { name: string } }>; figures: FigureRow[];
-}): ReleaseForm {
-  return {
-    title: release.title,
-    slug: release.slug,
-    summary: release.summary,
-    body: release.body,
-    categoryId: release.categoryId ?? "",
-    editionId: release.editionId ?? "",
-    leadImageId: release.leadImageId ?? "",
-    tags: release.tags.map((t) => t.tag.name),
-    sourceName: release.sourceName ?? "",
-    sourceUrl: release.sourceUrl ?? "",
-    byline: release.byline ?? "",
-    locale: release.locale === "en" ? "en" : "zh-CN",
-    figures: release.figures.map((f) => ({
-      key: f.key,
-      label: f.label,
-      value: f.value.toString(),
-      unit: f.unit,
-      declaredUnit: false,
-      qualifier: f.qualifier,
-      qualifierWord: f.qualifierWord ?? "",
-      section: f.section ?? "",
-      partOfKey: f.partOfKey ?? "",
-      highlighted: f.highlighted,
-      isRecord: f.isRecord,
-      recordNote: f.recordNote ?? "",
-      sourceText: f.sourceText ?? "",
-      mention: f.mention ?? "",
-    })),
-  };
-}
-
 /** A stored revision (or the newer version on a conflict) as form state. */
 export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
   return {

@@ -151,3 +151,28 @@ test.describe("two people edit the same release", () => {
     await expect(b.getByRole("cell", { name: "第 3 版" })).toBeVisible();
   });
 });
+
+test.describe("scheduling", () => {
+  test.use(as("publisher"));
+  test("a scheduled release stays hidden, then appears on its own at its time", async ({ request }) => {
+    const slug = `e2e-scheduled-${Date.now()}`;
+    const created = await request.post("/api/admin/releases", { data: { title: `定时发布测试 ${slug}`, slug } });
+    const { id, version } = await created.json();
+    const at = new Date(Date.now() + 4000);
+    const scheduled = await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "schedule", baseVersion: version, publishAt: at.toISOString() } });
+    expect(scheduled.status()).toBe(200);
+    // Before its time it is nowhere: page, list, API, feed.
+    expect((await request.get(`/releases/${slug}`)).status()).toBe(404);
+    expect((await request.get(`/api/releases/${slug}`)).status()).toBe(404);
+    expect(await (await request.get("/api/releases?limit=50")).text()).not.toContain(slug);
+    expect(await (await request.get("/feed.xml")).text()).not.toContain(slug);
+    // Then, with no restart and no manual step, it is everywhere within a couple of seconds.
+    await expect(async () => {
+      expect((await request.get(`/releases/${slug}`)).status()).toBe(200);
+      expect((await request.get(`/api/releases/${slug}`)).status()).toBe(200);
+      expect(await (await request.get("/api/releases?limit=50")).text()).toContain(slug);
+      expect(await (await request.get("/feed.xml")).text()).toContain(slug);
+    }).toPass({ timeout: 12_000, intervals: [500] });
+    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+  });
+});

@@ -7,7 +7,7 @@ import { listMedia } from "@/lib/media/upload-media";
 import { can } from "@/lib/permissions";
 import { getReleaseForEditing, listEditorOptions } from "@/lib/releases/admin-queries";
 import { releaseFormSchema } from "@/lib/releases/editor-form-schema";
-import { toReleaseForm } from "@/lib/releases/editor-form";
+import { snapshotToForm } from "@/lib/releases/editor-form";
 import { listPreviewLinks } from "@/lib/releases/preview";
 import { effectiveStatus, TRANSITIONS, type WorkflowAction } from "@/lib/releases/workflow";
 
@@ -21,7 +21,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const { release, autosave } = loaded;
+  const { release, snapshot, autosave } = loaded;
   const [options, media, links] = await Promise.all([listEditorOptions(), listMedia(user), listPreviewLinks(user, id)]);
   const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => can(user, TRANSITIONS[a].permission));
   const savedDraft = autosave ? releaseFormSchema.safeParse(autosave.data) : null;
@@ -33,7 +33,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
         key={release.version}
         releaseId={release.id}
         version={release.version}
-        initial={toReleaseForm(release)}
+        initial={snapshotToForm(snapshot)}
         autosave={autosave && savedDraft?.success ? { baseVersion: autosave.baseVersion, savedAt: autosave.savedAt.toISOString(), data: savedDraft.data } : null}
         wasPublished={release.publishedAt !== null}
         options={{
