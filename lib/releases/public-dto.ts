@@ -96,22 +96,33 @@ function isoDate(d: Date) {
   return d.toISOString().slice(0, 10);
 }
 
-export function toPublicRelease(r: ReleaseRow): PublicRelease {
-  const figures = r.figures.map(toPublicFigure);
+type SummaryColumns = Pick<ReleaseRow, "id" | "slug" | "locale" | "title" | "summary" | "publishAt" | "createdAt" | "contentUpdatedAt" | "sourceName" | "category">;
+
+/** The fields every public shape of a release has, from the row and its (possibly partial) figures. */
+export function summaryFields(r: SummaryColumns, figures: PublicFigure[]): PublicReleaseSummary {
   return {
     id: r.id,
     slug: r.slug,
     locale: r.locale,
-    translationGroupId: r.translationGroupId,
     title: r.title,
     summary: r.summary,
     // A visible release always has publishAt; the fallback only keeps the type honest.
     publishAt: (r.publishAt ?? r.createdAt).toISOString(),
     contentUpdatedAt: r.contentUpdatedAt.toISOString(),
     sourceName: r.sourceName,
+    category: r.category,
+    keyFigures: figures.filter((f) => f.highlighted),
+    recordCount: figures.filter((f) => f.isRecord).length,
+  };
+}
+
+export function toPublicRelease(r: ReleaseRow): PublicRelease {
+  const figures = r.figures.map(toPublicFigure);
+  return {
+    ...summaryFields(r, figures),
+    translationGroupId: r.translationGroupId,
     sourceUrl: r.sourceUrl,
     byline: r.byline,
-    category: r.category,
     body: r.body,
     viewCount: r.viewCount,
     tags: r.tags.map((t) => t.tag),
@@ -124,8 +135,6 @@ export function toPublicRelease(r: ReleaseRow): PublicRelease {
       event: r.edition.event,
     },
     figures,
-    keyFigures: figures.filter((f) => f.highlighted),
-    recordCount: figures.filter((f) => f.isRecord).length,
     changeNotes: r.changeNotes.map((n) => ({ kind: n.kind, note: n.note, createdAt: n.createdAt.toISOString() })),
     leadImage: r.leadImage && {
       id: r.leadImage.id,
@@ -136,21 +145,5 @@ export function toPublicRelease(r: ReleaseRow): PublicRelease {
       width: r.leadImage.width,
       height: r.leadImage.height,
     },
-  };
-}
-
-export function toPublicSummary(r: PublicRelease): PublicReleaseSummary {
-  return {
-    id: r.id,
-    slug: r.slug,
-    locale: r.locale,
-    title: r.title,
-    summary: r.summary,
-    publishAt: r.publishAt,
-    contentUpdatedAt: r.contentUpdatedAt,
-    sourceName: r.sourceName,
-    category: r.category,
-    keyFigures: r.keyFigures,
-    recordCount: r.recordCount,
   };
 }

@@ -4,6 +4,7 @@ import { cachedQuery } from "../cache/cached-query";
 import { AppError } from "../errors";
 import {
   publicReleaseInclude,
+  summaryFields,
   toPublicFigure,
   toPublicRelease,
   type PublicRelease,
@@ -26,20 +27,7 @@ const summaryInclude = {
 type SummaryRow = Prisma.ReleaseGetPayload<{ include: typeof summaryInclude; omit: { body: true } }>;
 
 function toSummary(r: SummaryRow): PublicReleaseSummary {
-  const figures = r.figures.map(toPublicFigure);
-  return {
-    id: r.id,
-    slug: r.slug,
-    locale: r.locale,
-    title: r.title,
-    summary: r.summary,
-    publishAt: (r.publishAt ?? r.createdAt).toISOString(),
-    contentUpdatedAt: r.contentUpdatedAt.toISOString(),
-    sourceName: r.sourceName,
-    category: r.category,
-    keyFigures: figures.filter((f) => f.highlighted),
-    recordCount: figures.filter((f) => f.isRecord).length,
-  };
+  return summaryFields(r, r.figures.map(toPublicFigure));
 }
 
 const newestFirst = [{ publishAt: "desc" }, { id: "desc" }] satisfies Prisma.ReleaseOrderByWithRelationInput[];
