@@ -7,6 +7,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prepareDatabase } from "../lib/database/prepare";
+import { productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -79,7 +80,7 @@ function run(url: string, connections: number, duration: number) {
 runCli(async () => {
   const { database } = await prepareDatabase(() => {});
   const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
-  const env: Record<string, string> = { DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(PORT), SITE_URL: BASE, NEXTAUTH_URL: BASE };
+  const env: Record<string, string> = { NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(PORT), SITE_URL: BASE, NEXTAUTH_URL: BASE };
   if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
     console.log("Building (no production build found) ...");
     await sh(path.resolve("node_modules/.bin/next"), ["build"], env);

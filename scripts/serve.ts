@@ -9,6 +9,7 @@ import { getConfig } from "../lib/config";
 import { prepareDatabase } from "../lib/database/prepare";
 import { StartupError } from "../lib/database/startup-error";
 import { runCli } from "./run-cli";
+import { productionNodeOptions } from "./node-options";
 import { printSignIn } from "./sign-in-banner";
 
 type Mode = "dev" | "build" | "start";
@@ -62,6 +63,7 @@ runCli(async () => {
       SITE_URL: siteUrl,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: mode === "start" ? productionNodeOptions() : (process.env.NODE_OPTIONS ?? ""),
     },
   });
   if (mode !== "build") printSignIn(siteUrl, seed.generatedAdmin);
