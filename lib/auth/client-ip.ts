@@ -1,16 +1,13 @@
 /**
- * The client's address. Behind a reverse proxy set TRUST_PROXY=1 so X-Forwarded-For is believed;
- * otherwise anyone could pick their own address and dodge the per-IP limit.
+ * The client's address, for the per-address sign-in limit. Next puts the socket address in
+ * X-Forwarded-For when the request has none. Behind a reverse proxy (TRUST_PROXY=1) the right-most
+ * entry is the address the proxy saw, which a client cannot forge; without one, a client could send
+ * its own header, so production deployments should sit behind a proxy (README).
  */
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name);
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : (value ?? null);
-  };
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return get("x-real-ip") ?? get("x-pressroom-peer") ?? "local";
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  const hops = (value ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  if (!hops.length) return "unknown";
+  return process.env.TRUST_PROXY === "1" ? hops[hops.length - 1] : hops[0];
 }
