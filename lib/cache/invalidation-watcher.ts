@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { CACHE_TAGS } from "./tags";
+import { loadSlugRedirects } from "../releases/slug-redirect-map";
 import { revalidateSecret } from "./revalidate-secret";
 
 /**
@@ -13,6 +14,7 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
   let lastCheck = new Date();
   // A restart may serve pages prerendered or cached before it: refresh everything once.
   const pending = new Set<string>(options.refreshOnStart ? [CACHE_TAGS.public] : []);
+  void loadSlugRedirects().catch(() => {});
   let running = false;
 
   async function tick() {
@@ -36,6 +38,7 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
       lastCheck = now;
 
       if (pending.size) {
+        await loadSlugRedirects();
         const tags = [...pending];
         const response = await fetch(`http://127.0.0.1:${options.port}/api/internal/revalidate`, {
           method: "POST",

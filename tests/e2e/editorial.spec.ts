@@ -121,6 +121,21 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     await expect(pub.getByRole("region", { name: "大会成果速览" })).toContainText("约4.8万个");
     await pub.goto("/releases");
     await expect(pub.getByRole("link", { name: title })).toBeVisible();
+
+    // A new slug: the old address answers 301 to the new one, page and data alike.
+    await pub.goto(`/admin/releases/${id}`);
+    await pub.getByLabel("网址别名").fill(`${slug}-renamed`);
+    await pub.getByLabel("小修改（错别字等，不显示说明）").check();
+    await pub.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(pub.getByTestId("save-status")).toContainText("已保存（第 5 版）");
+    await expect(async () => {
+      const old = await pub.request.get(`/releases/${slug}`, { maxRedirects: 0 });
+      expect(old.status()).toBe(301);
+      expect(old.headers()["location"]).toMatch(new RegExp(`/releases/${slug}-renamed$`));
+    }).toPass({ timeout: 3_000, intervals: [250] });
+    expect((await pub.request.get(`/api/releases/${slug}`, { maxRedirects: 0 })).status()).toBe(301);
+    await pub.goto(`/releases/${slug}`);
+    await expect(pub).toHaveURL(new RegExp(`/releases/${slug}-renamed$`));
     await publisher.close();
   });
 });
