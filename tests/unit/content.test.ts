@@ -19,6 +19,18 @@ describe("body sanitising", () => {
     expect(clean).not.toMatch(/script|onclick|onerror|javascript:|iframe|style=/i);
     expect(clean).toContain("文");
   });
+  it("keeps the structure of a Word paste and drops its junk", () => {
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
+<h1 class="MsoTitle" style="mso-line-height-rule:exactly">大会成果</h1>
+<p class="MsoNormal" style="text-indent:2em"><span lang="ZH-CN" style="font-family:宋体;mso-ascii-font-family:Calibri">共促成合作签约项目<b>587个</b></span><o:p></o:p></p>
+<ul style="margin-top:0cm"><li class="MsoListParagraph">第一项</li></ul>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--></body></html>`;
+    expect(sanitizeBody(word).replace(/\s+</g, "<").trim()).toBe(
+      "<h2>大会成果</h2><p><span>共促成合作签约项目<strong>587个</strong></span></p><ul><li>第一项</li></ul>",
+    );
+  });
+
   it("turns rich text into plain text", () => {
     expect(sanitizePlainText("<b>A</b> &amp; <i>B</i><script>x</script>")).toBe("A & B");
     expect(bodyToText("<h2>一</h2><p>二</p><p>三</p>")).toBe("一\n二\n三");
