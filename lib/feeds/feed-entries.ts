@@ -62,7 +62,7 @@ export function toFeedEntry(release: PublicRelease, siteUrl: string): FeedEntry 
     categories: [...(release.category ? [release.category.name] : []), ...release.tags.map((tag) => tag.name)],
     summary: release.summary,
     contentHtml: absoluteUrls(keyFiguresHtml(release) + body, siteUrl),
-    image: lead ? { url: `${siteUrl}${lead.url}`, type: "image/jpeg", length: 0 } : null,
+    image: lead ? { url: `${siteUrl}${lead.url}`, type: lead.mimeType ?? "image/jpeg", length: lead.sizeBytes ?? 0 } : null,
   };
 }
 
@@ -79,15 +79,11 @@ export async function loadFeedChannel(categorySlug?: string): Promise<FeedChanne
   if (categorySlug && !category) return null;
   const rows = await db.release.findMany({
     where: { ...visibleReleaseWhere(), ...(category ? { categoryId: category.id } : {}) },
-    include: { ...publicReleaseInclude, leadImage: true },
+    include: publicReleaseInclude,
     orderBy: [{ publishAt: "desc" }, { id: "desc" }],
     take: FEED_SIZE,
   });
-  const entries = rows.map((r) => {
-    const entry = toFeedEntry(toPublicRelease(r), siteUrl);
-    if (entry.image && r.leadImage) entry.image = { ...entry.image, type: r.leadImage.mimeType ?? "image/jpeg", length: r.leadImage.sizeBytes ?? 0 };
-    return entry;
-  });
+  const entries = rows.map((r) => toFeedEntry(toPublicRelease(r), siteUrl));
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
   return {
     title: category ? `${category.name} · ${site.name}` : site.name,

@@ -89,7 +89,7 @@ export interface PublicRelease extends PublicReleaseSummary {
   edition: { year: number; city: string; theme: string | null; startDate: string; endDate: string; event: { slug: string; name: string } } | null;
   figures: PublicFigure[];
   changeNotes: Array<{ kind: "correction" | "update"; note: string; createdAt: string }>;
-  leadImage: { id: string; url: string | null; alt: string; caption: string | null; credit: string | null; width: number | null; height: number | null } | null;
+  leadImage: { id: string; url: string | null; alt: string; caption: string | null; credit: string | null; width: number | null; height: number | null; mimeType: string | null; sizeBytes: number | null } | null;
 }
 
 function isoDate(d: Date) {
@@ -144,6 +144,8 @@ export function toPublicRelease(r: ReleaseRow): PublicRelease {
       credit: r.leadImage.credit,
       width: r.leadImage.width,
       height: r.leadImage.height,
+      mimeType: r.leadImage.mimeType,
+      sizeBytes: r.leadImage.sizeBytes,
     },
   };
 }
