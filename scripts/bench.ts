@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { prepareDatabase } from "../lib/database/prepare";
 import { productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
+import { printSignIn } from "./sign-in-banner";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -78,7 +79,8 @@ function run(url: string, connections: number, duration: number) {
 }
 
 runCli(async () => {
-  const { database } = await prepareDatabase(() => {});
+  const { database, seed } = await prepareDatabase(() => {});
+  if (seed.generatedAdmin) printSignIn(`http://localhost:${process.env.PORT ?? 3000}`, seed.generatedAdmin);
   const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
   const env: Record<string, string> = { NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(PORT), SITE_URL: BASE, NEXTAUTH_URL: BASE };
   if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {

@@ -66,7 +66,8 @@ runCli(async () => {
       NODE_OPTIONS: mode === "start" ? productionNodeOptions() : (process.env.NODE_OPTIONS ?? ""),
     },
   });
-  if (mode !== "build") printSignIn(siteUrl, seed.generatedAdmin);
+  // A generated first-admin password is shown whichever command ran first; the reminder only when serving.
+  if (mode !== "build" || seed.generatedAdmin) printSignIn(siteUrl, seed.generatedAdmin);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
