@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 const as = (role: "editor" | "publisher" | "admin") => ({ storageState: `tests/e2e/.auth/${role}.json` });
@@ -189,5 +190,20 @@ test.describe("scheduling", () => {
       expect(await (await request.get("/feed.xml")).text()).toContain(slug);
     }).toPass({ timeout: 12_000, intervals: [500] });
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
+  });
+});
+
+test.describe("the editorial area is accessible", () => {
+  test.use(as("editor"));
+  test("no serious or critical violations on the dashboard, editor and history", async ({ page }) => {
+    test.setTimeout(90_000);
+    const id = await createRelease(page, `无障碍检查 ${Date.now()}`);
+    for (const path of ["/admin", `/admin/releases/${id}`, `/admin/releases/${id}/history`, "/admin/releases/new", "/admin/media"]) {
+      await page.goto(path);
+      await expect(page.locator("h1").first()).toBeAttached();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+    }
   });
 });
