@@ -1,4 +1,5 @@
 // npm run user:create -- --email a@example.org --password '...' --role editor [--name 名字]
+// npm run user:create -- --email a@example.org --reset-password   (new password for an existing account)
 // Talks to the same database as the server (joins a running embedded PostgreSQL).
 import { parseArgs } from "node:util";
 import { connectDatabase } from "../lib/database/connect";
@@ -36,15 +37,20 @@ function promptPassword(): Promise<string> {
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string", default: "editor" }, name: { type: "string" } },
+    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string", default: "editor" }, name: { type: "string" }, "reset-password": { type: "boolean", default: false } },
   });
   if (!values.email) throw new Error("Usage: npm run user:create -- --email a@example.org [--password '...'] [--role admin|publisher|editor] [--name 名字]");
   const db = await connectDatabase();
   try {
     process.env.DATABASE_URL = db.url;
     await migrateDatabase(db.url);
-    const { createUserAccount } = await import("../lib/users/user-mutations");
+    const { createUserAccount, resetPasswordFromCli } = await import("../lib/users/user-mutations");
     const password = values.password ?? (await promptPassword());
+    if (values["reset-password"]) {
+      const user = await resetPasswordFromCli(values.email, password);
+      console.log(`New password set for ${user.email}; their other sessions are ended.`);
+      return;
+    }
     const user = await createUserAccount({ email: values.email, name: values.name ?? values.email.split("@")[0], role: values.role, password }, { actor: null, via: "cli" });
     console.log(`Created ${user.role} ${user.email}.`);
   } finally {

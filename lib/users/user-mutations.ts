@@ -57,6 +57,20 @@ export async function updateUser(actor: Actor | null, userId: string, raw: unkno
   });
 }
 
+/** The operator's way back in at the command line: a new password, and every session of the user ended. */
+export async function resetPasswordFromCli(rawEmail: string, rawPassword: string) {
+  const email = createUserSchema.shape.email.parse(rawEmail);
+  const password = createUserSchema.shape.password.parse(rawPassword);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new AppError("not_found", `没有邮箱为 ${email} 的账户`);
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, active: true, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actorEmail: "cli", action: "user.update", targetType: "user", targetId: user.id, details: { password: "reset" } });
+    return updated;
+  });
+}
+
 export async function listUsers(actor: Actor | null) {
   requirePermission(actor, "user.manage");
   return db.user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, role: true, active: true, createdAt: true } });
