@@ -9,7 +9,7 @@ import { findPublishedRelease, listPublishedReleases } from "@/lib/releases/quer
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease, VersionConflict } from "@/lib/releases/save-release";
 import { transitionRelease } from "@/lib/releases/transition-release";
-import { updateUser } from "@/lib/users/user-mutations";
+import { resetPasswordFromCli, updateUser } from "@/lib/users/user-mutations";
 import { createDraft, createStaff, PASSWORD, releaseInput } from "./staff";
 
 let editor: Actor;
@@ -242,6 +242,21 @@ describe("sign-in protection", () => {
     expect(await version()).toBe(v0 + 3);
     await expect(authenticate({ email: user.email, password: "a-brand-new-password", ip: "10.9.0.3" })).rejects.toMatchObject({ reason: "invalid" });
     expect((await db.auditLog.findFirstOrThrow({ where: { targetId: user.id, action: "user.role_change" } })).details).toEqual({ role: { from: "editor", to: "publisher" } });
+  });
+});
+
+describe("password reset at the command line", () => {
+  it("sets a new password, reactivates the account and ends its sessions", async () => {
+    const user = await createStaff("admin");
+    await updateUser(admin, user.id, { active: false });
+    const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    await resetPasswordFromCli(user.email, "a-recovered-password");
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(before + 1);
+    expect(after.active).toBe(true);
+    await expect(authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" })).resolves.toMatchObject({ id: user.id });
+    await expect(resetPasswordFromCli("nobody@nowhere.example", "a-recovered-password")).rejects.toMatchObject({ status: 404 });
+    await expect(resetPasswordFromCli(user.email, "short")).rejects.toMatchObject({ name: "ZodError" });
   });
 });
 
