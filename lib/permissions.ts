@@ -7,6 +7,7 @@ export type Permission =
   | "release.publish"
   | "release.unpublish"
   | "release.archive"
+  | "release.delete"
   | "release.restore"
   | "release.preview"
   | "preview.link"
@@ -15,7 +16,7 @@ export type Permission =
   | "audit.view";
 
 const EDITOR: Permission[] = ["release.create", "release.edit", "release.submit", "release.restore", "release.preview", "media.upload"];
-const PUBLISHER: Permission[] = [...EDITOR, "release.publish", "release.unpublish", "release.archive", "preview.link"];
+const PUBLISHER: Permission[] = [...EDITOR, "release.publish", "release.unpublish", "release.archive", "release.delete", "preview.link"];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 
 /** Who may do what: the one table. */

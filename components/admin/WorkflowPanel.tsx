@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
@@ -17,6 +18,8 @@ export interface WorkflowProps {
   dirty: boolean;
   allowed: WorkflowAction[];
   canLink: boolean;
+  /** Never published, and the user may delete. */
+  canDelete: boolean;
   links: Array<{ id: string; expiresAt: string; revokedAt: string | null }>;
 }
 
@@ -25,7 +28,8 @@ function fromBeijingInput(value: string): string | null {
   return value ? new Date(`${value}:00+08:00`).toISOString() : null;
 }
 
-export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt, version, dirty, allowed, canLink, links }: WorkflowProps) {
+export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt, version, dirty, allowed, canLink, canDelete, links }: WorkflowProps) {
+  const router = useRouter();
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
   const [newLink, setNewLink] = useState<string | null>(null);
@@ -65,6 +69,20 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
           </button>
         ))}
       </div>
+      {canDelete && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={async () => {
+            if (!window.confirm("删除这篇从未发布的稿件？删除后只能由管理员从审计日志中找回。")) return;
+            const result = await callApi(`/api/admin/releases/${releaseId}`, "DELETE", { baseVersion: version });
+            if (result.ok) router.push("/admin");
+            else setMessage(result.error.message);
+          }}
+        >
+          删除稿件
+        </button>
+      )}
       {message && <p className="form-error" role="alert">{message}</p>}
       {canLink && (
         <div className="preview-links">

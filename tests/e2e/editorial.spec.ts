@@ -207,3 +207,14 @@ test.describe("the editorial area is accessible", () => {
     }
   });
 });
+
+test.describe("deleting a draft", () => {
+  test.use(as("publisher"));
+  test("a publisher deletes a never-published draft after confirming", async ({ page }) => {
+    const id = await createRelease(page, `待删除 ${Date.now()}`);
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "删除稿件" }).click();
+    await expect(page).toHaveURL(/\/admin$/);
+    expect((await page.goto(`/admin/releases/${id}`))?.status()).toBe(404);
+  });
+});

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { uploadMedia } from "@/lib/media/upload-media";
 import { autosaveRelease } from "@/lib/releases/autosave-release";
 import { createRelease } from "@/lib/releases/create-release";
+import { deleteRelease } from "@/lib/releases/delete-release";
 import { createPreviewLink, getReleasePreview } from "@/lib/releases/preview";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease } from "@/lib/releases/save-release";
@@ -49,6 +50,7 @@ const MUTATIONS: Mutation[] = [
   { name: "submit for review", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "submit", baseVersion: v }) },
   { name: "publish", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "publish", baseVersion: v }) },
   { name: "schedule", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "schedule", baseVersion: v, publishAt: new Date(Date.now() + 3600_000).toISOString() }) },
+  { name: "delete", allowed: ["publisher", "admin"], run: (a, id, v) => deleteRelease(a, id, { baseVersion: v }) },
   { name: "archive", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "archive", baseVersion: v }) },
   {
     name: "restore revision",

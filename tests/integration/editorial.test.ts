@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
 import { createPreviewLink, resolvePreviewLink, revokePreviewLink } from "@/lib/releases/preview";
 import { findPublishedRelease, listPublishedReleases } from "@/lib/releases/queries";
+import { deleteRelease } from "@/lib/releases/delete-release";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease, VersionConflict } from "@/lib/releases/save-release";
 import { transitionRelease } from "@/lib/releases/transition-release";
@@ -61,6 +62,18 @@ describe("workflow", () => {
     expect((await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug)).toBe(false);
     await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 100));
     expect(await findPublishedRelease(draft.slug)).toMatchObject({ release: { slug: draft.slug, publishAt: at.toISOString() } });
+  });
+
+  it("deletes only what readers never saw, keeping its last state in the audit log", async () => {
+    const draft = await createDraft(editor);
+    await deleteRelease(publisher, draft.id, { baseVersion: draft.version });
+    expect(await db.release.findUnique({ where: { id: draft.id } })).toBeNull();
+    const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: draft.id, action: "release.delete" } });
+    expect(entry.actorEmail).toBe(publisher.email);
+    expect(JSON.stringify(entry.details)).toContain(draft.title);
+    const live = await createDraft(editor);
+    const published = await publish(live.id);
+    await expect(deleteRelease(publisher, live.id, { baseVersion: published.version })).rejects.toMatchObject({ status: 409 });
   });
 
   it("keeps the old URL of a published release when its slug changes", async () => {

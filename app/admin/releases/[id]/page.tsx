@@ -49,6 +49,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
           publishAt: release.publishAt?.toISOString() ?? null,
           allowed,
           canLink: can(user, "preview.link"),
+          canDelete: can(user, "release.delete") && release.publishedAt === null,
           links: links.map((l) => ({ id: l.id, expiresAt: l.expiresAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null })),
         }}
       />
