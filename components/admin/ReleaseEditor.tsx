@@ -70,6 +70,11 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
     return () => clearTimeout(shown);
   }, [releaseId, autosave, initial]);
 
+  // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
+  useEffect(() => {
+    if (dirty) localStorage.setItem(localKey(releaseId), JSON.stringify({ data: form, savedAt: new Date().toISOString(), baseVersion: version }));
+  }, [dirty, form, releaseId, version]);
+
   const pushAutosave = useCallback(async () => {
     const { form: data, version: base } = latest.current;
     const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", { baseVersion: base, data });
@@ -77,12 +82,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
   }, [releaseId]);
 
   function change(patch: Partial<ReleaseForm>) {
-    setForm((prev) => {
-      const next = { ...prev, ...patch };
-      // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
-      localStorage.setItem(localKey(releaseId), JSON.stringify({ data: next, savedAt: new Date().toISOString(), baseVersion: version }));
-      return next;
-    });
+    setForm((prev) => ({ ...prev, ...patch }));
     setDirty(true);
     setStatus("有未保存的修改…");
     if (timer.current) clearTimeout(timer.current);

@@ -64,7 +64,8 @@ export async function getRevisionSnapshots(actor: Actor | null, releaseId: strin
   return [find(versions[0]), find(versions[1])] as const;
 }
 
-export async function listEditorOptions() {
+export async function listEditorOptions(actor: Actor | null) {
+  requirePermission(actor, "release.edit");
   const [categories, editions] = await Promise.all([
     db.category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.edition.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, city: true, event: { select: { name: true } } } }),

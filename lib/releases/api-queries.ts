@@ -6,7 +6,7 @@ import { findPublishedRelease, listReleasesAfter } from "./queries";
 // The JSON API caches its serialised bodies, not the data: a cached request is then a string
 // lookup and a hash, with no JSON parse and stringify of a whole release each time.
 
-export const getReleaseJson = cachedQuery("release-json", async (slug: string) => {
+export const getReleaseJson = cachedQuery("release-json", async (slug: string): Promise<{ body: string; updatedAt: string } | { redirectTo: string } | null> => {
   const found = await findPublishedRelease(slug);
   if (!found) return null;
   if ("redirectTo" in found) return { redirectTo: found.redirectTo };

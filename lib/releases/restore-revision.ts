@@ -18,10 +18,11 @@ export async function restoreRevision(actor: Actor | null, releaseId: string, ra
   const input = restoreSchema.parse(raw);
   const revision = await db.revision.findFirst({ where: { id: input.revisionId, releaseId } });
   if (!revision) throw new AppError("not_found", "未找到该历史版本");
-  const snapshot = releaseSnapshotSchema.parse(revision.snapshot);
+  const form = snapshotToForm(releaseSnapshotSchema.parse(revision.snapshot));
   return saveRelease(user, releaseId, {
     baseVersion: input.baseVersion,
-    release: { ...snapshotToForm(snapshot), figures: snapshotToForm(snapshot).figures.map((f) => ({ ...f, declaredUnit: true })) },
+    // Units were valid when saved: a restore must not fail on a unit list that changed since.
+    release: { ...form, figures: form.figures.map((f) => ({ ...f, declaredUnit: true })) },
     changeNote: input.changeNote ?? { minor: false, kind: "update", note: `恢复到第 ${revision.version} 版` },
     revisionNote: `恢复自第 ${revision.version} 版`,
   }, { action: "restore" });

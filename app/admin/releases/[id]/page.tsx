@@ -22,7 +22,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
     throw e;
   });
   const { release, snapshot, autosave } = loaded;
-  const [options, media, links] = await Promise.all([listEditorOptions(), listMedia(user), listPreviewLinks(user, id)]);
+  const [options, media, links] = await Promise.all([listEditorOptions(user), listMedia(user), listPreviewLinks(user, id)]);
   const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => can(user, TRANSITIONS[a].permission));
   const savedDraft = autosave ? releaseFormSchema.safeParse(autosave.data) : null;
 

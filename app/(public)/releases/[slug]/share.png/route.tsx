@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import { formatDate } from "@/lib/i18n/format-date";
+import { routeHandler } from "@/lib/http/route-handler";
 import { getMessages } from "@/lib/i18n/messages";
 import { getPublishedRelease } from "@/lib/releases/queries";
-import { isValidSlug } from "@/lib/releases/slug";
+import { resolvePublicSlug } from "@/lib/releases/public-slug";
 
 // GET /releases/[slug]/share.png - the 1200×630 share card: title and three key figures
 const size = { width: 1200, height: 630 };
@@ -27,11 +28,11 @@ function loadFonts() {
   return fonts;
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = routeHandler(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const found = isValidSlug(slug) ? await getPublishedRelease(slug) : null;
-  const release = found && "release" in found ? found.release : null;
-  if (!release) return Response.json({ error: { code: "not_found", message: "未找到该新闻稿" } }, { status: 404 });
+  const resolved = await resolvePublicSlug(slug, getPublishedRelease, (current) => `/releases/${current}/share.png`);
+  if ("response" in resolved) return resolved.response;
+  const { release } = resolved.found;
   const site = getMessages().site;
   const figures = (release.keyFigures.length ? release.keyFigures : release.figures).slice(0, 3);
 
@@ -64,4 +65,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     ),
     { ...size, fonts: await loadFonts() },
   );
-}
+});
