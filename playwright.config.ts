@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { PRODUCTION_SERVER_ARGS } from "./scripts/node-options";
 
 // Driven by scripts/test.ts, which builds once and provides DATABASE_URL, NEXTAUTH_SECRET and E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -26,7 +27,8 @@ export default defineConfig({
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // The same server as npm start: Next behind its response cache.
+    command: ["node", ...PRODUCTION_SERVER_ARGS].join(" "),
     url: `${baseURL}/api/releases?limit=1`,
     reuseExistingServer: false,
     timeout: 60_000,

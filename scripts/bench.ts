@@ -7,7 +7,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { prepareDatabase } from "../lib/database/prepare";
-import { productionNodeOptions } from "./node-options";
+import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
 import { printSignIn } from "./sign-in-banner";
 
@@ -87,7 +87,7 @@ runCli(async () => {
     console.log("Building (no production build found) ...");
     await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
   }
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: "ignore" });
+  const server = spawn(process.execPath, PRODUCTION_SERVER_ARGS, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: "ignore" });
   const serverPid = server.pid ?? 0;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(serverPid))), 200);

@@ -9,7 +9,7 @@ import { getConfig } from "../lib/config";
 import { prepareDatabase } from "../lib/database/prepare";
 import { StartupError } from "../lib/database/startup-error";
 import { runCli } from "./run-cli";
-import { productionNodeOptions } from "./node-options";
+import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 import { printSignIn } from "./sign-in-banner";
 
 type Mode = "dev" | "build" | "start";
@@ -51,8 +51,9 @@ runCli(async () => {
   const { database, seed } = await prepareDatabase();
   const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
 
-  const args = mode === "build" ? ["build"] : [mode, "-p", String(port)];
-  const child = spawn(path.resolve("node_modules/.bin/next"), args, {
+  const [command, args] =
+    mode === "start" ? [process.execPath, PRODUCTION_SERVER_ARGS] : [path.resolve("node_modules/.bin/next"), mode === "build" ? ["build"] : [mode, "-p", String(port)]];
+  const child = spawn(command, args, {
     stdio: "inherit",
     env: {
       ...process.env,

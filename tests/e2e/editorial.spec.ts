@@ -119,6 +119,8 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     }).toPass({ timeout: 2_000, intervals: [250] });
     await pub.goto(`/releases/${slug}`);
     await expect(pub.getByRole("heading", { level: 1 })).toHaveText(title);
+    // From then on the server answers it from its response cache, which the rename below must empty.
+    await expect.poll(async () => (await pub.request.get(`/releases/${slug}`)).headers()["x-pressroom-cache"]).toBe("HIT");
     await expect(pub.getByRole("region", { name: "大会成果速览" })).toContainText("约4.8万个");
     await pub.goto("/releases");
     await expect(pub.getByRole("link", { name: title })).toBeVisible();

@@ -1,7 +1,7 @@
 // POST /api/internal/revalidate - the server's own cache watcher refreshes tags (loopback, secret)
 import crypto from "node:crypto";
-import { revalidateTag } from "next/cache";
 import { z } from "zod";
+import { refreshNow } from "@/lib/cache/refresh-now";
 import { revalidateSecret } from "@/lib/cache/revalidate-secret";
 import { AppError } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
@@ -17,7 +17,6 @@ function authorised(header: string | null): boolean {
 export const POST = routeHandler(async (request: Request) => {
   if (!authorised(request.headers.get("authorization"))) throw new AppError("forbidden", "无权执行此操作");
   const { tags } = bodySchema.parse(await request.json());
-  // expire: 0 - the next visitor gets fresh content, never the stale page.
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  refreshNow(tags);
   return Response.json({ revalidated: tags });
 });

@@ -1,0 +1,47 @@
+// The production server (npm start, the benchmark and the end-to-end tests): Next behind the
+// in-process shared response cache (lib/http/response-cache.ts). The database is prepared by the
+// parent (scripts/serve.ts); this process only serves.
+import http from "node:http";
+import next from "next";
+import { getConfig } from "../lib/config";
+import { installResponseCache, ResponseCache } from "../lib/http/response-cache";
+
+async function main() {
+  const { PORT: port, RESPONSE_CACHE_MB } = getConfig();
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const cache = new ResponseCache(RESPONSE_CACHE_MB * 1024 * 1024);
+  installResponseCache(cache);
+  const server = http.createServer((req, res) => {
+    if (cache.serve(req, res)) return;
+    cache.record(req, res);
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("服务器内部错误 / Internal server error");
+    });
+  });
+  server.listen(port, () => {
+    const cacheNote = RESPONSE_CACHE_MB > 0 ? `response cache ${RESPONSE_CACHE_MB} MB` : "response cache off";
+    console.log(`▲ Pressroom (Next.js production server) ready on http://localhost:${port} (${cacheNote})`);
+  });
+
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", close);
+  process.on("SIGTERM", close);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,218 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { isCacheableRequest, ResponseCache, sharedMaxAge } from "@/lib/http/response-cache";
+
+type Upstream = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+const PAGE = "<!doctype html><html lang=zh-CN><title>大会成果</title><p>参会嘉宾1.6万名</p></html>";
+const SHARED = { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=3600, stale-while-revalidate=31532400" };
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+/** A real HTTP server wired like scripts/production-server.ts, with `upstream` standing in for Next. */
+async function serve(cache: ResponseCache, upstream: Upstream) {
+  let upstreamCalls = 0;
+  const server = http.createServer((req, res) => {
+    if (cache.serve(req, res)) return;
+    cache.record(req, res);
+    upstreamCalls++;
+    void upstream(req, res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    get: (path: string, init?: RequestInit) => fetch(base + path, init),
+    upstreamCalls: () => upstreamCalls,
+  };
+}
+
+// The "finish" handler that stores runs right after the response ends; let it run.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe("shared cache policy", () => {
+  it("reads how long a shared cache may keep a response", () => {
+    expect(sharedMaxAge("s-maxage=3600, stale-while-revalidate=31532400")).toBe(3600);
+    expect(sharedMaxAge("public, max-age=0, must-revalidate")).toBe(0);
+    expect(sharedMaxAge("private, no-cache, no-store, max-age=0, must-revalidate")).toBe(0);
+    expect(sharedMaxAge("s-maxage=60, private")).toBe(0);
+    expect(sharedMaxAge(undefined)).toBe(0);
+  });
+
+  it("takes only anonymous-looking GET and HEAD requests for public paths", () => {
+    const req = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers });
+    expect(isCacheableRequest(req("GET", "/releases/wmc-2023-results"))).toBe(true);
+    expect(isCacheableRequest(req("HEAD", "/"))).toBe(true);
+    expect(isCacheableRequest(req("POST", "/api/releases/wmc-2023-results/views"))).toBe(false);
+    for (const path of ["/admin", "/admin/releases/1", "/signin", "/preview/abc", "/api/admin/releases", "/api/auth/session", "/api/internal/revalidate"]) {
+      expect(isCacheableRequest(req("GET", path)), path).toBe(false);
+    }
+    for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "authorization", "range", "if-none-match"]) {
+      expect(isCacheableRequest(req("GET", "/", { [header]: "1" })), header).toBe(false);
+    }
+    // A page path merely starting with a private word is still public.
+    expect(isCacheableRequest(req("GET", "/releases/admin-guide"))).toBe(true);
+  });
+});
+
+describe("response cache in front of the app", () => {
+  it("answers the second request with the exact bytes and headers of the first, without the app", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (_req, res) => {
+      res.setHeader("x-custom", "kept");
+      res.writeHead(200, SHARED);
+      res.write(PAGE.slice(0, 20));
+      res.end(PAGE.slice(20));
+    });
+    const first = await app.get("/releases/wmc-2023-results");
+    expect(first.headers.get("x-pressroom-cache")).toBe("MISS");
+    expect(await first.text()).toBe(PAGE);
+    await settle();
+
+    const second = await app.get("/releases/wmc-2023-results");
+    expect(second.headers.get("x-pressroom-cache")).toBe("HIT");
+    expect(second.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(second.headers.get("x-custom")).toBe("kept");
+    expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength(PAGE)));
+    expect(second.headers.get("age")).toBe("0");
+    expect(await second.text()).toBe(PAGE);
+    expect(app.upstreamCalls()).toBe(1);
+  });
+
+  it("answers HEAD from a stored GET, headers only", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(PAGE);
+    });
+    await app.get("/");
+    await settle();
+    const head = await app.get("/", { method: "HEAD" });
+    expect(head.headers.get("x-pressroom-cache")).toBe("HIT");
+    expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(PAGE)));
+    expect(await head.text()).toBe("");
+  });
+
+  it("keeps one copy per Accept-Encoding, as the app compressed it", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (req, res) => {
+      const gzip = String(req.headers["accept-encoding"] ?? "").includes("gzip");
+      res.writeHead(200, { ...SHARED, vary: "Accept-Encoding", ...(gzip ? { "content-encoding": "gzip" } : {}) });
+      res.end(gzip ? zlib.gzipSync(PAGE) : PAGE);
+    });
+    for (let round = 0; round < 2; round++) {
+      const plain = await app.get("/", { headers: { "accept-encoding": "identity" } });
+      expect(await plain.text()).toBe(PAGE);
+      const gzipped = await app.get("/", { headers: { "accept-encoding": "gzip" } });
+      expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+      expect(await gzipped.text()).toBe(PAGE); // fetch decodes it
+      await settle();
+    }
+    expect(app.upstreamCalls()).toBe(2);
+    expect(cache.size.entries).toBe(2);
+  });
+
+  it.each([
+    ["a private page", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "cache-control": "private, no-store" }).end(PAGE)],
+    ["a revalidated-on-every-request answer", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "cache-control": "public, max-age=0, must-revalidate" }).end(PAGE)],
+    ["an answer that sets a cookie", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "set-cookie": "a=b" }).end(PAGE)],
+    ["a stale page Next is re-rendering", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "x-nextjs-cache": "STALE" }).end(PAGE)],
+    ["a 404", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(404, SHARED).end("没有找到")],
+    ["a redirect", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(301, { ...SHARED, location: "/releases/new" }).end()],
+  ])("never stores %s", async (_name, upstream) => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, upstream);
+    await app.get("/releases/x", { redirect: "manual" });
+    await settle();
+    const again = await app.get("/releases/x", { redirect: "manual" });
+    expect(again.headers.get("x-pressroom-cache")).toBe("MISS");
+    expect(app.upstreamCalls()).toBe(2);
+  });
+
+  it("passes client-router and admin requests to the app every time", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(PAGE);
+    });
+    for (let i = 0; i < 2; i++) {
+      await app.get("/", { headers: { rsc: "1" } });
+      await app.get("/admin");
+      await settle();
+    }
+    expect(app.upstreamCalls()).toBe(4);
+    expect(cache.size.entries).toBe(0);
+  });
+
+  it("forgets everything on purge, and does not store an answer that was being produced during it", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    let version = 1;
+    let releaseSlowAnswer: (() => void) | undefined;
+    const app = await serve(cache, async (req, res) => {
+      if (req.url === "/slow" && !releaseSlowAnswer) await new Promise<void>((resolve) => (releaseSlowAnswer = resolve));
+      const answer = `版本${version}`;
+      res.writeHead(200, SHARED).end(answer);
+    });
+    await app.get("/");
+    await settle();
+    version = 2;
+    expect(await (await app.get("/")).text()).toBe("版本1");
+
+    const slow = app.get("/slow");
+    await settle();
+    cache.purge();
+    releaseSlowAnswer?.();
+    expect(await (await slow).text()).toBe("版本2");
+    await settle();
+
+    expect(await (await app.get("/")).text()).toBe("版本2");
+    expect((await app.get("/slow")).headers.get("x-pressroom-cache")).toBe("MISS");
+  });
+
+  it("expires entries after the shared max-age", async () => {
+    let now = 1_000_000;
+    const cache = new ResponseCache(1024 * 1024, () => now);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, { ...SHARED, "cache-control": "s-maxage=60" }).end(PAGE);
+    });
+    await app.get("/");
+    await settle();
+    now += 59_000;
+    expect((await app.get("/")).headers.get("age")).toBe("59");
+    now += 1_000;
+    expect((await app.get("/")).headers.get("x-pressroom-cache")).toBe("MISS");
+  });
+
+  it("stays within its byte budget, evicting the least recently used", async () => {
+    const body = "x".repeat(400);
+    const cache = new ResponseCache(1000);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(body);
+    });
+    for (const path of ["/a", "/b"]) await app.get(path);
+    await settle();
+    await app.get("/a"); // now /b is the least recently used
+    await app.get("/c");
+    await settle();
+    expect(cache.size).toEqual({ entries: 2, bytes: 800 });
+    expect((await app.get("/a")).headers.get("x-pressroom-cache")).toBe("HIT");
+    expect((await app.get("/b")).headers.get("x-pressroom-cache")).toBe("MISS");
+  });
+
+  it("stores nothing when its budget is zero", async () => {
+    const cache = new ResponseCache(0);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(PAGE);
+    });
+    await app.get("/");
+    await settle();
+    expect((await app.get("/")).headers.get("x-pressroom-cache")).toBeNull();
+    expect(cache.size.entries).toBe(0);
+  });
+});
