@@ -15,7 +15,7 @@ const envSchema = z.object({
   MEDIA_DIR: z.string().optional(),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
-  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };
