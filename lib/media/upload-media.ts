@@ -29,7 +29,8 @@ export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; na
   const id = crypto.randomUUID();
   const storagePath = `${id}.${image.extension}`;
   await fs.mkdir(mediaDir, { recursive: true });
-  await fs.writeFile(path.join(mediaDir, storagePath), file.bytes, { flag: "wx" });
+  // turbopackIgnore: a runtime directory, not part of the build output.
+  await fs.writeFile(path.join(/*turbopackIgnore: true*/ mediaDir, storagePath), file.bytes, { flag: "wx" });
   return db.$transaction(async (tx) => {
     const media = await tx.media.create({
       data: { id, storagePath, fileName: path.basename(file.name).slice(0, 200), mimeType: image.mimeType, width: image.width, height: image.height, sizeBytes: file.bytes.length, alt: meta.alt, caption: meta.caption || null, credit: meta.credit || null, uploadedById: user.id },
@@ -49,6 +50,6 @@ export async function readMediaFile(id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   const media = await db.media.findUnique({ where: { id } });
   if (!media?.storagePath || !media.mimeType) return null;
-  const bytes = await fs.readFile(path.join(getConfig().mediaDir, media.storagePath)).catch(() => null);
+  const bytes = await fs.readFile(path.join(/*turbopackIgnore: true*/ getConfig().mediaDir, media.storagePath)).catch(() => null);
   return bytes ? { bytes, mimeType: media.mimeType } : null;
 }
