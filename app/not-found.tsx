@@ -1,17 +1,14 @@
 import Link from "next/link";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
 import { getMessages } from "@/lib/i18n/messages";
 
 export default function NotFound() {
-  const t = getMessages().errors;
+  const messages = getMessages();
+  const t = messages.errors;
   return (
-    <main id="main" className="error-page">
-      <p className="error-page__code" aria-hidden="true">404</p>
-      <h1>{t.notFoundTitle}</h1>
-      <p>{t.notFoundText}</p>
-      <p className="error-page__actions">
-        <Link className="button" href="/">{t.backHome}</Link>
-        <Link href="/releases">{getMessages().site.releases}</Link>
-      </p>
-    </main>
+    <ErrorPanel code={404} title={t.notFoundTitle} text={t.notFoundText}>
+      <Link className="button" href="/">{t.backHome}</Link>
+      <Link href="/releases">{messages.site.releases}</Link>
+    </ErrorPanel>
   );
 }

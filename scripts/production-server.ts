@@ -15,13 +15,13 @@ async function main() {
   const cache = new ResponseCache(RESPONSE_CACHE_MB * 1024 * 1024);
   installResponseCache(cache);
   const server = http.createServer((req, res) => {
-    if (cache.serve(req, res)) return;
-    cache.record(req, res);
-    handle(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("服务器内部错误 / Internal server error");
-    });
+    cache.handle(req, res, () =>
+      handle(req, res).catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("服务器内部错误 / Internal server error");
+      }),
+    );
   });
   server.listen(port, () => {
     const cacheNote = RESPONSE_CACHE_MB > 0 ? `response cache ${RESPONSE_CACHE_MB} MB` : "response cache off";

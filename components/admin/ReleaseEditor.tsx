@@ -36,6 +36,18 @@ function TextField({ name, label, value, error, onValue, ...rest }: { name: stri
   );
 }
 
+/** A choice that may be left empty (category, edition, lead image). */
+function OptionalSelect({ label, value, choices, onValue }: { label: string; value: string; choices: { id: string; label: string }[]; onValue: (v: string) => void }) {
+  return (
+    <label className="field"><span>{label}</span>
+      <select value={value} onChange={(e) => onValue(e.target.value)}>
+        <option value="">（无）</option>
+        {choices.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export function ReleaseEditor({ releaseId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
   const [form, setForm] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
@@ -203,18 +215,8 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
           <WorkflowPanel {...workflow} version={version} dirty={dirty} />
           <fieldset className="panel">
             <legend>稿件信息</legend>
-            <label className="field"><span>分类</span>
-              <select value={form.categoryId} onChange={(e) => change({ categoryId: e.target.value })}>
-                <option value="">（无）</option>
-                {options.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-              </select>
-            </label>
-            <label className="field"><span>届次</span>
-              <select value={form.editionId} onChange={(e) => change({ editionId: e.target.value })}>
-                <option value="">（无）</option>
-                {options.editions.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
-              </select>
-            </label>
+            <OptionalSelect label="分类" value={form.categoryId} choices={options.categories.map((c) => ({ id: c.id, label: c.name }))} onValue={(categoryId) => change({ categoryId })} />
+            <OptionalSelect label="届次" value={form.editionId} choices={options.editions} onValue={(editionId) => change({ editionId })} />
             <label className="field"><span>标签（用逗号分隔）</span>
               <input value={form.tags.join("，")} onChange={(e) => change({ tags: e.target.value.split(/[,，]/).map((t) => t.trim()).filter(Boolean) })} />
               {fieldError("tags")}
@@ -222,12 +224,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
             <TextField name="sourceName" label="来源" value={form.sourceName} error={errors.sourceName} onValue={(sourceName) => change({ sourceName })} />
             <TextField name="sourceUrl" label="来源网址" type="url" placeholder="https://" value={form.sourceUrl} error={errors.sourceUrl} onValue={(sourceUrl) => change({ sourceUrl })} />
             <TextField name="byline" label="作者" value={form.byline} error={errors.byline} onValue={(byline) => change({ byline })} />
-            <label className="field"><span>题图</span>
-              <select value={form.leadImageId} onChange={(e) => change({ leadImageId: e.target.value })}>
-                <option value="">（无）</option>
-                {options.media.map((m) => <option key={m.id} value={m.id}>{m.alt}</option>)}
-              </select>
-            </label>
+            <OptionalSelect label="题图" value={form.leadImageId} choices={options.media.map((m) => ({ id: m.id, label: m.alt }))} onValue={(leadImageId) => change({ leadImageId })} />
           </fieldset>
           {wasPublished && (
             <fieldset className="panel">

@@ -71,10 +71,16 @@ export class ResponseCache {
     this.bytes = 0;
   }
 
-  /** The stored answer is sent and true returned; otherwise the caller passes the request on. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean {
-    if (!isCacheableRequest(req)) return false;
+  /** Answers from the cache when it can; otherwise lets `app` answer, keeping a copy when allowed. */
+  handle(req: IncomingMessage, res: ServerResponse, app: () => void) {
+    if (!isCacheableRequest(req)) return app();
     const key = this.key(req);
+    if (this.serve(key, res)) return;
+    if (req.method === "GET") this.record(key, res);
+    app();
+  }
+
+  private serve(key: string, res: ServerResponse): boolean {
     const entry = this.entries.get(key);
     if (!entry) return false;
     const now = this.now();
@@ -95,10 +101,9 @@ export class ResponseCache {
     return true;
   }
 
-  /** Lets Next answer, keeping a copy of the bytes it sends when the answer may be shared. */
-  record(req: IncomingMessage, res: ServerResponse) {
-    if (req.method !== "GET" || !isCacheableRequest(req) || this.maxBytes === 0) return;
-    const key = this.key(req);
+  /** Keeps a copy of the bytes the app sends, stored at the end if the answer may be shared. */
+  private record(key: string, res: ServerResponse) {
+    if (this.maxBytes === 0) return;
     const generation = this.generation;
     const chunks: Buffer[] = [];
     let length = 0;

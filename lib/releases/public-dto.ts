@@ -3,6 +3,7 @@ import type { FigureQualifier } from "../generated/prisma/enums";
 import { normalizeDecimal } from "../figures/decimal";
 import { formatBaseFigure, formatFigure } from "../figures/format";
 import { toBaseValue } from "../figures/units";
+import { plainFigureFields } from "./figure-fields";
 
 // Plain, JSON-safe shapes of public data: they pass through Next's data cache (JSON) unchanged.
 
@@ -45,21 +46,9 @@ export function toPublicFigure(f: FigureRow): PublicFigure {
   const base = toBaseValue(value, f.unit);
   const like = { value, unit: f.unit, qualifier: f.qualifier, qualifierWord: f.qualifierWord };
   return {
-    key: f.key,
-    label: f.label,
+    ...plainFigureFields(f),
     value,
-    unit: f.unit,
     baseValue: base.value,
-    baseUnit: f.baseUnit,
-    qualifier: f.qualifier,
-    qualifierWord: f.qualifierWord,
-    partOfKey: f.partOfKey,
-    section: f.section,
-    highlighted: f.highlighted,
-    isRecord: f.isRecord,
-    recordNote: f.recordNote,
-    sourceText: f.sourceText,
-    mention: f.mention,
     display: formatFigure(like),
     baseDisplay: formatBaseFigure(like),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "../db";
+import { plainFigureFields } from "./figure-fields";
 
 const nullableText = z.string().nullable();
 
@@ -64,21 +65,9 @@ export async function snapshotRelease(tx: Tx, releaseId: string): Promise<Releas
     leadImageId: release.leadImageId,
     tags: release.tags.map((t) => t.tag.name),
     figures: release.figures.map((f) => ({
-      key: f.key,
-      label: f.label,
+      ...plainFigureFields(f),
       value: f.value.toString(),
-      unit: f.unit,
       unitScale: f.unitScale.toString(),
-      baseUnit: f.baseUnit,
-      qualifier: f.qualifier,
-      qualifierWord: f.qualifierWord,
-      partOfKey: f.partOfKey,
-      section: f.section,
-      highlighted: f.highlighted,
-      isRecord: f.isRecord,
-      recordNote: f.recordNote,
-      sourceText: f.sourceText,
-      mention: f.mention,
     })),
   };
 }

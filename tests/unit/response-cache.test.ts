@@ -21,10 +21,10 @@ afterEach(async () => {
 async function serve(cache: ResponseCache, upstream: Upstream) {
   let upstreamCalls = 0;
   const server = http.createServer((req, res) => {
-    if (cache.serve(req, res)) return;
-    cache.record(req, res);
-    upstreamCalls++;
-    void upstream(req, res);
+    cache.handle(req, res, () => {
+      upstreamCalls++;
+      void upstream(req, res);
+    });
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
