@@ -23,7 +23,12 @@ export async function createScratchDatabase(server: RunningDatabase, prefix: str
       `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)`,
       [`${prefix}\\_%`],
     );
-    for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+    const hourAgo = Date.now() - 3600_000;
+    for (const row of stale.rows) {
+      // The name carries its creation time: a database of a run still going on (between two connections) stays.
+      const createdAt = parseInt(row.datname.slice(prefix.length + 1).split("_")[0], 36);
+      if (Number.isFinite(createdAt) && createdAt < hourAgo) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+    }
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
