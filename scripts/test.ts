@@ -18,9 +18,10 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 runCli(async () => {
-  const only = process.argv[2];
+  // npm test -- <stage> [files...]: the files (or filters) go to vitest or playwright for that stage.
+  const [only, ...filters] = process.argv.slice(2);
   const stages = only ? [only] : ["unit", "integration", "e2e"];
-  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit"]);
+  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit", ...filters]);
   if (!stages.includes("integration") && !stages.includes("e2e")) return;
 
   const server = await connectDatabase();
@@ -29,7 +30,7 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      await run(bin("vitest"), ["run", "--project", "integration", ...filters], { DATABASE_URL: db.url, NODE_ENV: "test" });
     }
     if (stages.includes("e2e")) {
       ensureChromium();
@@ -52,7 +53,7 @@ runCli(async () => {
         await run(bin("tsx"), ["scripts/user-create.ts", "--email", `${name}@e2e.test`, "--password", `e2e-${name}-password`, "--role", role, "--name", `测试${name}`], env);
       }
       await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-      await run(bin("playwright"), ["test"], env);
+      await run(bin("playwright"), ["test", ...filters], env);
     }
   } finally {
     for (const db of scratch) await db.drop().catch(() => {});
