@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { authenticate, SignInRefused } from "./authenticate";
+import { safeCallbackPath } from "./callback-url";
 import { clientIp } from "./client-ip";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
@@ -44,6 +45,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only addresses of this site after sign-in and sign-out (never an open redirect).
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
