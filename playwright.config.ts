@@ -25,6 +25,8 @@ export default defineConfig({
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
     { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+    // Sign-in attacks: their own accounts and loopback addresses, so they run beside the others.
+    { name: "auth", testMatch: /auth\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.
