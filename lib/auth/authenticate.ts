@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";
-import { beginSignInAttempt, markAttemptSucceeded } from "./sign-in-limits";
+import { beginSignInAttempt, markAttemptSucceeded, SIGN_IN_TRANSACTION } from "./sign-in-limits";
 
 /** Why a sign-in was refused; the sign-in form shows the catalogue's text for each (lib/i18n). */
 export type SignInRefusal = "invalid" | "locked" | "rateLimited";
@@ -37,7 +37,7 @@ export async function authenticate(
   const decision = await beginSignInAttempt(email, ip);
   if (decision.kind === "rateLimited") throw new SignInRefused("rateLimited", decision.retryAfterSeconds);
   if (decision.kind === "locked") {
-    await db.$transaction((tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }));
+    await db.$transaction((tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }), SIGN_IN_TRANSACTION);
     throw new SignInRefused("locked");
   }
   const user = await db.user.findUnique({
@@ -58,7 +58,7 @@ export async function authenticate(
       details: ok ? undefined : { reason: !user ? "unknown_email" : !user.active ? "inactive" : "wrong_password" },
       ip,
     });
-  });
+  }, SIGN_IN_TRANSACTION);
   if (!ok || !user) throw new SignInRefused("invalid");
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -4,6 +4,9 @@ export const LOCK_WINDOW_MS = 15 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
 
+/** A burst of sign-ins queues for connections and on the locks; each turn takes milliseconds, so wait rather than fail. */
+export const SIGN_IN_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
 // Two-key advisory locks (class, hash): one class per kind of key, apart from the migration lock.
 const LOCK_CLASS = { address: 7301, account: 7302 } as const;
 
@@ -58,8 +61,7 @@ export async function beginSignInAttempt(email: string, ip: string, now = new Da
       const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
       return { kind: "proceed", attemptId: attempt.id };
     },
-    // A burst queues on the locks; each turn is a few milliseconds.
-    { maxWait: 15_000, timeout: 15_000 },
+    SIGN_IN_TRANSACTION,
   );
 }
 
