@@ -25,6 +25,9 @@ export default defineConfig({
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
     { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+    // Sign-in attacks use their own accounts and loopback addresses; they run after the reading tests,
+    // whose timing (axe) a burst of sign-ins on two cores would disturb.
+    { name: "auth", testMatch: /auth\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["public"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

@@ -1,5 +1,36 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+/**
+ * TRUST_PROXY: unset or 0 = no proxy (the socket's address counts); <n> = n reverse proxies in front,
+ * each appending to X-Forwarded-For; or a comma-separated list of the proxies' addresses/CIDRs.
+ */
+export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; cidrs: Array<{ address: string; prefix: number; family: "ipv4" | "ipv6" }> };
+
+export const trustProxySchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    if (!value || value === "0") return { kind: "none" };
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops > 10) ctx.addIssue({ code: "custom", message: "at most 10 proxy hops" });
+      return { kind: "hops", hops };
+    }
+    const cidrs = value.split(",").map((entry) => {
+      const [address, bits, ...extra] = entry.trim().split("/");
+      const version = net.isIP(address ?? "");
+      const max = version === 6 ? 128 : 32;
+      const prefix = bits === undefined ? max : Number(bits);
+      if (!version || extra.length || !/^\d+$/.test(bits ?? String(max)) || prefix > max) {
+        ctx.addIssue({ code: "custom", message: `"${entry.trim()}" is neither a number of hops nor an IP address or CIDR (e.g. 1, or 10.0.0.0/8,::1)` });
+      }
+      return { address: address ?? "", prefix, family: version === 6 ? ("ipv6" as const) : ("ipv4" as const) };
+    });
+    return { kind: "cidrs", cidrs };
+  });
 
 // Environment, read once and validated. Every variable is documented in the README.
 const envSchema = z.object({
@@ -16,6 +47,7 @@ const envSchema = z.object({
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  TRUST_PROXY: trustProxySchema,
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };

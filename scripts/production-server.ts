@@ -3,6 +3,7 @@
 // parent (scripts/serve.ts); this process only serves.
 import http from "node:http";
 import next from "next";
+import { stampSocketAddress } from "../lib/auth/client-ip";
 import { getConfig } from "../lib/config";
 import { installResponseCache, ResponseCache } from "../lib/http/response-cache";
 
@@ -15,6 +16,8 @@ async function main() {
   const cache = new ResponseCache(RESPONSE_CACHE_MB * 1024 * 1024);
   installResponseCache(cache);
   const server = http.createServer((req, res) => {
+    // The client's address for the sign-in limit, in a header no client can set (lib/auth/client-ip.ts).
+    stampSocketAddress(req);
     cache.handle(req, res, () =>
       handle(req, res).catch((error: unknown) => {
         console.error(error);

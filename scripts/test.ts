@@ -1,6 +1,6 @@
 // npm test: unit, then integration against a fresh real PostgreSQL database, then end-to-end in
 // Chromium against one production build. `npm test -- unit|integration|e2e` runs one stage.
-import { spawn } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { connectDatabase } from "../lib/database/connect";
@@ -10,17 +10,20 @@ import { runCli } from "./run-cli";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    const stdio: StdioOptions = input === undefined ? "inherit" : ["pipe", "inherit", "inherit"];
+    const child = spawn(command, args, { stdio, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    if (input !== undefined) child.stdin?.end(input);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code})`))));
   });
 }
 
 runCli(async () => {
-  const only = process.argv[2];
+  // npm test -- <stage> [files...]: the files (or filters) go to vitest or playwright for that stage.
+  const [only, ...filters] = process.argv.slice(2);
   const stages = only ? [only] : ["unit", "integration", "e2e"];
-  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit"]);
+  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit", ...filters]);
   if (!stages.includes("integration") && !stages.includes("e2e")) return;
 
   const server = await connectDatabase();
@@ -29,7 +32,7 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      await run(bin("vitest"), ["run", "--project", "integration", ...filters], { DATABASE_URL: db.url, NODE_ENV: "test" });
     }
     if (stages.includes("e2e")) {
       ensureChromium();
@@ -48,11 +51,13 @@ runCli(async () => {
       };
       await run(bin("tsx"), ["scripts/db.ts", "seed"], env);
       // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).
-      for (const [name, role] of [["editor", "editor"], ["publisher", "publisher"], ["signin", "editor"]]) {
-        await run(bin("tsx"), ["scripts/user-create.ts", "--email", `${name}@e2e.test`, "--password", `e2e-${name}-password`, "--role", role, "--name", `测试${name}`], env);
+      // Dedicated accounts for tests that sign in and out themselves: redirect (hostile callbackUrls), drafts (local copies cleared on sign-out).
+      for (const [name, role] of [["editor", "editor"], ["publisher", "publisher"], ["signin", "editor"], ["redirect", "editor"], ["drafts", "editor"]]) {
+        const args = ["scripts/user-create.ts", "--email", `${name}@e2e.test`, "--password-stdin", "--role", role, "--name", `测试${name}`];
+        await run(bin("tsx"), args, env, `e2e-${name}-password\n`);
       }
       await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-      await run(bin("playwright"), ["test"], env);
+      await run(bin("playwright"), ["test", ...filters], env);
     }
   } finally {
     for (const db of scratch) await db.drop().catch(() => {});

@@ -7,12 +7,15 @@ import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
 import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
 import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
+import { draftCopyKey } from "./draft-copies";
 import { FigureTableEditor } from "./FigureTableEditor";
 import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
 
 interface Props {
   releaseId: string;
+  /** The signed-in user: this browser's copy of unsaved typing is theirs only. */
+  userId: string;
   version: number;
   initial: ReleaseForm;
   /** The server copy of this editor's unsaved typing, if any. */
@@ -23,7 +26,6 @@ interface Props {
 }
 
 const AUTOSAVE_DELAY_MS = 1500;
-const localKey = (id: string) => `pressroom:draft:${id}`;
 const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false });
 
 function TextField({ name, label, value, error, onValue, ...rest }: { name: string; label: string; value: string; error?: string; onValue: (v: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value">) {
@@ -48,7 +50,7 @@ function OptionalSelect({ label, value, choices, onValue }: { label: string; val
   );
 }
 
-export function ReleaseEditor({ releaseId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
+export function ReleaseEditor({ releaseId, userId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
   const [form, setForm] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
@@ -62,6 +64,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
   const [changeNote, setChangeNote] = useState({ minor: false, kind: "update" as "update" | "correction", note: "" });
   const [slugTouched, setSlugTouched] = useState(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const copyKey = draftCopyKey(userId, releaseId);
   const latest = useRef({ form, version, dirty });
   useEffect(() => {
     latest.current = { form, version, dirty };
@@ -69,7 +72,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
 
   // Unsaved work found on the server or in this browser is offered back, never applied silently.
   useEffect(() => {
-    const local = localStorage.getItem(localKey(releaseId));
+    const local = localStorage.getItem(copyKey);
     const parsed = local ? (JSON.parse(local) as { data: ReleaseForm; savedAt: string; baseVersion: number }) : null;
     const candidates = [
       parsed && { ...parsed, source: "本机浏览器" },
@@ -80,12 +83,12 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
     // Read after mount (localStorage does not exist on the server), shown on the next tick.
     const shown = best ? setTimeout(() => setRecovery({ data: best.data, savedAt: best.savedAt, source: best.source }), 0) : undefined;
     return () => clearTimeout(shown);
-  }, [releaseId, autosave, initial]);
+  }, [copyKey, autosave, initial]);
 
   // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
   useEffect(() => {
-    if (dirty) localStorage.setItem(localKey(releaseId), JSON.stringify({ data: form, savedAt: new Date().toISOString(), baseVersion: version }));
-  }, [dirty, form, releaseId, version]);
+    if (dirty) localStorage.setItem(copyKey, JSON.stringify({ data: form, savedAt: new Date().toISOString(), baseVersion: version }));
+  }, [dirty, form, copyKey, version]);
 
   const pushAutosave = useCallback(async () => {
     const { form: data, version: base } = latest.current;
@@ -137,7 +140,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
       setErrors({});
       setConflict(null);
       setChangeNote({ minor: false, kind: "update", note: "" });
-      localStorage.removeItem(localKey(releaseId));
+      localStorage.removeItem(copyKey);
       setStatus(`已保存（第 ${result.data.version} 版）${timeOf(new Date())}`);
       return;
     }
@@ -169,7 +172,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
         <div className="notice" role="alert">
           发现 {timeOf(new Date(recovery.savedAt))} 未保存的修改（{recovery.source}）。
           <button type="button" className="link-button" onClick={() => { change(recovery.data); setRecovery(null); }}>恢复这些修改</button>
-          <button type="button" className="link-button" onClick={() => { localStorage.removeItem(localKey(releaseId)); setRecovery(null); }}>忽略</button>
+          <button type="button" className="link-button" onClick={() => { localStorage.removeItem(copyKey); setRecovery(null); }}>忽略</button>
         </div>
       )}
       {conflict && (
@@ -186,7 +189,7 @@ export function ReleaseEditor({ releaseId, version: initialVersion, initial, aut
             void save({ data: merged, baseVersion: conflict.version });
           }}
           onOverwrite={() => void save({ overwrite: true })}
-          onDiscard={() => { localStorage.removeItem(localKey(releaseId)); setForm(conflict.theirs); setVersion(conflict.version); setDirty(false); setConflict(null); setStatus(`已载入第 ${conflict.version} 版`); }}
+          onDiscard={() => { localStorage.removeItem(copyKey); setForm(conflict.theirs); setVersion(conflict.version); setDirty(false); setConflict(null); setStatus(`已载入第 ${conflict.version} 版`); }}
         />
       )}
       {formError && <p className="form-error" role="alert">{formError}</p>}

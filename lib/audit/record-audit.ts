@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 
 export interface AuditEntry {
-  actor?: { id: string; email: string } | null;
+  actor?: { id: string; email: string; system?: true } | null;
   actorEmail?: string;
   action: string;
   targetType?: string;
@@ -14,7 +14,7 @@ export interface AuditEntry {
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
-      actorId: entry.actor?.id ?? null,
+      actorId: entry.actor && !entry.actor.system ? entry.actor.id : null,
       actorEmail: entry.actor?.email ?? entry.actorEmail ?? null,
       action: entry.action,
       targetType: entry.targetType ?? null,

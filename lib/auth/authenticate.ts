@@ -1,17 +1,13 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";
-import { accountLockedUntil, ipRetryAfterSeconds, recordSignInAttempt } from "./sign-in-limits";
+import { beginSignInAttempt, markAttemptSucceeded, SIGN_IN_TRANSACTION } from "./sign-in-limits";
 
-export const SIGN_IN_ERRORS = {
-  /** The same for an unknown email and a wrong password: nothing tells whether an account exists. */
-  invalid: "邮箱或密码不正确",
-  locked: "该账户因多次登录失败已被暂时锁定，请 15 分钟后再试",
-  rateLimited: "登录尝试过于频繁，请稍后再试",
-} as const;
+/** Why a sign-in was refused; the sign-in form shows the catalogue's text for each (lib/i18n). */
+export type SignInRefusal = "invalid" | "locked" | "rateLimited";
 
 export class SignInRefused extends Error {
-  constructor(readonly reason: keyof typeof SIGN_IN_ERRORS, readonly retryAfterSeconds?: number) {
+  constructor(readonly reason: SignInRefusal, readonly retryAfterSeconds?: number) {
     super(reason);
   }
 }
@@ -27,14 +23,21 @@ export interface SignedInUser {
   sessionVersion: number;
 }
 
-/** Checks a sign-in: IP limit, account lock, password; records the attempt and an audit entry either way. */
-export async function authenticate(input: { email: string; password: string; ip: string }): Promise<SignedInUser> {
+/**
+ * Checks a sign-in: address limit and account lock (decided and counted atomically before the
+ * password is looked at), then the password; records an audit entry either way. The one place the
+ * limits are checked: the next-auth route only turns a "rateLimited" refusal into HTTP 429.
+ */
+export async function authenticate(
+  input: { email: string; password: string; ip: string },
+  verify: typeof verifyPassword = verifyPassword,
+): Promise<SignedInUser> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip;
-  const retryAfter = await ipRetryAfterSeconds(ip);
-  if (retryAfter) throw new SignInRefused("rateLimited", retryAfter);
-  if (await accountLockedUntil(email)) {
-    await db.$transaction((tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }));
+  const decision = await beginSignInAttempt(email, ip);
+  if (decision.kind === "rateLimited") throw new SignInRefused("rateLimited", decision.retryAfterSeconds);
+  if (decision.kind === "locked") {
+    await db.$transaction((tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }), SIGN_IN_TRANSACTION);
     throw new SignInRefused("locked");
   }
   const user = await db.user.findUnique({
@@ -42,11 +45,11 @@ export async function authenticate(input: { email: string; password: string; ip:
     select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, passwordHash: true },
   });
   dummyHash ??= hashPassword("pressroom-timing-equaliser");
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash, input.password).then(() => false);
+  const valid = user ? await verify(user.passwordHash, input.password) : await verify(await dummyHash, input.password).then(() => false);
   const ok = Boolean(user && user.active && valid);
-  await recordSignInAttempt(email, ip, ok);
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
+  await db.$transaction(async (tx) => {
+    if (ok) await markAttemptSucceeded(tx, decision.attemptId);
+    await recordAudit(tx, {
       actor: ok && user ? { id: user.id, email: user.email } : null,
       actorEmail: email,
       action: ok ? "auth.signin.success" : "auth.signin.failure",
@@ -54,8 +57,8 @@ export async function authenticate(input: { email: string; password: string; ip:
       targetId: user?.id,
       details: ok ? undefined : { reason: !user ? "unknown_email" : !user.active ? "inactive" : "wrong_password" },
       ip,
-    }),
-  );
+    });
+  }, SIGN_IN_TRANSACTION);
   if (!ok || !user) throw new SignInRefused("invalid");
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

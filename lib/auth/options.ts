@@ -1,11 +1,25 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { authenticate, SignInRefused } from "./authenticate";
+import { safeCallbackPath } from "./callback-url";
 import { clientIp } from "./client-ip";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
+
+const refusals = new AsyncLocalStorage<{ refusal?: SignInRefused }>();
+
+/**
+ * Runs next-auth's handler and reports a refused sign-in with its reason: next-auth itself can only
+ * redirect with ?error=, and the route wants a real 429 with Retry-After for the address limit.
+ */
+export async function captureSignInRefusal(run: () => Promise<Response>): Promise<{ response: Response; refusal?: SignInRefused }> {
+  const store: { refusal?: SignInRefused } = {};
+  const response = await refusals.run(store, run);
+  return { response, refusal: store.refusal };
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -20,13 +34,21 @@ export const authOptions: NextAuthOptions = {
           return await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req.headers ?? {}) });
         } catch (error) {
           // next-auth turns a thrown message into ?error=<message>: the sign-in page maps it to Chinese.
-          if (error instanceof SignInRefused) throw new Error(error.reason);
+          if (error instanceof SignInRefused) {
+            const store = refusals.getStore();
+            if (store) store.refusal = error;
+            throw new Error(error.reason);
+          }
           throw error;
         }
       },
     }),
   ],
   callbacks: {
+    // Only addresses of this site after sign-in and sign-out (never an open redirect).
+    redirect({ url, baseUrl }) {
+      return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,14 +1,24 @@
-import { db } from "../db";
+import { db, type Tx } from "../db";
 
 export const LOCK_WINDOW_MS = 15 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
 
+/** A burst of sign-ins queues for connections and on the locks; each turn takes milliseconds, so wait rather than fail. */
+export const SIGN_IN_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
+// Two-key advisory locks (class, hash): one class per kind of key, apart from the migration lock.
+const LOCK_CLASS = { address: 7301, account: 7302 } as const;
+
+async function lockKey(tx: Tx, kind: keyof typeof LOCK_CLASS, value: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS[kind]}::int4, hashtext(${value}))`;
+}
+
 /** When the account's lock ends, if it is locked: 5 failures since its last success within 15 minutes. */
-export async function accountLockedUntil(email: string, now = new Date()): Promise<Date | null> {
+async function accountLockedUntil(tx: Tx, email: string, now: Date): Promise<Date | null> {
   const since = new Date(now.getTime() - LOCK_WINDOW_MS);
-  const lastSuccess = await db.signInAttempt.findFirst({ where: { email, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" } });
-  const failures = await db.signInAttempt.findMany({
+  const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" } });
+  const failures = await tx.signInAttempt.findMany({
     where: { email, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
     orderBy: { createdAt: "desc" },
     take: ACCOUNT_FAILURE_LIMIT,
@@ -17,21 +27,44 @@ export async function accountLockedUntil(email: string, now = new Date()): Promi
   return new Date(failures[0].createdAt.getTime() + LOCK_WINDOW_MS);
 }
 
-/** Seconds until this address may try again, when it failed more than 20 times in 15 minutes. */
-export async function ipRetryAfterSeconds(ip: string, now = new Date()): Promise<number | null> {
+/** Seconds until this address may try again, once it failed 20 times in 15 minutes. */
+async function ipRetryAfterSeconds(tx: Tx, ip: string, now: Date): Promise<number | null> {
   const since = new Date(now.getTime() - LOCK_WINDOW_MS);
-  const failures = await db.signInAttempt.findMany({
+  const failures = await tx.signInAttempt.findMany({
     where: { ip, succeeded: false, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
-    take: IP_FAILURE_LIMIT + 1,
+    take: IP_FAILURE_LIMIT,
   });
-  if (failures.length <= IP_FAILURE_LIMIT) return null;
+  if (failures.length < IP_FAILURE_LIMIT) return null;
   // The window frees up when the oldest counted failure leaves it.
   const oldest = failures[failures.length - 1].createdAt.getTime();
   return Math.max(1, Math.ceil((oldest + LOCK_WINDOW_MS - now.getTime()) / 1000));
 }
 
-export async function recordSignInAttempt(email: string, ip: string, succeeded: boolean) {
-  await db.signInAttempt.create({ data: { email, ip, succeeded } });
+export type AttemptDecision = { kind: "rateLimited"; retryAfterSeconds: number } | { kind: "locked" } | { kind: "proceed"; attemptId: bigint };
+
+/**
+ * Decides whether a sign-in may verify its password, and if so records it as a failure first.
+ * Check and record happen under the address's and the account's advisory locks (always taken in
+ * that order), so concurrent attempts see each other: however many arrive at once, at most 5 per
+ * account and 20 per address reach the password check. A success turns its row into a success.
+ */
+export async function beginSignInAttempt(email: string, ip: string, now = new Date()): Promise<AttemptDecision> {
+  return db.$transaction(
+    async (tx) => {
+      await lockKey(tx, "address", ip);
+      const retryAfterSeconds = await ipRetryAfterSeconds(tx, ip, now);
+      if (retryAfterSeconds) return { kind: "rateLimited", retryAfterSeconds };
+      await lockKey(tx, "account", email);
+      if (await accountLockedUntil(tx, email, now)) return { kind: "locked" };
+      const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
+      return { kind: "proceed", attemptId: attempt.id };
+    },
+    SIGN_IN_TRANSACTION,
+  );
+}
+
+export async function markAttemptSucceeded(tx: Tx, attemptId: bigint) {
+  await tx.signInAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
 }

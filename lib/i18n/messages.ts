@@ -14,6 +14,12 @@ export const zhCN = {
   },
   category: { title: "分类：{name}", all: "全部分类" },
   errors: { notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已被移除。", backHome: "返回首页", errorTitle: "页面出错了", errorText: "加载页面时出现问题，请稍后重试。", retry: "重试" },
+  signIn: {
+    title: "登录", heading: "编辑后台登录", email: "邮箱", password: "密码", submit: "登录", busy: "正在登录…",
+    lockNote: "连续 5 次密码错误，账户将被锁定 15 分钟。",
+    invalid: "邮箱或密码不正确", locked: "该账户因多次登录失败已被暂时锁定，请 15 分钟后再试", rateLimited: "登录尝试过于频繁，请稍后再试",
+    retryIn: "（约 {minutes} 分钟后）", sessionRequired: "请先登录", failed: "登录失败，请重试", network: "网络异常，请检查网络后重试",
+  },
 };
 
 export type Messages = typeof zhCN;
@@ -33,6 +39,12 @@ export const en: Messages = {
   },
   category: { title: "Category: {name}", all: "All categories" },
   errors: { notFoundTitle: "Page not found", notFoundText: "The page does not exist or was removed.", backHome: "Back to home", errorTitle: "Something went wrong", errorText: "The page could not be loaded. Please try again.", retry: "Try again" },
+  signIn: {
+    title: "Sign in", heading: "Editorial sign-in", email: "Email", password: "Password", submit: "Sign in", busy: "Signing in…",
+    lockNote: "After 5 wrong passwords in a row the account is locked for 15 minutes.",
+    invalid: "Wrong email or password", locked: "This account is locked for 15 minutes after repeated failures", rateLimited: "Too many sign-in attempts; please try again later",
+    retryIn: " (in about {minutes} min)", sessionRequired: "Please sign in first", failed: "Sign-in failed, please try again", network: "Network problem, please check your connection",
+  },
 };
 
 const catalogues: Record<string, Messages> = { "zh-CN": zhCN, en };

@@ -5,8 +5,9 @@ import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { createUserSchema, updateUserSchema } from "./schema";
 
-/** Adds a staff account. `by` is the admin, or the operator at the command line. */
-export async function createUserAccount(raw: unknown, by: { actor: Actor | null; via: "admin" | "cli" }) {
+/** Adds a staff account. `actor` is an admin, or SYSTEM_ACTOR for the operator at the command line. */
+export async function createUser(actor: Actor | null, raw: unknown) {
+  const by = requirePermission(actor, "user.manage");
   const input = createUserSchema.parse(raw);
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("conflict", "该邮箱已有账户", { fields: [{ path: "email", message: "该邮箱已有账户" }] });
@@ -14,13 +15,9 @@ export async function createUserAccount(raw: unknown, by: { actor: Actor | null;
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
-    await recordAudit(tx, { actor: by.actor, actorEmail: by.via, action: "user.create", targetType: "user", targetId: user.id, details: { email: input.email, role: input.role }, ip: by.actor?.ip });
+    await recordAudit(tx, { actor: by, action: "user.create", targetType: "user", targetId: user.id, details: { email: input.email, role: input.role }, ip: by.ip });
     return user;
   });
-}
-
-export async function createUser(actor: Actor | null, raw: unknown) {
-  return createUserAccount(raw, { actor: requirePermission(actor, "user.manage"), via: "admin" });
 }
 
 /**
@@ -57,16 +54,22 @@ export async function updateUser(actor: Actor | null, userId: string, raw: unkno
   });
 }
 
-/** The operator's way back in at the command line: a new password, and every session of the user ended. */
-export async function resetPasswordFromCli(rawEmail: string, rawPassword: string) {
+/**
+ * The operator's way back in at the command line: a new password, and every session of the user
+ * ended. A deactivated account stays deactivated unless `activate` says otherwise: someone an admin
+ * locked out must not come back through a password reset.
+ */
+export async function resetPasswordFromCli(actor: Actor | null, rawEmail: string, rawPassword: string, options: { activate?: boolean } = {}) {
+  const by = requirePermission(actor, "user.manage");
   const email = createUserSchema.shape.email.parse(rawEmail);
   const password = createUserSchema.shape.password.parse(rawPassword);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
   if (!user) throw new AppError("not_found", `没有邮箱为 ${email} 的账户`);
   const passwordHash = await hashPassword(password);
+  const activate = Boolean(options.activate && !user.active);
   return db.$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, active: true, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorEmail: "cli", action: "user.update", targetType: "user", targetId: user.id, details: { password: "reset" } });
+    const updated = await tx.user.update({ where: { id: user.id }, data: { passwordHash, ...(activate ? { active: true } : {}), sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, { actor: by, action: "user.update", targetType: "user", targetId: user.id, details: { password: "reset", ...(activate ? { active: true } : {}) } });
     return updated;
   });
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { authenticate, SignInRefused } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -259,17 +259,28 @@ describe("sign-in protection", () => {
 });
 
 describe("password reset at the command line", () => {
-  it("sets a new password, reactivates the account and ends its sessions", async () => {
+  it("sets a new password and ends its sessions; a deactivated account stays so unless --activate", async () => {
     const user = await createStaff("admin");
     await updateUser(admin, user.id, { active: false });
     const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
-    await resetPasswordFromCli(user.email, "a-recovered-password");
+    await resetPasswordFromCli(SYSTEM_ACTOR, user.email, "a-recovered-password");
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(before + 1);
-    expect(after.active).toBe(true);
+    expect(after.active).toBe(false);
+    // An admin deactivated them: a reset alone does not let them back in.
+    await expect(authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" })).rejects.toMatchObject({ reason: "invalid" });
+    await resetPasswordFromCli(SYSTEM_ACTOR, user.email, "a-recovered-password", { activate: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(true);
     await expect(authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" })).resolves.toMatchObject({ id: user.id });
-    await expect(resetPasswordFromCli("nobody@nowhere.example", "a-recovered-password")).rejects.toMatchObject({ status: 404 });
-    await expect(resetPasswordFromCli(user.email, "short")).rejects.toMatchObject({ name: "ZodError" });
+    const audit = await db.auditLog.findMany({ where: { targetId: user.id, action: "user.update", actorEmail: "cli" }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.actorId, a.details])).toEqual([[null, { password: "reset" }], [null, { password: "reset", active: true }]]);
+    await expect(resetPasswordFromCli(SYSTEM_ACTOR, "nobody@nowhere.example", "a-recovered-password")).rejects.toMatchObject({ status: 404 });
+    await expect(resetPasswordFromCli(SYSTEM_ACTOR, user.email, "short")).rejects.toMatchObject({ name: "ZodError" });
+  });
+
+  it("needs a permission like every domain function", async () => {
+    await expect(resetPasswordFromCli(null, admin.email, "a-recovered-password")).rejects.toMatchObject({ status: 401 });
+    await expect(resetPasswordFromCli(editor, admin.email, "a-recovered-password")).rejects.toMatchObject({ status: 403 });
   });
 });
 

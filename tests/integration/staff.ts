@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { Actor } from "@/lib/auth/actor";
-import { createUserAccount } from "@/lib/users/user-mutations";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
+import { createUser } from "@/lib/users/user-mutations";
 import { createRelease } from "@/lib/releases/create-release";
 
 export const PASSWORD = "correct-horse-battery";
@@ -8,7 +8,7 @@ export const PASSWORD = "correct-horse-battery";
 /** A staff member of the given role with a unique email, as the domain functions take it. */
 export async function createStaff(role: "admin" | "publisher" | "editor"): Promise<Actor> {
   const email = `${role}-${crypto.randomBytes(4).toString("hex")}@test.example`;
-  const user = await createUserAccount({ email, name: `${role} 测试`, role, password: PASSWORD }, { actor: null, via: "cli" });
+  const user = await createUser(SYSTEM_ACTOR, { email, name: `${role} 测试`, role, password: PASSWORD });
   return { id: user.id, email: user.email, name: user.name, role: user.role, ip: "127.0.0.1" };
 }
 

@@ -1,26 +1,27 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/SignInForm";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getConfig } from "@/lib/config";
+import { getMessages } from "@/lib/i18n/messages";
 
-export const metadata: Metadata = { title: "登录", robots: { index: false } };
+const t = getMessages();
 
-function safeCallback(value: string | undefined) {
-  // Only paths of this site: never an open redirect.
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/admin";
-}
+export const metadata: Metadata = { title: t.signIn.title, robots: { index: false } };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  // Only paths of this site: never an open redirect.
+  const target = safeCallbackPath(callbackUrl, getConfig().siteUrl);
   if (await getCurrentUser()) redirect(target);
   return (
     <main id="main" className="signin-page">
       <div className="signin-card">
-        <p className="brand-line">Pressroom 新闻中心</p>
-        <h1>编辑后台登录</h1>
+        <p className="brand-line">{t.site.name}</p>
+        <h1>{t.signIn.heading}</h1>
         <SignInForm callbackUrl={target} initialError={error} />
-        <p className="signin-note">连续 5 次密码错误，账户将被锁定 15 分钟。</p>
+        <p className="signin-note">{t.signIn.lockNote}</p>
       </div>
     </main>
   );

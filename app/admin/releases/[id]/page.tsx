@@ -32,6 +32,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
       <ReleaseEditor
         key={release.version}
         releaseId={release.id}
+        userId={user.id}
         version={release.version}
         initial={snapshotToForm(snapshot)}
         autosave={autosave && savedDraft?.success ? { baseVersion: autosave.baseVersion, savedAt: autosave.savedAt.toISOString(), data: savedDraft.data } : null}
