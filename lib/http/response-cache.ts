@@ -267,7 +267,7 @@ export class ResponseCache {
           return true;
         }
         release(this);
-        return true;
+        return write.apply(this, [chunk, ...rest]);
       }
       if (mode === "copy" && !keep(chunk, rest[0])) {
         mode = "pass";
