@@ -23,8 +23,8 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
-    { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+    { name: "public", testMatch: /(public|feeds|csp)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "editorial", testMatch: /(editorial|xss)\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

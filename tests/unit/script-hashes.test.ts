@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { hashedPublicPolicy, PUBLIC_POLICY } from "@/lib/http/security-headers.mjs";
+import { hashedPublicPolicy } from "@/lib/http/security-headers.mjs";
 import { htmlPolicy } from "@/lib/http/response-cache";
 import { nextInlineScriptHashes } from "@/lib/http/script-hashes";
 
