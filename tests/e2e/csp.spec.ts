@@ -30,9 +30,10 @@ test.describe("public pages run under a hash-based CSP", () => {
         const policy = scriptSrc(response?.headers()["content-security-policy"]);
         expect(policy).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
         expect(policy).not.toMatch(/unsafe/);
-        await page.waitForLoadState("networkidle");
-        // Hydrated: React attached itself to the document (it only does so by running Next's scripts).
-        expect(await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__react")))).toBe(true);
+        // Hydrated: React attached itself to the page's elements (it only does so by running Next's scripts).
+        await expect
+          .poll(() => page.evaluate(() => Array.from(document.querySelectorAll("body *")).some((el) => Object.keys(el).some((key) => key.startsWith("__react")))), { timeout: 10_000 })
+          .toBe(true);
       }
       expect(errors).toEqual([]);
     });
