@@ -33,8 +33,11 @@ const BODY_OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "p" && !frame.text.trim() && !frame.mediaChildren.length,
 };
 
+// PostgreSQL text cannot hold U+0000 (the save failed with a 500), and HTML gives it no meaning.
+const NUL = /\u0000/g;
+
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, BODY_OPTIONS);
+  return sanitizeHtml(html.replace(NUL, ""), BODY_OPTIONS);
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
@@ -56,7 +59,7 @@ const MAX_PASSES = 32;
  * text still able to open a tag after many rounds (`&amp;amp;amp;…lt;`) loses the `<` that would open it.
  */
 export function sanitizePlainText(text: string): string {
-  let current = text;
+  let current = text.replace(NUL, "");
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = stripTags(current);
     if (next === current) break;

@@ -92,6 +92,11 @@ describe("plain text stays text", () => {
     expect(sanitizePlainText(deep)).not.toMatch(/<[a-zA-Z/!?]/);
   });
 
+  it("drops NUL characters, which PostgreSQL text cannot store (found by the XSS corpus: the save answered 500)", () => {
+    expect(sanitizePlainText("a\u0000b<a href=\"javascript\u0000:x\">空字符</a>")).toBe("ab空字符");
+    expect(sanitizeBody("<p>a\u0000b<a href=\"javascript\u0000:x\">空字符</a></p>")).toBe("<p>ab<a>空字符</a></p>");
+  });
+
   it("keeps what a reader wrote", () => {
     expect(sanitizePlainText("大会&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;成果")).toBe("大会成果");
     expect(sanitizePlainText("增长 &gt; 5% &amp; 利润 &lt; 3%")).toBe("增长 > 5% & 利润 < 3%");
