@@ -77,8 +77,20 @@ const KNOWN_ENCODINGS = new Set(["br", "gzip", "deflate", "identity", "*"]);
 
 /** "gzip, br;q=0.5, x;q=1" -> "br,gzip": the known encodings a client accepts (q > 0), in a fixed order. */
 export function acceptedEncodings(header: string | undefined): string {
+  const raw = header ?? "";
+  const known = encodingMemo.get(raw);
+  if (known !== undefined) return known;
+  const result = parseAcceptedEncodings(raw);
+  // Browsers send a handful of distinct headers: remember them (bounded, so varied ones cannot grow it).
+  if (encodingMemo.size >= 64) encodingMemo.clear();
+  encodingMemo.set(raw, result);
+  return result;
+}
+const encodingMemo = new Map<string, string>();
+
+function parseAcceptedEncodings(header: string): string {
   const accepted = new Set<string>();
-  for (const part of (header ?? "").slice(0, 256).toLowerCase().split(",")) {
+  for (const part of header.slice(0, 256).toLowerCase().split(",")) {
     const [name, ...parameters] = part.split(";").map((piece) => piece.trim());
     const q = parameters.find((p) => p.startsWith("q="));
     if (KNOWN_ENCODINGS.has(name) && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
