@@ -25,7 +25,10 @@ async function armTraps(page: Page) {
     const inspect = (element: Element) => {
       for (const { name, value } of Array.from(element.attributes)) {
         if (/^on/i.test(name)) hits.push(`<${element.localName} ${name}="${value}">`);
-        if (URL_ATTRIBUTES.includes(name.toLowerCase()) && /^[\s\u0000-\u001f]*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\s\u0000-\u001f\u200b]/g, ""))) {
+        // As the URL parser reads it: tabs and newlines removed anywhere, C0 controls and spaces at the start
+        // (a zero-width space, say, is not stripped: "javascript\u200b:" is a harmless relative path).
+        const url = value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
+        if (URL_ATTRIBUTES.includes(name.toLowerCase()) && /^(javascript:|vbscript:|data:text\/html)/i.test(url)) {
           hits.push(`<${element.localName} ${name}="${value}">`);
         }
       }
