@@ -23,11 +23,13 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
-    { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "public", testMatch: /(public|feeds|csp)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
     // Sign-in attacks use their own accounts and loopback addresses; they run after the reading tests,
     // whose timing (axe) a burst of sign-ins on two cores would disturb.
     { name: "auth", testMatch: /auth\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["public"] },
+    // Publishes four releases of 109 hostile payloads each: after the others, so it cannot slow their timed steps.
+    { name: "security", testMatch: /xss\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "editorial"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

@@ -33,8 +33,11 @@ const BODY_OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "p" && !frame.text.trim() && !frame.mediaChildren.length,
 };
 
+// PostgreSQL text cannot hold U+0000 (the save failed with a 500), and HTML gives it no meaning.
+const NUL = /\u0000/g;
+
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, BODY_OPTIONS);
+  return sanitizeHtml(html.replace(NUL, ""), BODY_OPTIONS);
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
@@ -43,9 +46,26 @@ function stripTags(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]);
 }
 
-/** Plain text with no markup at all: titles, labels, captions, summaries. */
+// After the entities are decoded, `<` followed by one of these could open a tag (or a comment) again.
+const MARKUP_START = /<(?=[a-zA-Z/!?])/g;
+// Each round that changes anything decodes at least one entity, so it ends; the fields are at most a
+// few hundred characters, and the cap bounds the work for anything longer.
+const MAX_PASSES = 32;
+
+/**
+ * Plain text with no markup at all: titles, labels, captions, summaries. Stripping decodes
+ * entities, so `&lt;script&gt;` would come out as `<script>`: the result is stripped again until
+ * nothing changes (so the output is always a fixed point, and sanitising it again is a no-op), and a
+ * text still able to open a tag after many rounds (`&amp;amp;amp;…lt;`) loses the `<` that would open it.
+ */
 export function sanitizePlainText(text: string): string {
-  return stripTags(text).trim();
+  let current = text.replace(NUL, "");
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = stripTags(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current.replace(MARKUP_START, "").trim();
 }
 
 /** The text of a body, one line per block: for summaries, search and feeds. */

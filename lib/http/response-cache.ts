@@ -1,4 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import zlib from "node:zlib";
+import { hashedPublicPolicy } from "./security-headers.mjs";
+import { nextInlineScriptHashes } from "./script-hashes";
 
 /**
  * A shared HTTP cache in front of Next, in the production server's own process (the role a CDN or
@@ -7,6 +10,11 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  * Next, which costs 1-2 ms of CPU per request even for a page from its cache. It is emptied
  * whenever this server refreshes a cache tag (lib/cache/refresh-now.ts), so it is never staler
  * than Next's own cache.
+ *
+ * It also gives every public HTML answer its Content-Security-Policy: the hashes of the inline
+ * scripts Next wrote into it (lib/http/script-hashes.ts). The HTML is held until it is complete, so
+ * the header can go before the body, computed once when an answer is stored and replayed on HITs;
+ * this runs whether or not the answer is stored (RESPONSE_CACHE_MB=0, 404 pages, uncached requests).
  */
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
@@ -29,12 +37,103 @@ const NEVER_CACHED_PATHS = /^\/(admin|signin|preview|api\/admin|api\/auth|api\/i
 // Per connection or per reply, never replayed.
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "age", "content-length", "x-pressroom-cache"]);
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
+// Pages rendered per request carry proxy.ts's nonce-based policy: never touched here.
+const NONCE_POLICY_PATHS = /^\/(admin|signin|preview)(\/|\?|$)/;
+
+// The query parameters each cacheable path reads, in key order. A query with anything else (an
+// unknown or repeated parameter, an over-long value) is not cached at all: dropping the unknown part
+// from the key would be as bounded, but would replay one answer for URLs the app might answer
+// differently (a parameter read later and forgotten here would become a cache-poisoning hole).
+const QUERY_PARAMETERS: Record<string, readonly string[]> = {
+  "/api/releases": ["cursor", "limit", "category"],
+};
+const MAX_KEY_LENGTH = 512;
+
+/**
+ * The cache key of a request's URL, or null when it must not be cached: the path, then only the
+ * parameters that path reads, each once, in a fixed order and encoding, so a client cannot make new
+ * entries with parameters the app ignores or by reordering and re-encoding the ones it reads.
+ */
+export function cacheKeyOf(url: string): string | null {
+  if (url.length > MAX_KEY_LENGTH * 3) return null;
+  const queryAt = url.indexOf("?");
+  const path = queryAt < 0 ? url : url.slice(0, queryAt);
+  const query = queryAt < 0 ? "" : url.slice(queryAt + 1);
+  if (path.length > MAX_KEY_LENGTH) return null;
+  if (query === "") return path;
+  const allowed = QUERY_PARAMETERS[path];
+  if (!allowed) return null;
+  const values = new Map<string, string>();
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (!allowed.includes(name) || values.has(name)) return null;
+    values.set(name, value);
+  }
+  const normalised = allowed.filter((name) => values.has(name)).map((name) => `${name}=${encodeURIComponent(values.get(name) ?? "")}`);
+  const key = normalised.length ? `${path}?${normalised.join("&")}` : path;
+  return key.length > MAX_KEY_LENGTH ? null : key;
+}
+
+const KNOWN_ENCODINGS = new Set(["br", "gzip", "deflate", "identity", "*"]);
+
+/** "gzip, br;q=0.5, x;q=1" -> "br,gzip": the known encodings a client accepts (q > 0), in a fixed order. */
+export function acceptedEncodings(header: string | undefined): string {
+  const raw = header ?? "";
+  const known = encodingMemo.get(raw);
+  if (known !== undefined) return known;
+  const result = parseAcceptedEncodings(raw);
+  // Browsers send a handful of distinct headers: remember them (bounded, so varied ones cannot grow it).
+  if (encodingMemo.size >= 64) encodingMemo.clear();
+  encodingMemo.set(raw, result);
+  return result;
+}
+const encodingMemo = new Map<string, string>();
+
+function parseAcceptedEncodings(header: string): string {
+  const accepted = new Set<string>();
+  for (const part of header.slice(0, 256).toLowerCase().split(",")) {
+    const [name, ...parameters] = part.split(";").map((piece) => piece.trim());
+    const q = parameters.find((p) => p.startsWith("q="));
+    if (KNOWN_ENCODINGS.has(name) && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return [...accepted].sort().join(",");
+}
+
+function isHtml(headers: OutgoingHttpHeaders): boolean {
+  return /^\s*text\/html\b/i.test(headerValue(headers["content-type"]) ?? "");
+}
+
+/** The HTML as the browser will parse it, whatever Next compressed it with; null when unreadable. */
+function decodedText(body: Buffer, contentEncoding: string | undefined): string | null {
+  try {
+    const encoding = (contentEncoding ?? "identity").trim().toLowerCase();
+    if (encoding === "identity" || encoding === "") return body.toString("utf8");
+    if (encoding === "gzip" || encoding === "x-gzip") return zlib.gunzipSync(body).toString("utf8");
+    if (encoding === "br") return zlib.brotliDecompressSync(body).toString("utf8");
+    if (encoding === "deflate") return zlib.inflateSync(body).toString("utf8");
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** The public policy for this HTML: its own inline scripts of Next's, and nothing else inline. */
+export function htmlPolicy(body: Buffer, contentEncoding: string | undefined): string {
+  const html = decodedText(body, contentEncoding);
+  return hashedPublicPolicy(html === null ? [] : nextInlineScriptHashes(html));
+}
 
 /** Seconds a shared cache may keep a response, or 0 when it must not (Next's Cache-Control says). */
 export function sharedMaxAge(cacheControl: string | undefined): number {
   if (!cacheControl || /\b(private|no-store|no-cache)\b/i.test(cacheControl)) return 0;
   const match = /\bs-maxage=(\d+)/i.exec(cacheControl);
   return match ? Number(match[1]) : 0;
+}
+
+/** True for answers that may be shared: a 200 whose Cache-Control allows shared caches, no cookie, not stale. */
+function isStorable(status: number, headers: OutgoingHttpHeaders): boolean {
+  if (status !== 200 || headers["set-cookie"] !== undefined) return false;
+  if (headerValue(headers["x-nextjs-cache"])?.toUpperCase() === "STALE") return false;
+  return sharedMaxAge(headerValue(headers["cache-control"])) > 0;
 }
 
 export function isCacheableRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean {
@@ -73,10 +172,11 @@ export class ResponseCache {
 
   /** Answers from the cache when it can; otherwise lets `app` answer, keeping a copy when allowed. */
   handle(req: IncomingMessage, res: ServerResponse, app: () => void) {
-    if (!isCacheableRequest(req)) return app();
-    const key = this.key(req);
-    if (this.serve(key, res)) return;
-    if (req.method === "GET") this.record(key, res);
+    const key = isCacheableRequest(req) ? cacheKeyOf(req.url ?? "") : null;
+    if (key !== null && this.serve(this.encodingKey(req, key), res)) return;
+    const storeKey = key !== null && req.method === "GET" && this.maxBytes > 0 ? this.encodingKey(req, key) : null;
+    const hashScripts = req.method === "GET" && !NONCE_POLICY_PATHS.test(req.url ?? "");
+    if (storeKey !== null || hashScripts) this.intercept(res, storeKey, hashScripts);
     app();
   }
 
@@ -101,28 +201,52 @@ export class ResponseCache {
     return true;
   }
 
-  /** Keeps a copy of the bytes the app sends, stored at the end if the answer may be shared. */
-  private record(key: string, res: ServerResponse) {
-    if (this.maxBytes === 0) return;
+  /**
+   * Watches what the app sends. At writeHead the status and headers decide: public HTML is held
+   * until complete (its policy header depends on its scripts; pages are bounded by MAX_ENTRY_BYTES,
+   * a larger one is let through with the no-inline default), a storable answer is copied as it
+   * streams (up to MAX_ENTRY_BYTES, then no more), and anything else streams straight through
+   * without a byte kept.
+   */
+  private intercept(res: ServerResponse, storeKey: string | null, hashScripts: boolean) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- inside the patched methods `this` is the response
+    const cache = this;
     const generation = this.generation;
+    let mode: "undecided" | "hold" | "copy" | "pass" = "undecided";
+    let status = 200;
+    let headArgs: unknown[] = [];
     const chunks: Buffer[] = [];
     let length = 0;
-    let tooLarge = false;
     const explicitHeaders: OutgoingHttpHeaders = {};
 
-    const collect = (chunk: unknown, encoding?: unknown) => {
-      if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
-      length += buffer.length;
-      if (length > MAX_ENTRY_BYTES) tooLarge = true;
-      else chunks.push(buffer);
-    };
-
-    res.setHeader("x-pressroom-cache", "MISS");
+    if (storeKey !== null) res.setHeader("x-pressroom-cache", "MISS");
     // Called through apply: Node's overloads (chunk, encoding, callback) pass through unchanged.
     const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
     const write = res.write as (...args: unknown[]) => boolean;
     const end = res.end as (...args: unknown[]) => ServerResponse;
+    const flushHeaders = res.flushHeaders;
+    const allHeaders = (): OutgoingHttpHeaders => ({ ...res.getHeaders(), ...explicitHeaders });
+
+    const keep = (chunk: unknown, encoding?: unknown): boolean => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return true;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+      length += buffer.length;
+      if (length > MAX_ENTRY_BYTES) return false;
+      chunks.push(buffer);
+      return true;
+    };
+    const forget = () => {
+      chunks.length = 0;
+      length = 0;
+    };
+    // The held head goes out as it was given; what was held follows it (a page too large to hash).
+    const release = (self: ServerResponse) => {
+      mode = "pass";
+      writeHead.apply(self, [status, ...headArgs]);
+      for (const chunk of chunks) write.apply(self, [chunk]);
+      forget();
+    };
+
     res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
       const headers = rest.find((arg) => typeof arg === "object" && arg !== null);
       if (Array.isArray(headers)) {
@@ -130,29 +254,80 @@ export class ResponseCache {
       } else if (headers) {
         for (const [name, value] of Object.entries(headers)) explicitHeaders[name.toLowerCase()] = value as OutgoingHttpHeaders[string];
       }
-      return writeHead.apply(this, [statusCode, ...rest]);
+      if (mode === "undecided") {
+        const headersNow = allHeaders();
+        if (hashScripts && isHtml(headersNow)) mode = "hold";
+        else mode = storeKey !== null && isStorable(statusCode, headersNow) ? "copy" : "pass";
+      }
+      status = statusCode;
+      if (mode !== "hold") return writeHead.apply(this, [statusCode, ...rest]);
+      headArgs = rest;
+      this.statusCode = statusCode;
+      return this;
     } as ServerResponse["writeHead"];
+
+    res.flushHeaders = function (this: ServerResponse) {
+      if (mode !== "hold") flushHeaders.call(this);
+    };
+
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      collect(chunk, rest[0]);
+      if (mode === "undecided") this.writeHead(this.statusCode);
+      if (mode === "hold") {
+        if (keep(chunk, rest[0])) {
+          const callback = rest.find((arg) => typeof arg === "function");
+          if (typeof callback === "function") process.nextTick(callback);
+          return true;
+        }
+        release(this);
+        return write.apply(this, [chunk, ...rest]);
+      }
+      if (mode === "copy" && !keep(chunk, rest[0])) {
+        mode = "pass";
+        forget();
+      }
       return write.apply(this, [chunk, ...rest]);
     } as ServerResponse["write"];
-    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      collect(chunk, rest[0]);
-      return end.apply(this, [chunk, ...rest]);
-    } as ServerResponse["end"];
 
-    res.once("finish", () => {
-      if (tooLarge || generation !== this.generation || res.statusCode !== 200) return;
-      const headers: OutgoingHttpHeaders = { ...res.getHeaders(), ...explicitHeaders };
-      if (headers["set-cookie"] !== undefined) return;
-      if (headerValue(headers["x-nextjs-cache"])?.toUpperCase() === "STALE") return;
-      const maxAge = sharedMaxAge(headerValue(headers["cache-control"]));
-      if (maxAge <= 0) return;
-      for (const name of Object.keys(headers)) if (HOP_HEADERS.has(name)) delete headers[name];
+    res.end = (function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      if (mode === "undecided") this.writeHead(this.statusCode);
+      if (mode === "copy") {
+        if (keep(chunk, rest[0])) cache.storeAnswer(storeKey, generation, status, allHeaders(), chunks, length);
+        return end.apply(this, [chunk, ...rest]);
+      }
+      if (mode === "pass") return end.apply(this, [chunk, ...rest]);
+      if (!keep(chunk, rest[0])) {
+        release(this);
+        return end.apply(this, [chunk, ...rest]);
+      }
+      // The whole page is here: its policy first, then the page in one piece.
       const body = Buffer.concat(chunks, length);
-      const now = this.now();
-      this.store(key, { status: 200, headers, body, storedAt: now, expiresAt: now + maxAge * 1000 });
-    });
+      forget();
+      const headers = allHeaders();
+      const policy = htmlPolicy(body, headerValue(headers["content-encoding"]));
+      headers["content-security-policy"] = policy;
+      const noBody = this.req?.method === "HEAD" || status === 204 || status === 304;
+      const sent: OutgoingHttpHeaders = { ...explicitHeaders, "content-security-policy": policy };
+      if (!noBody) sent["content-length"] = String(body.length);
+      this.removeHeader("content-security-policy");
+      mode = "pass";
+      writeHead.apply(this, [status, ...headArgs.filter((arg) => typeof arg === "string"), sent]);
+      cache.storeAnswer(storeKey, generation, status, { ...headers, ...sent }, [body], body.length);
+      const callback = rest.find((arg) => typeof arg === "function");
+      return end.apply(this, typeof callback === "function" ? [body, callback] : [body]);
+    }) as ServerResponse["end"];
+
+  }
+
+  /** Keeps an answer the app sent if it may be shared and no purge happened while it was made. */
+  private storeAnswer(key: string | null, generation: number, status: number, sentHeaders: OutgoingHttpHeaders, chunks: Buffer[], length: number) {
+    if (key === null || generation !== this.generation || length > MAX_ENTRY_BYTES) return;
+    if (!isStorable(status, sentHeaders)) return;
+    const maxAge = sharedMaxAge(headerValue(sentHeaders["cache-control"]));
+    const headers: OutgoingHttpHeaders = { ...sentHeaders };
+    for (const name of Object.keys(headers)) if (HOP_HEADERS.has(name)) delete headers[name];
+    const body = Buffer.concat(chunks, length);
+    const now = this.now();
+    this.store(key, { status, headers, body, storedAt: now, expiresAt: now + maxAge * 1000 });
   }
 
   private store(key: string, entry: Entry) {
@@ -172,10 +347,11 @@ export class ResponseCache {
     this.bytes -= entry.body.length;
   }
 
-  // Next compresses according to Accept-Encoding, so each distinct header gets its own copy.
-  private key(req: IncomingMessage): string {
-    const encoding = (headerValue(req.headers["accept-encoding"]) ?? "").toLowerCase().replace(/\s+/g, "");
-    return `${encoding}\n${req.url}`;
+  // Next compresses according to Accept-Encoding, so each set of accepted encodings gets its own
+  // copy (whichever Next picked, the client accepts it). Only the set counts, not the header's
+  // spelling, so a client cannot make new entries by varying it.
+  private encodingKey(req: IncomingMessage, urlKey: string): string {
+    return `${acceptedEncodings(headerValue(req.headers["accept-encoding"]))}\n${urlKey}`;
   }
 }
 

@@ -1,15 +1,24 @@
 // Security headers (plain JavaScript: next.config.js imports it, and Node 20 cannot load TypeScript there). Pages rendered per request (admin, sign-in, reviewer previews) get a strict
 // CSP with a fresh nonce (proxy.ts). Public pages are cached HTML shared by every reader, so no
-// per-response nonce can be in them: their CSP still forbids plugins, foreign scripts, framing
-// by other sites and foreign form targets, and content is sanitised on write and on render.
+// per-response nonce can be in them: the production server hashes the inline scripts Next wrote into
+// each public HTML answer and sends exactly those hashes (lib/http/script-hashes.ts, applied by the
+// response cache, on MISS and HIT alike). No 'unsafe-inline' and no 'unsafe-eval' in production.
+//
+// Why 'self' and not 'strict-dynamic': with 'strict-dynamic' a browser ignores 'self' for the
+// <script src> tags in the HTML, so each would need an integrity attribute matching a hash in the
+// policy. Next 16.4 (Turbopack, experimental.sri) puts one only on its bootstrap scripts; the chunks of
+// client components that React writes into the HTML carry none (checked on this build), and adding
+// them would mean rewriting and recompressing every page. 'self' + hashes still blocks every
+// injected inline script, handler and javascript: URL; an external script must come from this
+// origin, which serves no user-controlled JavaScript (uploads are images, sent with nosniff).
 
 const dev = process.env.NODE_ENV !== "production";
 
-/** @param {string} scriptSrc @param {string} frameAncestors */
-function policy(scriptSrc, frameAncestors) {
+/** @param {string} scriptSrc @param {string} frameAncestors @param {boolean} [allowEval] */
+function policy(scriptSrc, frameAncestors, allowEval = dev) {
   return [
     "default-src 'self'",
-    `script-src ${scriptSrc}${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}${allowEval ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -26,7 +35,20 @@ export function strictPolicy(nonce) {
   return policy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, "'none'");
 }
 
-export const PUBLIC_POLICY = policy("'self' 'unsafe-inline'", "'self'");
+/**
+ * The policy of a public HTML page whose inline scripts have these hash-sources ('sha256-…'): only
+ * the production server sends it, so never with 'unsafe-eval'.
+ * @param {string[]} hashSources
+ */
+export function hashedPublicPolicy(hashSources) {
+  return policy(["'self'", ...hashSources].join(" "), "'self'", false);
+}
+
+// Set by next.config.js on every public answer; the production server replaces it on HTML with the
+// hashed policy. In production it allows no inline script at all: public HTML that escaped the
+// hashing (served by plain `next start`, say) stays safe and merely loses its client-side features.
+// `next dev` writes inline scripts of its own on every page, so development keeps 'unsafe-inline'.
+export const PUBLIC_POLICY = policy(dev ? "'self' 'unsafe-inline'" : "'self'", "'self'");
 
 export const COMMON_HEADERS = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

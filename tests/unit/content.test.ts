@@ -65,3 +65,42 @@ describe("marking figures in the body", () => {
     expect(out).toContain('<span class="credit">蔡菡泠摄</span>');
   });
 });
+
+describe("plain text stays text", () => {
+  // Each of these, stored as a title or label, would reach a feed reader or any HTML consumer as markup
+  // if stripping decoded it back into a tag.
+  const tricks = [
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "&#x3c;img src=x onerror=alert(1)&#x3e;",
+    "&LT;svg onload=alert(1)&GT;",
+    "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+    "&amp;amp;lt;script&amp;amp;gt;x",
+    "&amp;amp;amp;amp;amp;lt;b&amp;amp;amp;amp;amp;gt;",
+    "<<script>script>alert(1)<</script>/script>",
+    "&lt;!--x--&gt;&lt;a href=javascript:alert(1)&gt;点&lt;/a&gt;",
+    "大会&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;成果",
+  ];
+  it.each(tricks)("no tag comes back out of %j", (input) => {
+    const text = sanitizePlainText(input);
+    expect(text).not.toMatch(/<[a-zA-Z/!?]/);
+    expect(sanitizePlainText(text)).toBe(text);
+  });
+
+  it("no tag from entities nested past the cap either", () => {
+    const deep = `${"&amp;".repeat(1)}${"amp;".repeat(60)}lt;script${"&amp;".repeat(1)}${"amp;".repeat(60)}gt;alert(1)`;
+    expect(sanitizePlainText(deep)).not.toMatch(/<[a-zA-Z/!?]/);
+  });
+
+  it("drops NUL characters, which PostgreSQL text cannot store (found by the XSS corpus: the save answered 500)", () => {
+    expect(sanitizePlainText("a\u0000b<a href=\"javascript\u0000:x\">空字符</a>")).toBe("ab空字符");
+    expect(sanitizeBody("<p>a\u0000b<a href=\"javascript\u0000:x\">空字符</a></p>")).toBe("<p>ab<a>空字符</a></p>");
+  });
+
+  it("keeps what a reader wrote", () => {
+    expect(sanitizePlainText("大会&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;成果")).toBe("大会成果");
+    expect(sanitizePlainText("增长 &gt; 5% &amp; 利润 &lt; 3%")).toBe("增长 > 5% & 利润 < 3%");
+    expect(sanitizePlainText("a < b > c")).toBe("a < b > c");
+    expect(sanitizePlainText("“中国制造” & ‘合肥’")).toBe("“中国制造” & ‘合肥’");
+  });
+});

@@ -1,8 +1,10 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import v8 from "node:v8";
+import vm from "node:vm";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { isCacheableRequest, ResponseCache, sharedMaxAge } from "@/lib/http/response-cache";
+import { acceptedEncodings, cacheKeyOf, isCacheableRequest, ResponseCache, sharedMaxAge } from "@/lib/http/response-cache";
 
 type Upstream = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -214,5 +216,151 @@ describe("response cache in front of the app", () => {
     await settle();
     expect((await app.get("/")).headers.get("x-pressroom-cache")).toBeNull();
     expect(cache.size.entries).toBe(0);
+  });
+});
+
+describe("cache keys a client cannot multiply", () => {
+  it("keeps only the parameters a path reads, in one order and encoding", () => {
+    expect(cacheKeyOf("/releases/wmc-2023-results")).toBe("/releases/wmc-2023-results");
+    expect(cacheKeyOf("/releases?")).toBe("/releases");
+    expect(cacheKeyOf("/api/releases?limit=5&cursor=a%20b")).toBe("/api/releases?cursor=a%20b&limit=5");
+    expect(cacheKeyOf("/api/releases?cursor=a+b&limit=5")).toBe("/api/releases?cursor=a%20b&limit=5");
+    expect(cacheKeyOf("/releases?utm_source=x")).toBeNull();
+    expect(cacheKeyOf("/api/releases?limit=5&x=1")).toBeNull();
+    expect(cacheKeyOf("/api/releases?limit=5&limit=6")).toBeNull();
+    expect(cacheKeyOf(`/api/releases?cursor=${"a".repeat(600)}`)).toBeNull();
+    expect(cacheKeyOf(`/releases/${"a".repeat(600)}`)).toBeNull();
+  });
+
+  it("reduces Accept-Encoding to the set of known encodings the client accepts", () => {
+    expect(acceptedEncodings("gzip, deflate, br")).toBe("br,deflate,gzip");
+    expect(acceptedEncodings("br;q=0.5 , gzip;q=1, x-random-1234")).toBe("br,gzip");
+    expect(acceptedEncodings("gzip;q=0, br")).toBe("br");
+    expect(acceptedEncodings(undefined)).toBe("");
+  });
+
+  it("1,000 requests with random unknown parameters and encodings leave a constant number of entries", async () => {
+    const cache = new ResponseCache(64 * 1024 * 1024);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(PAGE);
+    });
+    const random = () => Math.random().toString(36).slice(2);
+    for (let batch = 0; batch < 20; batch++) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          i % 2
+            ? app.get(`/releases?${random()}=${random()}`)
+            : app.get(`/api/releases?limit=5&cursor=x&${random()}=1`, { headers: { "accept-encoding": `gzip, ${random()};q=0.${batch % 9}` } }),
+        ),
+      );
+    }
+    // Known parameters in any order and spelling, and encodings in any spelling: one entry each.
+    await app.get("/api/releases?limit=5&cursor=x", { headers: { "accept-encoding": "gzip" } });
+    await app.get("/api/releases?cursor=x&limit=5", { headers: { "accept-encoding": "gzip;q=0.9, zstd-x" } });
+    await settle();
+    expect(cache.size.entries).toBe(1);
+    expect(app.upstreamCalls()).toBe(1001);
+  });
+});
+
+describe("answers that will not be stored stream through", () => {
+  const MB = 1024 * 1024;
+  /** Sends `total` bytes in 256 KB pieces, waiting for the socket like Next does. */
+  const bigAnswer = (headers: Record<string, string>, total: number) => async (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, headers);
+    const piece = Buffer.alloc(256 * 1024, "<p>大会成果</p>");
+    for (let sent = 0; sent < total; sent += piece.length) {
+      if (!res.write(piece)) await new Promise((resolve) => res.once("drain", resolve));
+    }
+    res.end();
+  };
+
+  // A garbage collection on demand, so the samples count what is held, not what awaits collection.
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  const retained = () => {
+    gc();
+    return process.memoryUsage().arrayBuffers;
+  };
+
+  /** Reads the whole answer, measuring after every 4 MB what this process holds beyond the start. */
+  async function readMeasuring(request: () => Promise<Response>) {
+    const before = retained();
+    const response = await request();
+    let peak = before;
+    let bytes = 0;
+    let nextSample = 0;
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      if (bytes >= nextSample) {
+        peak = Math.max(peak, retained());
+        nextSample += 4 * MB;
+      }
+    }
+    return { bytes, growth: peak - before };
+  }
+
+  it.each([
+    ["a private 50 MB HTML answer", { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" }],
+    ["a shareable 50 MB HTML answer (too large to hash or store)", SHARED],
+    ["a shareable 50 MB JSON answer (too large to store)", { "content-type": "application/json", "cache-control": "s-maxage=60" }],
+  ])("%s passes with memory growth far below its size", async (_name, headers) => {
+    const cache = new ResponseCache(256 * MB);
+    const app = await serve(cache, bigAnswer(headers, 50 * MB));
+    const { bytes, growth } = await readMeasuring(() => app.get("/releases/huge"));
+    expect(bytes).toBe(50 * MB);
+    expect(growth).toBeLessThan(12 * MB);
+    await settle();
+    expect(cache.size.entries).toBe(0);
+  }, 30_000);
+});
+
+describe("the Content-Security-Policy of public HTML", () => {
+  const FLIGHT = 'self.__next_f.push([1,"0:[]\\n"])';
+  const HTML = `<!doctype html><html><body><p>参会嘉宾1.6万名</p><script>${FLIGHT}</script></body></html>`;
+  const scriptSrc = (response: Response) => response.headers.get("content-security-policy")?.split("; ").find((d) => d.startsWith("script-src"));
+
+  it("names the page's own inline scripts on the MISS, the HIT and when not stored at all", async () => {
+    for (const budget of [1024 * 1024, 0]) {
+      const cache = new ResponseCache(budget);
+      const app = await serve(cache, (_req, res) => {
+        res.setHeader("content-security-policy", "script-src 'self' 'unsafe-inline'");
+        res.writeHead(200, SHARED);
+        res.write(HTML.slice(0, 30));
+        res.end(HTML.slice(30));
+      });
+      const first = await app.get("/releases/x");
+      expect(await first.text()).toBe(HTML);
+      expect(scriptSrc(first)).toMatch(/^script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'$/);
+      await settle();
+      const second = await app.get("/releases/x");
+      expect(scriptSrc(second)).toBe(scriptSrc(first));
+      expect(second.headers.get("x-pressroom-cache")).toBe(budget ? "HIT" : null);
+    }
+  });
+
+  it("leaves an injected inline script out of the policy", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (_req, res) => {
+      res.writeHead(200, SHARED).end(HTML.replace("<p>", "<p><script>alert(1)</script>"));
+    });
+    const policy = scriptSrc(await app.get("/releases/x"));
+    expect(policy?.match(/'sha256-/g)).toHaveLength(1);
+  });
+
+  it("gives a 404 page its hashes too, and leaves the nonce pages and non-HTML alone", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    const app = await serve(cache, (req, res) => {
+      res.setHeader("content-security-policy", "from-the-app");
+      const json = req.url?.startsWith("/api/");
+      res.writeHead(req.url === "/missing" ? 404 : 200, { "content-type": json ? "application/json" : "text/html" }).end(json ? "{}" : HTML);
+    });
+    expect(scriptSrc(await app.get("/missing"))).toMatch(/'sha256-/);
+    expect((await app.get("/signin")).headers.get("content-security-policy")).toBe("from-the-app");
+    expect((await app.get("/admin/releases")).headers.get("content-security-policy")).toBe("from-the-app");
+    expect((await app.get("/api/releases")).headers.get("content-security-policy")).toBe("from-the-app");
   });
 });
