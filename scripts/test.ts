@@ -18,9 +18,10 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 runCli(async () => {
-  const only = process.argv[2];
+  // npm test -- integration tests/integration/media.test.ts: further arguments go to vitest (one file, -t …).
+  const [only, ...vitestArgs] = process.argv.slice(2);
   const stages = only ? [only] : ["unit", "integration", "e2e"];
-  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit"]);
+  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit", ...vitestArgs]);
   if (!stages.includes("integration") && !stages.includes("e2e")) return;
 
   const server = await connectDatabase();
@@ -29,7 +30,7 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      await run(bin("vitest"), ["run", "--project", "integration", ...vitestArgs], { DATABASE_URL: db.url, NODE_ENV: "test" });
     }
     if (stages.includes("e2e")) {
       ensureChromium();
