@@ -4,6 +4,7 @@ import { markFigures } from "../lib/content/mark-figures";
 import { diffRevisions } from "../lib/releases/diff-revisions";
 import {
   BODY_LIMIT,
+  cjkText,
   hugeParagraph,
   markable,
   mentionInEveryTag,
@@ -35,6 +36,11 @@ export function measureWorkBounds(): Array<{ name: string; ms: number }> {
   cases.push(["diff: one 400k paragraph, all changed", () => diffRevisions(hugeA, hugeB)]);
   const edited = snapshotWithBody(hugeParagraph(1).replace(/(.{997})./gs, "$1改"));
   cases.push(["diff: one 400k paragraph, every 1000th char", () => diffRevisions(hugeA, edited)]);
+  // Many mid-sized paragraphs, each rewritten: the character refinement runs until its budget is spent.
+  const runs = (seed: number) => snapshotWithBody(Array.from({ length: 40 }, (_, i) => `<p>${cjkText(4_990, seed * 1000 + i)}</p>`).join(""));
+  const runsA = runs(1);
+  const runsB = runs(2);
+  cases.push(["diff: 40 paragraphs of 5k, each rewritten", () => diffRevisions(runsA, runsB)]);
   for (const [name, make] of [["overlapping mentions", overlappingMentions], ["mentions inside a 400k tag", mentionsInsideTags], ["mention in every tag", mentionInEveryTag]] as const) {
     const { html, figures } = make();
     cases.push([`mark 300 figures: ${name}`, () => markFigures(html, figures)]);

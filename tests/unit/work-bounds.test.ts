@@ -36,6 +36,12 @@ describe("figure marking on maximal bodies", () => {
     expect(out).toContain('第1项指标达到<data class="fig" value="1" data-key="f1" title="指标1：1个">1个</data>');
   });
 
+  it("marks every figure of an ordinary body even when the figures are listed out of the text's order", () => {
+    const html = Array.from({ length: 300 }, (_, i) => `<p>${cjkText(40, i)}第${i}项指标达到${i}个。</p>`).join("");
+    const figures = Array.from({ length: 300 }, (_, i) => markable(i, `${i}个`, `第${i}项指标达到${i}个`)).reverse();
+    expect(marks(markFigures(html, figures))).toHaveLength(300);
+  });
+
   it("never marks inside a 400,000-character tag, and marks the one mention in the text", () => {
     const { html, figures } = mentionsInsideTags();
     const out = markFigures(html, figures);
