@@ -68,9 +68,16 @@ export function sanitizePlainText(text: string): string {
   return current.replace(MARKUP_START, "").trim();
 }
 
-/** The text of a body, one line per block: for summaries, search and feeds. */
+/**
+ * The text of a stored body, one line per block (revision diffs). A stored body is sanitised on save,
+ * so it has no script or comment and its only entities are the ones sanitize-html writes: a linear
+ * scan is exact, where sanitize-html spends about a second on a maximal body of 40,000 paragraphs.
+ */
 export function bodyToText(html: string): string {
-  return stripTags(html.replace(/<\/(p|h2|h3|h4|li|figcaption|blockquote)>/g, "$&\n"))
+  return html
+    .replace(/<\/(p|h2|h3|h4|li|figcaption|blockquote)>/g, "$&\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e])
     .replace(/\n{2,}/g, "\n")
     .trim();
 }

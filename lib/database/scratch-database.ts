@@ -7,7 +7,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
 /**
  * A fresh, migrated database on the server for one test run; dropped afterwards. Tests refuse a
- * server that is not on this machine: they create and drop databases.
+ * server that is not on this machine: they create and drop databases. The server's administrator
+ * creates it, but it belongs to the app's role and the tests connect as that role, so they run with
+ * the privileges the app really has (for the embedded server: no superuser).
  */
 export async function createScratchDatabase(server: RunningDatabase, prefix: string) {
   const serverUrl = new URL(server.serverUrl);
@@ -15,6 +17,7 @@ export async function createScratchDatabase(server: RunningDatabase, prefix: str
     throw new StartupError(`Tests create and drop databases, so they only run against a local server; DATABASE_URL points at ${serverUrl.hostname}.`);
   }
   const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
+  const owner = decodeURIComponent(new URL(server.url).username);
   const admin = new pg.Client({ connectionString: server.serverUrl });
   await admin.connect();
   try {
@@ -29,11 +32,11 @@ export async function createScratchDatabase(server: RunningDatabase, prefix: str
       const createdAt = parseInt(row.datname.slice(prefix.length + 1).split("_")[0], 36);
       if (Number.isFinite(createdAt) && createdAt < hourAgo) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
     }
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" OWNER ${admin.escapeIdentifier(owner)}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(server.serverUrl);
+  const url = new URL(server.url);
   url.pathname = `/${name}`;
   await migrateDatabase(url.toString());
   return {

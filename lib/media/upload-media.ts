@@ -8,6 +8,7 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { detectImage } from "./detect-image";
+import { processImage } from "./process-image";
 
 const metaSchema = z.object({
   alt: z.string().trim().min(1, "请填写替代文字（供读屏软件朗读）").max(200, "替代文字最多 200 个字符"),
@@ -15,7 +16,10 @@ const metaSchema = z.object({
   credit: z.string().trim().max(100).optional(),
 });
 
-/** Stores an uploaded image under MEDIA_DIR; only real images (by content) within the size limit. */
+/**
+ * Stores an uploaded image under MEDIA_DIR; only real images (by content) within the size limit,
+ * re-encoded without their metadata, with the size read from the decoded pixels.
+ */
 export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; name: string }, rawMeta: unknown) {
   const user = requirePermission(actor, "media.upload");
   const meta = metaSchema.parse(rawMeta);
@@ -26,14 +30,15 @@ export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; na
   }
   const image = detectImage(file.bytes);
   if (!image) throw new AppError("unsupported_media_type", "只能上传 PNG、JPEG、GIF 或 WebP 图片（按文件内容判断）");
+  const { bytes, width, height } = await processImage(file.bytes, image);
   const id = crypto.randomUUID();
   const storagePath = `${id}.${image.extension}`;
   await fs.mkdir(mediaDir, { recursive: true });
   // turbopackIgnore: a runtime directory, not part of the build output.
-  await fs.writeFile(path.join(/*turbopackIgnore: true*/ mediaDir, storagePath), file.bytes, { flag: "wx" });
+  await fs.writeFile(path.join(/*turbopackIgnore: true*/ mediaDir, storagePath), bytes, { flag: "wx" });
   return db.$transaction(async (tx) => {
     const media = await tx.media.create({
-      data: { id, storagePath, fileName: path.basename(file.name).slice(0, 200), mimeType: image.mimeType, width: image.width, height: image.height, sizeBytes: file.bytes.length, alt: meta.alt, caption: meta.caption || null, credit: meta.credit || null, uploadedById: user.id },
+      data: { id, storagePath, fileName: path.basename(file.name).slice(0, 200), mimeType: image.mimeType, width, height, sizeBytes: bytes.length, alt: meta.alt, caption: meta.caption || null, credit: meta.credit || null, uploadedById: user.id },
     });
     await recordAudit(tx, { actor: user, action: "media.upload", targetType: "media", targetId: id, details: { fileName: media.fileName, sizeBytes: media.sizeBytes, mimeType: media.mimeType }, ip: user.ip });
     return media;
@@ -43,13 +48,4 @@ export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; na
 export async function listMedia(actor: Actor | null) {
   requirePermission(actor, "release.edit");
   return db.media.findMany({ where: { storagePath: { not: null } }, orderBy: { createdAt: "desc" }, take: 100 });
-}
-
-/** The file of a stored image, for the public /media/[id] route. */
-export async function readMediaFile(id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const media = await db.media.findUnique({ where: { id } });
-  if (!media?.storagePath || !media.mimeType) return null;
-  const bytes = await fs.readFile(path.join(/*turbopackIgnore: true*/ getConfig().mediaDir, media.storagePath)).catch(() => null);
-  return bytes ? { bytes, mimeType: media.mimeType } : null;
 }

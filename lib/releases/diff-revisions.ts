@@ -1,16 +1,15 @@
-import { diffChars } from "diff";
 import { bodyToText } from "../content/sanitize-body";
 import { formatFigure } from "../figures/format";
+import { diffBodyText, type BodyDiffDetail, type TextPart } from "./diff-body";
 import type { ReleaseSnapshot } from "./snapshot";
 
-export interface TextPart {
-  value: string;
-  change: "same" | "added" | "removed";
-}
+export type { TextPart };
 
 export interface RevisionDiff {
   fields: Array<{ label: string; before: string; after: string }>;
   body: TextPart[] | null;
+  /** Characters normally; paragraphs or the whole text when the change is too large to show finer quickly. */
+  bodyDetail: BodyDiffDetail | null;
   figures: Array<{ key: string; label: string; change: "added" | "removed" | "changed"; before: string; after: string }>;
 }
 
@@ -28,7 +27,7 @@ export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionD
   const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({ label, before: show(a[k]), after: show(b[k]) }));
   const textA = bodyToText(a.body);
   const textB = bodyToText(b.body);
-  const body = textA === textB ? null : diffChars(textA, textB).map((p) => ({ value: p.value, change: p.added ? ("added" as const) : p.removed ? ("removed" as const) : ("same" as const) }));
+  const body = textA === textB ? null : diffBodyText(textA, textB);
   const before = new Map(a.figures.map((f) => [f.key, f]));
   const after = new Map(b.figures.map((f) => [f.key, f]));
   const figures: RevisionDiff["figures"] = [];
@@ -38,5 +37,5 @@ export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionD
     else if (JSON.stringify(f) !== JSON.stringify(g)) figures.push({ key, label: g.label, change: "changed", before: describe(f), after: describe(g) });
   }
   for (const [key, g] of after) if (!before.has(key)) figures.push({ key, label: g.label, change: "added", before: "", after: describe(g) });
-  return { fields, body, figures };
+  return { fields, body: body?.parts ?? null, bodyDetail: body?.detail ?? null, figures };
 }

@@ -220,3 +220,37 @@ test.describe("deleting a draft", () => {
     expect((await page.goto(`/admin/releases/${id}`))?.status()).toBe(404);
   });
 });
+
+test.describe("uploaded images", () => {
+  test.use(as("publisher"));
+  test("a lead image is stored without its GPS metadata and reaches readers only with its release", async ({ request, playwright, baseURL }) => {
+    const { default: sharp } = await import("sharp");
+    const photo = await sharp({ create: { width: 6, height: 4, channels: 3, background: "#225588" } })
+      .jpeg()
+      .withExifMerge({ IFD0: { Make: "E2E-CAMERA" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "31/1 49/1 1/1" } })
+      .toBuffer();
+    const uploaded = await request.post("/api/admin/media", { multipart: { file: { name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo }, alt: "展馆外景" } });
+    expect(uploaded.status()).toBe(200);
+    const media = await uploaded.json();
+    expect(media).toMatchObject({ width: 6, height: 4 });
+    const created = await request.post("/api/admin/releases", { data: { title: "带题图的稿件", slug: `e2e-media-${Date.now()}`, leadImageId: media.id } });
+    const { id, version } = await created.json();
+
+    // A reader: no session cookie (the context would otherwise take the publisher's stored state).
+    const reader = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    expect((await reader.get(media.url)).status()).toBe(404);
+    const staffCopy = await request.get(media.url);
+    expect(staffCopy.status()).toBe(200);
+    expect(staffCopy.headers()["cache-control"]).toMatch(/^private/);
+    const stored = await sharp(await staffCopy.body()).metadata();
+    expect(stored.exif).toBeUndefined();
+
+    expect((await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } })).status()).toBe(200);
+    const served = await reader.get(media.url);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["cache-control"]).not.toContain("immutable");
+    const again = await reader.get(media.url, { headers: { "if-none-match": served.headers().etag } });
+    expect(again.status()).toBe(304);
+    await reader.dispose();
+  });
+});

@@ -68,7 +68,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             </table>
           )}
           {diff.body && (
-            <div className="diff-body"><h3>正文</h3><p>{diff.body.map((p, i) => p.change === "added" ? <ins key={i}>{p.value}</ins> : p.change === "removed" ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>)}</p></div>
+            <div className="diff-body"><h3>正文</h3>{diff.bodyDetail !== "characters" && <p className="muted small">{diff.bodyDetail === "whole" ? "改动过多，以全文替换显示。" : "部分改动较大的段落按整段显示。"}</p>}<p>{diff.body.map((p, i) => p.change === "added" ? <ins key={i}>{p.value}</ins> : p.change === "removed" ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>)}</p></div>
           )}
           {diff.figures.length > 0 && (
             <table className="admin-table"><caption>数据变化</caption>
