@@ -29,7 +29,8 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      // Extra arguments filter the files (npm test -- integration tests/integration/x.test.ts).
+      await run(bin("vitest"), ["run", "--project", "integration", ...process.argv.slice(3)], { DATABASE_URL: db.url, NODE_ENV: "test" });
     }
     if (stages.includes("e2e")) {
       ensureChromium();
