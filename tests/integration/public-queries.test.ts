@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -52,6 +53,12 @@ describe("public queries only ever return what is public", () => {
     expect(third.nextCursor).toBeNull();
 
     await expect(listReleasesAfter({ limit: 2, cursor: "not-a-cursor" })).rejects.toBeInstanceOf(AppError);
+    // Well-formed but naming no public release: refused too (a made-up cursor is never a query, never a cache key).
+    const draft = await createRelease({ status: "draft", categoryId: category.id });
+    for (const id of [crypto.randomUUID(), draft.id]) {
+      const madeUp = Buffer.from(`${new Date().toISOString()}|${id}`).toString("base64url");
+      await expect(listReleasesAfter({ limit: 2, cursor: madeUp })).rejects.toMatchObject({ status: 400, message: "cursor 参数无效" });
+    }
   });
 
   it("follows an old slug of a public release", async () => {
