@@ -25,6 +25,8 @@ export default defineConfig({
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
     { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+    // Attacks on the server's limits run last, alone: they measure its memory and cache directory.
+    { name: "limits", testMatch: /limits\.spec\.ts/, dependencies: ["setup", "public", "editorial"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.
