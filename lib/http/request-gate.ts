@@ -7,7 +7,7 @@ import { bodyRuleFor, tooLargeError } from "./body-limits";
  * The production server's gate, in front of Next (scripts/production-server.ts): a request that
  * may carry a body is refused before Next reads any of it when it has no session where one is
  * needed (401), declares a Content-Length over its route's limit (413), or, streamed without a
- * length, passes the limit while arriving (413, connection closed). The routes enforce the same
+ * length, passes the limit while arriving (413, then the connection is cut off). The routes enforce the same
  * table again (lib/http/body-limits.ts), so this is about refusing early and cheaply: a 2 GB
  * upload from an anonymous client costs no memory and no time.
  */
@@ -55,18 +55,15 @@ export async function hasValidSession(cookieHeader: string | undefined, secret: 
   }
 }
 
-const CLOSE_DELAY_MS = 200;
+const CLOSE_GRACE_MS = 5000;
 
-function refuse(res: ServerResponse, error: AppError, closeConnection: boolean) {
+function refuse(res: ServerResponse, error: AppError) {
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
-  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
-  // The client may still be sending: answer, then drop the connection rather than read the rest.
-  if (closeConnection) headers.connection = "close";
-  res.writeHead(error.status, headers);
+  res.writeHead(error.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 }
 
@@ -83,11 +80,13 @@ export async function gateRequest(req: IncomingMessage, res: ServerResponse, nex
   const refuseAndClose = (error: AppError) => {
     if (refused) return;
     refused = true;
-    refuse(res, error, true);
-    // Whatever else arrives is discarded unread; the connection is dropped shortly after the
-    // answer has gone out (at once, the reset could reach the client before the answer).
+    refuse(res, error);
+    // Whatever else arrives is discarded unread, and the connection is cut off after a grace
+    // period. Not at once, nor with Connection: close (after which Node destroys the socket as
+    // soon as the answer is written): with unread data the close is a reset, which can reach the
+    // client before the answer does, so it never sees the 401/413 (seen under load).
     req.resume();
-    res.once("finish", () => setTimeout(() => req.socket.destroy(), CLOSE_DELAY_MS).unref());
+    res.once("finish", () => setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref());
   };
 
   const declared = req.headers["content-length"];

@@ -68,7 +68,8 @@ function streamBody(urlPath: string, totalBytes: number, headers: Record<string,
         req.destroy();
       });
     });
-    req.on("error", (error) => (sent > 0 ? undefined : reject(error)));
+    // A connection dropped before any answer is a failed attack test, not a hang.
+    req.on("error", (error) => (sent > 0 ? resolve({ status: 0, body: "{}", ms: Date.now() - started, sent }) : reject(error)));
     const pump = () => {
       while (sent < totalBytes && !req.destroyed) {
         sent += chunk.length;
