@@ -77,15 +77,30 @@ export async function gateRequest(req: IncomingMessage, res: ServerResponse, nex
   if (!rule) return next();
 
   let refused = false;
+  let received = 0;
+  // Counted where the HTTP parser hands each chunk to the request stream, so nothing is consumed
+  // before Next reads it and nothing over the limit is ever queued. After a refusal nothing more
+  // is taken, and answering false makes Node stop reading the socket: the rest of an upload stays
+  // in the kernel (TCP flow control holds the client back) instead of passing through memory.
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null || chunk === undefined) return push(chunk, encoding);
+    if (refused) return false;
+    received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+    if (received <= rule.maxBytes) return push(chunk, encoding);
+    // Next's reader of this body never gets the rest; it ends when the connection is cut off.
+    refuseAndClose(tooLargeError(rule.maxBytes));
+    return false;
+  };
+
   const refuseAndClose = (error: AppError) => {
     if (refused) return;
     refused = true;
     refuse(res, error);
-    // Whatever else arrives is discarded unread, and the connection is cut off after a grace
-    // period. Not at once, nor with Connection: close (after which Node destroys the socket as
-    // soon as the answer is written): with unread data the close is a reset, which can reach the
-    // client before the answer does, so it never sees the 401/413 (seen under load).
-    req.resume();
+    // The connection is cut off after a grace period. Not at once, nor with Connection: close
+    // (after which Node destroys the socket as soon as the answer is written): with unread data
+    // the close is a reset, which can reach the client before the answer does, so it never sees
+    // the 401/413 (seen under load).
     res.once("finish", () => setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref());
   };
 
@@ -94,19 +109,5 @@ export async function gateRequest(req: IncomingMessage, res: ServerResponse, nex
   if (rule.requiresSession && !(await hasValidSession(req.headers.cookie, secret))) {
     return refuseAndClose(new AppError("unauthenticated", "请先登录"));
   }
-
-  // Counted where the HTTP parser hands each chunk to the request stream, so nothing is consumed
-  // before Next reads it and nothing over the limit is ever queued.
-  let received = 0;
-  const push = req.push.bind(req);
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk === null || chunk === undefined) return push(chunk, encoding);
-    if (refused) return true;
-    received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
-    if (received <= rule.maxBytes) return push(chunk, encoding);
-    // Next's reader of this body never gets the rest; it ends when the connection is dropped.
-    refuseAndClose(tooLargeError(rule.maxBytes));
-    return true;
-  };
   next();
 }
