@@ -13,13 +13,15 @@ const WINDOW_MS = 3600_000;
 const MAX_RECENT = 50_000;
 export const VIEW_FLUSH_MS = 5_000;
 
-type State = { recent: RecentViews; pending: Map<string, number>; timer?: NodeJS.Timeout; flushing?: Promise<void> };
+// `flushes` counts flush starts and ends: a count read from the database while it changed may or
+// may not include what was pending, so it is read again.
+type State = { recent: RecentViews; pending: Map<string, number>; flushes: number; timer?: NodeJS.Timeout; flushing?: Promise<void> };
 // On globalThis: Next may load this module more than once (route bundles), the tally must be one.
 const STATE = Symbol.for("pressroom.view-tally");
 const holder = globalThis as typeof globalThis & { [STATE]?: State };
 
 function state(): State {
-  holder[STATE] ??= { recent: new RecentViews(MAX_RECENT, WINDOW_MS), pending: new Map() };
+  holder[STATE] ??= { recent: new RecentViews(MAX_RECENT, WINDOW_MS), pending: new Map(), flushes: 0 };
   return holder[STATE];
 }
 
@@ -28,12 +30,18 @@ function state(): State {
  * written), or null when no public release has this slug.
  */
 export async function recordView(slug: string, address: string): Promise<number | null> {
-  const rows = await db.$queryRaw<Array<{ id: string; viewCount: number }>>`
-    SELECT id, "viewCount" FROM release
-    WHERE slug = ${slug} AND status IN ('published', 'scheduled') AND "publishAt" <= now()`;
-  const release = rows[0];
-  if (!release) return null;
   const s = state();
+  let release: { id: string; viewCount: number } | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const flushes = s.flushes;
+    const rows = await db.$queryRaw<Array<{ id: string; viewCount: number }>>`
+      SELECT id, "viewCount" FROM release
+      WHERE slug = ${slug} AND status IN ('published', 'scheduled') AND "publishAt" <= now()`;
+    release = rows[0];
+    if (!release || (flushes === s.flushes && !s.flushing)) break;
+    if (s.flushing) await s.flushing.catch(() => {});
+  }
+  if (!release) return null;
   if (s.recent.firstInWindow(address, release.id)) {
     s.pending.set(release.id, (s.pending.get(release.id) ?? 0) + 1);
     if (!s.timer) {
@@ -54,6 +62,7 @@ export async function flushViews(): Promise<void> {
   s.pending.clear();
   const ids = batch.map(([id]) => id);
   const counts = batch.map(([, n]) => n);
+  s.flushes++;
   s.flushing = (async () => {
     try {
       await db.$executeRaw`
@@ -65,6 +74,7 @@ export async function flushViews(): Promise<void> {
       for (const [id, n] of batch) s.pending.set(id, (s.pending.get(id) ?? 0) + n);
       throw error;
     } finally {
+      s.flushes++;
       s.flushing = undefined;
     }
   })();
