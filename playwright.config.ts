@@ -30,6 +30,8 @@ export default defineConfig({
     { name: "auth", testMatch: /auth\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["public"] },
     // Publishes four releases of 109 hostile payloads each: after the others, so it cannot slow their timed steps.
     { name: "security", testMatch: /xss\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "editorial"] },
+    // Attacks on the server's limits run last, alone: they measure its memory and cache directory.
+    { name: "limits", testMatch: /limits\.spec\.ts/, dependencies: ["setup", "public", "editorial"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

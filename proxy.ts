@@ -1,15 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { strictPolicy } from "./lib/http/security-headers.mjs";
+import { publicPathKnown } from "./lib/releases/public-index";
 import { redirectedSlug } from "./lib/releases/slug-redirect-map";
+import { isValidSlug } from "./lib/releases/slug";
 
 /** A nonce per request for the pages that are rendered per request; Next puts it on its own scripts. */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/releases/")) {
+  if (pathname.startsWith("/releases/") || pathname.startsWith("/categories/") || pathname.startsWith("/api/releases/")) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const [, , slug, ...rest] = pathname.split("/");
-    const current = redirectedSlug(slug);
-    if (!current) return NextResponse.next();
+    const current = pathname.startsWith("/api/") ? undefined : redirectedSlug(slug);
+    if (!current) {
+      // A slug or page number nobody published is answered here, never rendered: Next would keep
+      // each rendered 404 on disk (lib/releases/public-index.ts).
+      const apiSlug = pathname.startsWith("/api/") ? rest[0] : undefined;
+      if ((apiSlug && redirectedSlug(apiSlug)) || (await publicPathKnown(pathname))) return NextResponse.next();
+      return notFound(request);
+    }
     const target = request.nextUrl.clone();
     target.pathname = ["", "releases", current, ...rest].join("/");
     return NextResponse.redirect(target, 301);
@@ -26,5 +34,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// /releases/* only for old slugs (a map lookup; measured: no change in requests/s on release pages).
-export const config = { matcher: ["/admin/:path*", "/signin", "/preview/:path*", "/releases/:slug/:rest*"] };
+/** The one JSON error body for the API and feeds, the site's 404 page (rendered once, static) for pages. */
+function notFound(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith("/api/") || /\.(xml|json|csv|png)$/.test(pathname)) {
+    const apiSlug = pathname.startsWith("/api/") ? pathname.split("/")[3] : undefined;
+    const [status, code, message] = apiSlug !== undefined && !isValidSlug(apiSlug) ? [400, "bad_request", "别名格式无效"] : [404, "not_found", "未找到该内容"];
+    return NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+  }
+  return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, headers: { "cache-control": "no-store" } });
+}
+
+// /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist
+// (in-memory lookups; measured: no change in requests/s on release pages).
+export const config = {
+  matcher: ["/admin/:path*", "/signin", "/preview/:path*", "/releases/:slug/:rest*", "/categories/:slug/:rest*", "/api/releases/:slug/:rest*"],
+};

@@ -5,7 +5,9 @@ import http from "node:http";
 import next from "next";
 import { stampSocketAddress } from "../lib/auth/client-ip";
 import { getConfig } from "../lib/config";
+import { gateRequest } from "../lib/http/request-gate";
 import { installResponseCache, ResponseCache } from "../lib/http/response-cache";
+import { runShutdownHooks } from "../lib/shutdown";
 
 async function main() {
   const { PORT: port, RESPONSE_CACHE_MB } = getConfig();
@@ -15,7 +17,7 @@ async function main() {
 
   const cache = new ResponseCache(RESPONSE_CACHE_MB * 1024 * 1024);
   installResponseCache(cache);
-  const server = http.createServer((req, res) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The client's address for the sign-in limit, in a header no client can set (lib/auth/client-ip.ts).
     stampSocketAddress(req);
     cache.handle(req, res, () =>
@@ -25,7 +27,9 @@ async function main() {
         res.end("服务器内部错误 / Internal server error");
       }),
     );
-  });
+  };
+  // The gate (lib/http/request-gate.ts) refuses unauthenticated and oversized bodies before Next reads them.
+  const server = http.createServer((req, res) => void gateRequest(req, res, () => serve(req, res)));
   server.listen(port, () => {
     const cacheNote = RESPONSE_CACHE_MB > 0 ? `response cache ${RESPONSE_CACHE_MB} MB` : "response cache off";
     console.log(`▲ Pressroom (Next.js production server) ready on http://localhost:${port} (${cacheNote})`);
@@ -37,7 +41,8 @@ async function main() {
     closing = true;
     server.close();
     server.closeIdleConnections();
-    void app.close().finally(() => process.exit(0));
+    // Counted views and other in-memory work are written before the process goes (lib/shutdown.ts).
+    void runShutdownHooks().finally(() => app.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGINT", close);

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { CACHE_TAGS } from "./tags";
 import { loadSlugRedirects } from "../releases/slug-redirect-map";
+import { loadPublicIndex } from "../releases/public-index";
 import { revalidateSecret } from "./revalidate-secret";
 
 /**
@@ -38,7 +39,7 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
       lastCheck = now;
 
       if (pending.size) {
-        await loadSlugRedirects();
+        await Promise.all([loadSlugRedirects(), loadPublicIndex()]);
         const tags = [...pending];
         const response = await fetch(`http://127.0.0.1:${options.port}/api/internal/revalidate`, {
           method: "POST",

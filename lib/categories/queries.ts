@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { cachedQuery } from "../cache/cached-query";
+import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { visibleReleaseWhere } from "../releases/queries";
 
 export interface PublicCategory {
@@ -22,4 +22,4 @@ export async function findCategory(slug: string): Promise<PublicCategory | null>
 }
 
 export const getCategories = cachedQuery("categories", listCategories);
-export const getCategory = cachedQuery("category", findCategory);
+export const getCategory = cachedLookup("category", findCategory);

@@ -1,4 +1,4 @@
-import { cachedQuery } from "../cache/cached-query";
+import { cachedLookup } from "../cache/cached-query";
 import { AppError } from "../errors";
 import { conditionalResponse } from "../http/conditional";
 import { routeHandler } from "../http/route-handler";
@@ -16,7 +16,7 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 const GENERATOR = "Pressroom";
 
 /** The serialised feed, built once per content change (the data cache holds the text). */
-const getFeed = cachedQuery("feed", async (format: FeedFormat, categorySlug?: string) => {
+const getFeed = cachedLookup("feed", async (format: FeedFormat, categorySlug?: string) => {
   const channel = await loadFeedChannel(categorySlug);
   if (!channel) return null;
   const body = format === "rss" ? toRss(channel, GENERATOR) : format === "atom" ? toAtom(channel, GENERATOR) : toJsonFeed(channel);

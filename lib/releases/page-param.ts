@@ -12,3 +12,6 @@ export function releasesPageHref(page: number) {
 export function categoryPageHref(slug: string) {
   return (page: number) => (page <= 1 ? `/categories/${slug}` : `/categories/${slug}/page/${page}`);
 }
+
+/** Releases per list page (the release list and category pages). */
+export const RELEASE_PAGE_SIZE = 12;

@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { cachedQuery } from "../cache/cached-query";
+import { cachedLookup, cachedQuery } from "../cache/cached-query";
+import { RELEASE_PAGE_SIZE } from "./page-param";
 import { AppError } from "../errors";
 import {
   publicReleaseInclude,
@@ -54,7 +55,7 @@ export interface ReleasePage {
 }
 
 export async function listPublishedReleases(input: { page?: number; pageSize?: number; categorySlug?: string } = {}): Promise<ReleasePage> {
-  const pageSize = input.pageSize ?? 12;
+  const pageSize = input.pageSize ?? RELEASE_PAGE_SIZE;
   const page = Math.max(1, input.page ?? 1);
   const where: Prisma.ReleaseWhereInput = {
     ...visibleReleaseWhere(),
@@ -81,8 +82,16 @@ function decodeCursor(cursor: string): { publishAt: Date; id: string } {
   return { publishAt, id };
 }
 
+/** A cursor must name a public release: a made-up one is a 400, not a query. */
+async function publicCursor(cursor: string) {
+  const after = decodeCursor(cursor);
+  const exists = await db.release.findFirst({ where: { id: after.id, ...visibleReleaseWhere() }, select: { id: true } });
+  if (!exists) throw new AppError("bad_request", "cursor 参数无效");
+  return after;
+}
+
 export async function listReleasesAfter(input: { cursor?: string; limit: number; categorySlug?: string }) {
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? await publicCursor(input.cursor) : null;
   const rows = await db.release.findMany({
     where: {
       AND: [
@@ -141,7 +150,7 @@ export async function getHomeReleases(latestCount = 8) {
   return { lead: leadRow ? toPublicRelease(leadRow) : null, latest: latest.map(toSummary) };
 }
 
-export const getPublishedRelease = cachedQuery("release-by-slug", findPublishedRelease);
+export const getPublishedRelease = cachedLookup("release-by-slug", findPublishedRelease);
 export const getReleasePage = cachedQuery("release-page", listPublishedReleases);
 export const getRelatedReleases = cachedQuery("related-releases", listRelatedReleases);
 export const getHome = cachedQuery("home", getHomeReleases);

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { AppError, fieldIssues } from "@/lib/errors";
 import { conditionalResponse } from "@/lib/http/conditional";
 import { routeHandler } from "@/lib/http/route-handler";
-import { getReleaseListJson } from "@/lib/releases/api-queries";
+import { getCategories } from "@/lib/categories/queries";
+import { getReleaseListJson, releaseListJson } from "@/lib/releases/api-queries";
 import { slugSchema } from "@/lib/releases/slug";
 
 const querySchema = z.object({
@@ -17,6 +18,8 @@ export const GET = routeHandler(async (request: Request) => {
   const parsed = querySchema.safeParse(params);
   if (!parsed.success) throw new AppError("bad_request", "查询参数无效", { fields: fieldIssues(parsed.error) });
   const { cursor, limit, category } = parsed.data;
-  const body = await getReleaseListJson(cursor, limit, category);
+  // Checked against the (one, cached) category list, so a made-up category is not a cache key.
+  if (category && !(await getCategories()).some((c) => c.slug === category)) throw new AppError("not_found", "未找到该分类");
+  const body = cursor ? await releaseListJson(cursor, limit, category) : await getReleaseListJson(limit, category);
   return conditionalResponse(request, body, { contentType: "application/json; charset=utf-8" });
 });

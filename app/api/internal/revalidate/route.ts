@@ -4,6 +4,7 @@ import { z } from "zod";
 import { refreshNow } from "@/lib/cache/refresh-now";
 import { revalidateSecret } from "@/lib/cache/revalidate-secret";
 import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/body-limits";
 import { routeHandler } from "@/lib/http/route-handler";
 
 const bodySchema = z.object({ tags: z.array(z.string().min(1).max(200)).min(1).max(100) });
@@ -16,7 +17,7 @@ function authorised(header: string | null): boolean {
 
 export const POST = routeHandler(async (request: Request) => {
   if (!authorised(request.headers.get("authorization"))) throw new AppError("forbidden", "无权执行此操作");
-  const { tags } = bodySchema.parse(await request.json());
+  const { tags } = bodySchema.parse(await readJsonBody(request));
   refreshNow(tags);
   return Response.json({ revalidated: tags });
 });

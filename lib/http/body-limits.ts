@@ -1,0 +1,97 @@
+import { AppError } from "../errors";
+
+/**
+ * The one table of request-body limits, used by the production server's gate (before Next sees a
+ * request, lib/http/request-gate.ts) and by the routes themselves (readBody below), so `next dev`
+ * and a route reached some other way refuse the same bodies.
+ */
+export const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
+// A multipart upload carries the file plus its boundaries and the alt/caption/credit fields.
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+// next-auth's forms (CSRF token, e-mail, password, callback URL) and the view beacon (no body).
+export const AUTH_BODY_MAX_BYTES = 8 * 1024;
+export const BEACON_BODY_MAX_BYTES = 1024;
+
+export type BodyRule = {
+  maxBytes: number;
+  /** Refuse at the gate, before reading a byte, unless the request carries a valid session cookie. */
+  requiresSession: boolean;
+};
+
+export function mediaBodyMaxBytes(): number {
+  // Read here rather than through getConfig(): the gate runs in the server process before Next,
+  // and the config's other variables (DATABASE_URL …) are no concern of it.
+  const configured = Number(process.env.MEDIA_MAX_BYTES);
+  return (Number.isInteger(configured) && configured > 0 ? configured : 10 * 1024 * 1024) + MULTIPART_OVERHEAD_BYTES;
+}
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The limit for a request that may carry a body, or null when the path takes none of ours. */
+export function bodyRuleFor(method: string | undefined, pathname: string): BodyRule | null {
+  if (!BODY_METHODS.has((method ?? "").toUpperCase())) return null;
+  if (pathname === "/api/admin/media") return { maxBytes: mediaBodyMaxBytes(), requiresSession: true };
+  if (pathname.startsWith("/api/admin/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: true };
+  if (pathname.startsWith("/api/auth/")) return { maxBytes: AUTH_BODY_MAX_BYTES, requiresSession: false };
+  if (/^\/api\/releases\/[^/]+\/views$/.test(pathname)) return { maxBytes: BEACON_BODY_MAX_BYTES, requiresSession: false };
+  if (pathname.startsWith("/api/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: false };
+  return null;
+}
+
+export function tooLargeError(maxBytes: number): AppError {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new AppError("payload_too_large", `请求内容过大（上限 ${size}）`, { maxBytes });
+}
+
+/**
+ * The body of a request, read as a stream and abandoned as soon as it passes `maxBytes` (413):
+ * never request.json() or formData(), which buffer whatever a client sends. A declared
+ * Content-Length over the limit is refused before reading anything.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLargeError(maxBytes);
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(new ArrayBuffer(length));
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** A JSON body within the limit; an empty body is undefined. */
+export async function readJsonBody(request: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<unknown> {
+  const bytes = await readBody(request, maxBytes);
+  if (bytes.byteLength === 0) return undefined;
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("bad_request", "请求内容不是有效的 JSON");
+  }
+}
+
+/** A multipart or urlencoded form within the limit (parsed by the platform once the bytes are in). */
+export async function readFormBody(request: Request, maxBytes: number): Promise<FormData> {
+  const bytes = await readBody(request, maxBytes);
+  const contentType = request.headers.get("content-type") ?? "";
+  try {
+    return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new AppError("bad_request", "请求内容不是有效的表单");
+  }
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { decode } from "next-auth/jwt";
+import { AppError, type ErrorBody } from "../errors";
+import { bodyRuleFor, tooLargeError } from "./body-limits";
+
+/**
+ * The production server's gate, in front of Next (scripts/production-server.ts): a request that
+ * may carry a body is refused before Next reads any of it when it has no session where one is
+ * needed (401), declares a Content-Length over its route's limit (413), or, streamed without a
+ * length, passes the limit while arriving (413, then the connection is cut off). The routes enforce the same
+ * table again (lib/http/body-limits.ts), so this is about refusing early and cheaply: a 2 GB
+ * upload from an anonymous client costs no memory and no time.
+ */
+
+// next-auth's cookie name: the __Secure- prefix when the site is served over HTTPS.
+function sessionCookieName(): string {
+  const secure = (process.env.NEXTAUTH_URL ?? process.env.SITE_URL ?? "").startsWith("https://");
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index <= 0) continue;
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies.set(part.slice(0, index).trim(), decodeURIComponent(value));
+    } catch {
+      cookies.set(part.slice(0, index).trim(), value);
+    }
+  }
+  return cookies;
+}
+
+/** The session token of a request (next-auth splits a large one into name.0, name.1 …). */
+export function sessionToken(cookieHeader: string | undefined): string | null {
+  const name = sessionCookieName();
+  const cookies = parseCookies(cookieHeader);
+  const whole = cookies.get(name);
+  if (whole) return whole;
+  const chunks = [...cookies].filter(([key]) => key.startsWith(`${name}.`)).sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  return chunks.length ? chunks.map(([, value]) => value).join("") : null;
+}
+
+/** Whether the request carries a session next-auth itself signed and that has not expired. */
+export async function hasValidSession(cookieHeader: string | undefined, secret: string | undefined): Promise<boolean> {
+  const token = sessionToken(cookieHeader);
+  if (!token || !secret) return false;
+  try {
+    const payload = await decode({ token, secret });
+    return Boolean(payload?.uid) && (typeof payload?.exp !== "number" || payload.exp * 1000 > Date.now());
+  } catch {
+    return false;
+  }
+}
+
+const CLOSE_GRACE_MS = 5000;
+
+function refuse(res: ServerResponse, error: AppError) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  res.writeHead(error.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Calls `next()` for requests the gate lets through; answers the others itself. Bodies that get
+ * through are counted as they arrive, and a stream that passes its limit is cut off.
+ */
+export async function gateRequest(req: IncomingMessage, res: ServerResponse, next: () => void, secret = process.env.NEXTAUTH_SECRET): Promise<void> {
+  const pathname = (req.url ?? "/").split("?")[0];
+  const rule = bodyRuleFor(req.method, pathname);
+  if (!rule) return next();
+
+  let refused = false;
+  let received = 0;
+  // Counted where the HTTP parser hands each chunk to the request stream, so nothing is consumed
+  // before Next reads it and nothing over the limit is ever queued. After a refusal nothing more
+  // is taken, and answering false makes Node stop reading the socket: the rest of an upload stays
+  // in the kernel (TCP flow control holds the client back) instead of passing through memory.
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk === null || chunk === undefined) return push(chunk, encoding);
+    if (refused) return false;
+    received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+    if (received <= rule.maxBytes) return push(chunk, encoding);
+    // Next's reader of this body never gets the rest; it ends when the connection is cut off.
+    refuseAndClose(tooLargeError(rule.maxBytes));
+    return false;
+  };
+
+  const refuseAndClose = (error: AppError) => {
+    if (refused) return;
+    refused = true;
+    refuse(res, error);
+    // The connection is cut off after a grace period. Not at once, nor with Connection: close
+    // (after which Node destroys the socket as soon as the answer is written): with unread data
+    // the close is a reset, which can reach the client before the answer does, so it never sees
+    // the 401/413 (seen under load).
+    res.once("finish", () => setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref());
+  };
+
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && Number(declared) > rule.maxBytes) return refuseAndClose(tooLargeError(rule.maxBytes));
+  if (rule.requiresSession && !(await hasValidSession(req.headers.cookie, secret))) {
+    return refuseAndClose(new AppError("unauthenticated", "请先登录"));
+  }
+  next();
+}

@@ -1,0 +1,72 @@
+import { db } from "../db";
+import { RELEASE_PAGE_SIZE } from "./page-param";
+
+/**
+ * Every public address a client can name, held in memory: public release slugs, category slugs
+ * with their release counts. The proxy answers 404 for any other slug or page number before a
+ * page renders, because Next keeps every rendered ISR answer on disk, 404s included (measured:
+ * ~37 KB in .next/server/route-cache plus a data-cache entry per random slug), so
+ * attacker-chosen slugs would fill the disk the database lives on. Reloaded by the cache watcher
+ * after every change and when a scheduled release comes due, like the old-slug map.
+ */
+type PublicIndex = { releases: Set<string>; categories: Map<string, number>; releaseCount: number; loadedAt: number };
+
+// A path the index does not know is checked against a fresh index before it is refused, so a
+// release published a moment ago (before the watcher's reload) is never a 404; under a flood of
+// unknown paths this reloads at most once per interval.
+const RECHECK_AFTER_MS = 1000;
+
+const store: typeof globalThis & { __pressroomPublicIndex?: PublicIndex; __pressroomPublicIndexLoading?: Promise<PublicIndex> } = globalThis;
+
+export async function loadPublicIndex(): Promise<PublicIndex> {
+  const visible = { status: { in: ["published" as const, "scheduled" as const] }, publishAt: { lte: new Date() } };
+  const [releases, categories] = await Promise.all([
+    db.release.findMany({ where: visible, select: { slug: true } }),
+    db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
+  ]);
+  const index = { releases: new Set(releases.map((r) => r.slug)), categories: new Map(categories.map((c) => [c.slug, c._count.releases])), releaseCount: releases.length, loadedAt: Date.now() };
+  store.__pressroomPublicIndex = index;
+  return index;
+}
+
+function load(): Promise<PublicIndex> {
+  store.__pressroomPublicIndexLoading ??= loadPublicIndex().finally(() => (store.__pressroomPublicIndexLoading = undefined));
+  return store.__pressroomPublicIndexLoading;
+}
+
+/** Whether a path can exist: from memory, confirmed against a fresh index when the answer is no. */
+export async function publicPathKnown(pathname: string): Promise<boolean> {
+  const index = store.__pressroomPublicIndex ?? (await load());
+  if (publicPathExists(pathname, index)) return true;
+  if (Date.now() - index.loadedAt < RECHECK_AFTER_MS) return false;
+  return publicPathExists(pathname, await load());
+}
+
+const pageCount = (count: number) => Math.max(1, Math.ceil(count / RELEASE_PAGE_SIZE));
+const isPageWithin = (value: string | undefined, count: number) => value !== undefined && /^[1-9]\d{0,5}$/.test(value) && Number(value) >= 2 && Number(value) <= pageCount(count);
+
+/**
+ * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
+ * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…. Other paths: true.
+ */
+export function publicPathExists(pathname: string, index: PublicIndex): boolean {
+  const parts = pathname.split("/").slice(1);
+  const [first, second, third, fourth] = parts;
+  if (first === "releases" && second === "page") return parts.length === 3 && isPageWithin(third, index.releaseCount);
+  if (first === "releases" && second !== undefined) return index.releases.has(decodeSegment(second));
+  if (first === "categories" && second !== undefined) {
+    const count = index.categories.get(decodeSegment(second));
+    if (count === undefined) return false;
+    return third !== "page" || (parts.length === 4 && isPageWithin(fourth, count));
+  }
+  if (first === "api" && second === "releases" && third !== undefined) return index.releases.has(decodeSegment(third));
+  return true;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
