@@ -18,7 +18,8 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 runCli(async () => {
-  const only = process.argv[2];
+  // `npm test -- integration tests/integration/x.test.ts`: one stage, with vitest's file filters.
+  const [only, ...filters] = process.argv.slice(2);
   const stages = only ? [only] : ["unit", "integration", "e2e"];
   if (stages.includes("unit")) await run(bin("vitest"), ["run", "--project", "unit"]);
   if (!stages.includes("integration") && !stages.includes("e2e")) return;
@@ -29,7 +30,7 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration"], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      await run(bin("vitest"), ["run", "--project", "integration", ...filters], { DATABASE_URL: db.url, NODE_ENV: "test" });
     }
     if (stages.includes("e2e")) {
       ensureChromium();

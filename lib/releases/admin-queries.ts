@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db } from "../db";
+import { publicReleaseWhere } from "../publication/visibility";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { releaseSnapshotSchema, snapshotRelease } from "./snapshot";
@@ -29,7 +30,7 @@ export async function getDashboard(actor: Actor | null) {
     pick({ status: "draft" }, { updatedAt: "desc" }),
     pick({ status: "in_review" }, { updatedAt: "desc" }),
     pick({ status: "scheduled", publishAt: { gt: new Date() } }, { publishAt: "asc" }),
-    pick({ OR: [{ status: "published" }, { status: "scheduled", publishAt: { lte: new Date() } }] }, { publishAt: "desc" }),
+    pick(publicReleaseWhere(), { publishAt: "desc" }),
   ]);
   return { drafts, inReview, scheduled, published };
 }

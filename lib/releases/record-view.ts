@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicReleaseSql } from "../publication/visibility-sql";
 
 /**
  * Counts one view of a public release, atomically, and returns the new count. A raw UPDATE so the
@@ -7,7 +8,7 @@ import { db } from "../db";
 export async function recordView(slug: string): Promise<number | null> {
   const rows = await db.$queryRaw<Array<{ viewCount: number }>>`
     UPDATE release SET "viewCount" = "viewCount" + 1
-    WHERE slug = ${slug} AND status IN ('published', 'scheduled') AND "publishAt" <= now()
+    WHERE slug = ${slug} AND ${publicReleaseSql()}
     RETURNING "viewCount"`;
   return rows[0]?.viewCount ?? null;
 }

@@ -25,8 +25,3 @@ export async function recordReleaseChange(
   });
   if (input.affectsPublic) await queueInvalidation(tx, PUBLIC_TAGS);
 }
-
-/** Public now, or was public before this change (its readers must see the change or the removal). */
-export function touchesPublic(release: { status: string; publishAt: Date | null; publishedAt: Date | null }): boolean {
-  return release.publishedAt !== null || release.status === "published" || release.status === "scheduled";
-}

@@ -3,7 +3,9 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { refreshNow } from "../cache/refresh-now";
 import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
-import { recordReleaseChange, touchesPublic } from "./release-events";
+import { assertSlugAvailable } from "../publication/slugs";
+import { touchesPublic } from "../publication/visibility";
+import { recordReleaseChange } from "./release-events";
 import { saveReleaseSchema } from "./schema";
 import { snapshotRelease, type ReleaseSnapshot } from "./snapshot";
 import { writeReleaseContent } from "./write-content";
@@ -31,8 +33,7 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
       const last = await tx.revision.findFirst({ where: { releaseId }, orderBy: { version: "desc" }, include: { author: { select: { name: true } } } });
       throw new VersionConflict(before.version, await snapshotRelease(tx, releaseId), last?.author?.name ?? null);
     }
-    const slugTaken = input.release.slug !== before.slug && (await tx.release.findUnique({ where: { slug: input.release.slug }, select: { id: true } }));
-    if (slugTaken) throw new AppError("conflict", `别名“${input.release.slug}”已被使用`, { fields: [{ path: "release.slug", message: "该别名已被使用" }] });
+    if (input.release.slug !== before.slug) await assertSlugAvailable(tx, input.release.slug, releaseId, "release.slug");
 
     const isPublic = touchesPublic(before);
     const noteNeeded = before.publishedAt !== null && !input.changeNote.minor;
@@ -45,7 +46,8 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
     await writeReleaseContent(tx, releaseId, input.release);
     // An old address of a published release keeps working (301 to the new one).
     if (before.slug !== input.release.slug && before.publishedAt) {
-      await tx.slugRedirect.deleteMany({ where: { slug: input.release.slug } });
+      // Taking back one of its own old slugs: that address is current again.
+      await tx.slugRedirect.deleteMany({ where: { slug: input.release.slug, releaseId } });
       await tx.slugRedirect.upsert({ where: { slug: before.slug }, update: { releaseId }, create: { slug: before.slug, releaseId } });
     }
     if (noteNeeded) {

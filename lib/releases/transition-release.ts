@@ -4,7 +4,8 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { refreshNow } from "../cache/refresh-now";
 import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
-import { recordReleaseChange, touchesPublic } from "./release-events";
+import { touchesPublic } from "../publication/visibility";
+import { recordReleaseChange } from "./release-events";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "./workflow";
 
 const transitionSchema = z.object({

@@ -4,6 +4,7 @@ import { listAuditLog } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uploadMedia } from "@/lib/media/upload-media";
+import { releaseRetiredSlug } from "@/lib/publication/release-slug";
 import { autosaveRelease } from "@/lib/releases/autosave-release";
 import { createRelease } from "@/lib/releases/create-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
@@ -56,6 +57,15 @@ const MUTATIONS: Mutation[] = [
     name: "restore revision",
     allowed: ["editor", "publisher", "admin"],
     run: async (a, id, v) => restoreRevision(a, id, { baseVersion: v, revisionId: (await db.revision.findFirstOrThrow({ where: { releaseId: id } })).id }),
+  },
+  {
+    name: "release an old slug",
+    allowed: ["publisher", "admin"],
+    run: async (a, id) => {
+      const slug = `old-${id}`;
+      await db.slugRedirect.upsert({ where: { slug }, update: {}, create: { slug, releaseId: id } });
+      return releaseRetiredSlug(a, { slug });
+    },
   },
   { name: "preview link", allowed: ["publisher", "admin"], run: (a, id) => createPreviewLink(a, id, { hours: 2 }) },
   { name: "staff preview", allowed: ["editor", "publisher", "admin"], run: (a, id) => getReleasePreview(a, id) },
