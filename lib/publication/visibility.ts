@@ -15,12 +15,12 @@ export function publicReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereI
 }
 
 export function isPublic(release: { status: ReleaseStatus; publishAt: Date | null }, now: Date = new Date()): boolean {
-  return (LIVE_STATUSES as readonly ReleaseStatus[]).includes(release.status) && release.publishAt !== null && release.publishAt <= now;
+  return isLive(release) && release.publishAt !== null && release.publishAt <= now;
 }
 
-/** Live now, or was before (its readers must see a change or the removal). */
-export function touchesPublic(release: { status: ReleaseStatus; publishAt: Date | null; publishedAt: Date | null }): boolean {
-  return release.publishedAt !== null || (LIVE_STATUSES as readonly ReleaseStatus[]).includes(release.status);
+/** Published or scheduled: what readers see now or will see without anyone acting again. */
+export function isLive(release: { status: ReleaseStatus }): boolean {
+  return (LIVE_STATUSES as readonly ReleaseStatus[]).includes(release.status);
 }
 
 /** Scheduled and still waiting: live later, not yet. */
