@@ -23,7 +23,7 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
-    { name: "public", testMatch: /(public|feeds)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "public", testMatch: /(public|feeds|cache)\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
   ],
   webServer: {
