@@ -228,7 +228,7 @@ test.describe("an editor's change to a live release waits for a publisher", () =
     const editor = await (await browser.newContext(as("editor"))).newPage();
     const { id } = await (await editor.request.get(`/api/releases/${SEED}`)).json();
     await editor.goto(`/admin/releases/${id}`);
-    const row = editor.getByTestId("figure-row").filter({ has: editor.locator('input[value="overseas_guests"]') });
+    const row = editor.getByTestId("figure-row").filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
     await expect(row.getByLabel("数值")).toHaveValue("312");
     await row.getByLabel("数值").fill("313");
     await editor.getByLabel("类型").selectOption("correction");
