@@ -23,7 +23,7 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
-    { name: "public", testMatch: /(public|feeds|csp)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "public", testMatch: /(public|feeds|csp|cache)\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
     { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
     // Sign-in attacks use their own accounts and loopback addresses; they run after the reading tests,
     // whose timing (axe) a burst of sign-ins on two cores would disturb.

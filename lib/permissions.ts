@@ -10,13 +10,14 @@ export type Permission =
   | "release.delete"
   | "release.restore"
   | "release.preview"
+  | "slug.release"
   | "preview.link"
   | "media.upload"
   | "user.manage"
   | "audit.view";
 
 const EDITOR: Permission[] = ["release.create", "release.edit", "release.submit", "release.restore", "release.preview", "media.upload"];
-const PUBLISHER: Permission[] = [...EDITOR, "release.publish", "release.unpublish", "release.archive", "release.delete", "preview.link"];
+const PUBLISHER: Permission[] = [...EDITOR, "release.publish", "release.unpublish", "release.archive", "release.delete", "preview.link", "slug.release"];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 
 /** Who may do what: the one table. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/admin/StatusBadge";
+import { PENDING_LABEL, StatusBadge } from "@/components/admin/StatusBadge";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
@@ -8,7 +8,7 @@ import { STATUS_LABELS } from "@/lib/releases/workflow";
 
 const STATUSES = Object.keys(STATUS_LABELS) as ReleaseStatus[];
 
-type Item = { id: string; title: string; status: ReleaseStatus; publishAt: Date | null; updatedAt: Date };
+type Item = { id: string; title: string; status: ReleaseStatus; publishAt: Date | null; updatedAt: Date; pendingRevisionId: string | null };
 
 function Column({ title, items, time }: { title: string; items: Item[]; time: (i: Item) => Date | null }) {
   return (
@@ -18,7 +18,8 @@ function Column({ title, items, time }: { title: string; items: Item[]; time: (i
         <ul>
           {items.map((r) => (
             <li key={r.id}>
-              <Link href={`/admin/releases/${r.id}`}>{r.title}</Link>
+              <Link href={r.pendingRevisionId ? `/admin/releases/${r.id}/review` : `/admin/releases/${r.id}`}>{r.title}</Link>
+              {r.pendingRevisionId && <span className="status status--pending">{PENDING_LABEL}</span>}
               <span>{time(r) ? formatDateTime(time(r)!) : ""}</span>
             </li>
           ))}
@@ -72,7 +73,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             {list.map((r) => (
               <tr key={r.id}>
                 <td><Link href={`/admin/releases/${r.id}`}>{r.title}</Link><div className="muted small">/{r.slug}</div></td>
-                <td><StatusBadge status={r.status} publishAt={r.publishAt} /></td>
+                <td><StatusBadge status={r.status} publishAt={r.publishAt} pending={r.pendingRevisionId !== null} /></td>
                 <td>{r.category?.name ?? "—"}</td>
                 <td>{r.publishAt ? formatDateTime(r.publishAt) : "—"}</td>
                 <td>{formatDateTime(r.updatedAt)}</td>

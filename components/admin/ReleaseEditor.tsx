@@ -21,6 +21,10 @@ interface Props {
   /** The server copy of this editor's unsaved typing, if any. */
   autosave: { baseVersion: number; savedAt: string; data: ReleaseForm } | null;
   wasPublished: boolean;
+  /** Edits of this live release wait for a publisher (and why they were sent back, if they were). */
+  pending: { returnedNote: string | null } | null;
+  /** The user's saves of a live release become pending changes (they may not publish). */
+  savesArePending: boolean;
   options: { categories: Array<{ id: string; name: string }>; editions: Array<{ id: string; label: string }>; media: MediaChoice[] };
   workflow: Omit<WorkflowProps, "version" | "dirty">;
 }
@@ -50,7 +54,8 @@ function OptionalSelect({ label, value, choices, onValue }: { label: string; val
   );
 }
 
-export function ReleaseEditor({ releaseId, userId, version: initialVersion, initial, autosave, wasPublished, options, workflow }: Props) {
+export function ReleaseEditor({ releaseId, userId, version: initialVersion, initial, autosave, wasPublished, pending: initialPending, savesArePending, options, workflow }: Props) {
+  const [pending, setPending] = useState(initialPending);
   const [form, setForm] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
   const [dirty, setDirty] = useState(false);
@@ -126,7 +131,7 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
     const data = options.data ?? form;
     setSaving(true);
     setFormError("");
-    const result = await callApi<{ version: number; slug: string }>(`/api/admin/releases/${releaseId}`, "PUT", {
+    const result = await callApi<{ version: number; slug: string; pending: boolean }>(`/api/admin/releases/${releaseId}`, "PUT", {
       baseVersion: options.baseVersion ?? version,
       release: data,
       changeNote,
@@ -141,7 +146,8 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
       setConflict(null);
       setChangeNote({ minor: false, kind: "update", note: "" });
       localStorage.removeItem(copyKey);
-      setStatus(`已保存（第 ${result.data.version} 版）${timeOf(new Date())}`);
+      if (result.data.pending) setPending({ returnedNote: null });
+      setStatus(`${result.data.pending ? "已保存为待发布的修改" : "已保存"}（第 ${result.data.version} 版）${timeOf(new Date())}`);
       return;
     }
     const { error } = result;
@@ -168,6 +174,16 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
         <button type="button" className="button" onClick={() => save()} disabled={saving}>{saving ? "正在保存…" : "保存"}</button>
       </div>
 
+      {pending && (
+        <div className="notice notice--pending" role="status" data-testid="pending-notice">
+          <strong>有待发布的修改</strong>：读者仍看到已发布的版本，发布人审核后才会公开。{" "}
+          <Link href={`/admin/releases/${releaseId}/review`}>查看修改对比</Link>
+          {pending.returnedNote && <><br />发布人已退回：{pending.returnedNote}</>}
+        </div>
+      )}
+      {!pending && savesArePending && (
+        <p className="notice" role="note">这篇稿件已公开：您保存的修改将等待发布人审核后才会公开。</p>
+      )}
       {recovery && (
         <div className="notice" role="alert">
           发现 {timeOf(new Date(recovery.savedAt))} 未保存的修改（{recovery.source}）。

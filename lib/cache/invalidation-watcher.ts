@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicReleaseWhere } from "../publication/visibility";
 import { CACHE_TAGS } from "./tags";
 import { loadSlugRedirects } from "../releases/slug-redirect-map";
 import { loadPublicIndex } from "../releases/public-index";
@@ -33,7 +34,7 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
         }
       }
       const due = await db.release.count({
-        where: { status: { in: ["published", "scheduled"] }, publishAt: { gt: lastCheck, lte: now } },
+        where: { AND: [publicReleaseWhere(now), { publishAt: { gt: lastCheck } }] },
       });
       if (due > 0) pending.add(CACHE_TAGS.releases);
       lastCheck = now;

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
-import { visibleReleaseWhere } from "../releases/queries";
+import { publicReleaseWhere } from "../publication/visibility";
 
 export interface PublicCategory {
   slug: string;
@@ -12,7 +12,7 @@ export interface PublicCategory {
 export async function listCategories(): Promise<PublicCategory[]> {
   const rows = await db.category.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    include: { _count: { select: { releases: { where: visibleReleaseWhere() } } } },
+    include: { _count: { select: { releases: { where: publicReleaseWhere() } } } },
   });
   return rows.map((c) => ({ slug: c.slug, name: c.name, description: c.description, releaseCount: c._count.releases }));
 }

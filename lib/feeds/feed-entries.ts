@@ -4,7 +4,7 @@ import { escapeHtml } from "../content/escape-html";
 import { renderBody } from "../content/render-body";
 import { getMessages } from "../i18n/messages";
 import { publicReleaseInclude, toPublicRelease, type PublicRelease } from "../releases/public-dto";
-import { visibleReleaseWhere } from "../releases/queries";
+import { publicReleaseWhere } from "../publication/visibility";
 
 export const FEED_SIZE = 50;
 
@@ -78,7 +78,7 @@ export async function loadFeedChannel(categorySlug?: string): Promise<FeedChanne
   const category = categorySlug ? await db.category.findUnique({ where: { slug: categorySlug } }) : null;
   if (categorySlug && !category) return null;
   const rows = await db.release.findMany({
-    where: { ...visibleReleaseWhere(), ...(category ? { categoryId: category.id } : {}) },
+    where: { ...publicReleaseWhere(), ...(category ? { categoryId: category.id } : {}) },
     include: publicReleaseInclude,
     orderBy: [{ publishAt: "desc" }, { id: "desc" }],
     take: FEED_SIZE,

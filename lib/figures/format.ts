@@ -1,7 +1,6 @@
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { normalizeDecimal } from "./decimal";
 import { QUALIFIERS, qualifierWord } from "./qualifiers";
-import { toBaseValue } from "./units";
 
 export interface FigureLike {
   value: string;
@@ -36,8 +35,8 @@ export function formatFigure(figure: FigureLike): string {
 }
 
 /** The amount in plain digits with the base unit, for screen readers and data: "16,000 名". */
-export function formatBaseFigure(figure: FigureLike): string {
-  const base = toBaseValue(figure.value, figure.unit);
+export function formatBaseFigure(figure: { baseValue: string; baseUnit: string; qualifier: FigureQualifier }): string {
+  const base = { value: figure.baseValue, unit: figure.baseUnit };
   const [whole, fraction] = base.value.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const word = figure.qualifier === "exact" ? "" : `${QUALIFIERS[figure.qualifier].label.split("/")[0]} `;

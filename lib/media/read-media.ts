@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { can } from "../permissions";
-import { visibleReleaseWhere } from "../releases/queries";
+import { publicReleaseWhere } from "../publication/visibility";
 
 export interface MediaFile {
   mimeType: string;
@@ -22,7 +22,7 @@ export interface MediaFile {
 export async function isMediaPublic(id: string, now = new Date()): Promise<boolean> {
   const release = await db.release.findFirst({
     where: {
-      ...visibleReleaseWhere(now),
+      ...publicReleaseWhere(now),
       OR: [{ leadImageId: id }, { body: { contains: `data-media-id="${id}"` } }, { body: { contains: `/media/${id}` } }],
     },
     select: { id: true },

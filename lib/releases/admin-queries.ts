@@ -1,9 +1,11 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db } from "../db";
+import { publicReleaseWhere } from "../publication/visibility";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { releaseSnapshotSchema, snapshotRelease } from "./snapshot";
+import { editingSnapshot } from "../publication/editing-snapshot";
+import { releaseSnapshotSchema } from "./snapshot";
 
 // Reads of the editorial area: uncached, every status, always behind a permission check.
 
@@ -15,7 +17,7 @@ export async function listReleasesForStaff(actor: Actor | null, input: { status?
   };
   return db.release.findMany({
     where,
-    select: { id: true, slug: true, title: true, status: true, publishAt: true, updatedAt: true, version: true, category: { select: { name: true } } },
+    select: { id: true, slug: true, title: true, status: true, publishAt: true, updatedAt: true, version: true, pendingRevisionId: true, category: { select: { name: true } } },
     orderBy: { updatedAt: "desc" },
     take: input.take ?? 100,
   });
@@ -24,12 +26,13 @@ export async function listReleasesForStaff(actor: Actor | null, input: { status?
 export async function getDashboard(actor: Actor | null) {
   requirePermission(actor, "release.edit");
   const pick = (where: Prisma.ReleaseWhereInput, orderBy: Prisma.ReleaseOrderByWithRelationInput) =>
-    db.release.findMany({ where, orderBy, take: 8, select: { id: true, title: true, status: true, publishAt: true, updatedAt: true } });
+    db.release.findMany({ where, orderBy, take: 8, select: { id: true, title: true, status: true, publishAt: true, updatedAt: true, pendingRevisionId: true } });
   const [drafts, inReview, scheduled, published] = await Promise.all([
     pick({ status: "draft" }, { updatedAt: "desc" }),
-    pick({ status: "in_review" }, { updatedAt: "desc" }),
+    // Waiting for a publisher: drafts submitted for review, and edits of live releases.
+    pick({ OR: [{ status: "in_review" }, { pendingRevisionId: { not: null } }] }, { updatedAt: "desc" }),
     pick({ status: "scheduled", publishAt: { gt: new Date() } }, { publishAt: "asc" }),
-    pick({ OR: [{ status: "published" }, { status: "scheduled", publishAt: { lte: new Date() } }] }, { publishAt: "desc" }),
+    pick(publicReleaseWhere(), { publishAt: "desc" }),
   ]);
   return { drafts, inReview, scheduled, published };
 }
@@ -38,8 +41,8 @@ export async function getReleaseForEditing(actor: Actor | null, releaseId: strin
   const user = requirePermission(actor, "release.edit");
   const release = await db.release.findUnique({ where: { id: releaseId } });
   if (!release) throw new AppError("not_found", "未找到该稿件");
-  // The editor starts from the same snapshot a revision stores: one mapping for both.
-  const snapshot = await db.$transaction((tx) => snapshotRelease(tx, releaseId));
+  // The editor starts from the same snapshot a revision stores (the pending one, if any): one mapping for both.
+  const snapshot = await db.$transaction((tx) => editingSnapshot(tx, releaseId));
   const autosave = await db.autosave.findUnique({ where: { releaseId_userId: { releaseId, userId: user.id } } });
   return { release, snapshot, autosave };
 }

@@ -21,6 +21,10 @@ const FIELD_LABELS: Array<[keyof ReleaseSnapshot, string]> = [
 const describe = (f: ReleaseSnapshot["figures"][number]) =>
   `${formatFigure(f)}${f.highlighted ? "（速览）" : ""}${f.isRecord ? `（纪录：${f.recordNote ?? ""}）` : ""}${f.section ? ` · ${f.section}` : ""}`;
 
+// Snapshots made from rows and from input list a figure's fields in different orders: compare by field.
+const sameFigure = (f: ReleaseSnapshot["figures"][number], g: ReleaseSnapshot["figures"][number]) =>
+  (Object.keys(f) as Array<keyof typeof f>).every((k) => f[k] === g[k]);
+
 /** A readable difference between two revisions: fields, the body's text, and a table of figure changes. */
 export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionDiff {
   const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : v == null ? "" : String(v));
@@ -34,7 +38,7 @@ export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionD
   for (const [key, f] of before) {
     const g = after.get(key);
     if (!g) figures.push({ key, label: f.label, change: "removed", before: describe(f), after: "" });
-    else if (JSON.stringify(f) !== JSON.stringify(g)) figures.push({ key, label: g.label, change: "changed", before: describe(f), after: describe(g) });
+    else if (!sameFigure(f, g)) figures.push({ key, label: g.label, change: "changed", before: describe(f), after: describe(g) });
   }
   for (const [key, g] of after) if (!before.has(key)) figures.push({ key, label: g.label, change: "added", before: "", after: describe(g) });
   return { fields, body: body?.parts ?? null, bodyDetail: body?.detail ?? null, figures };

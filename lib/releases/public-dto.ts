@@ -1,8 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { FigureQualifier } from "../generated/prisma/enums";
-import { normalizeDecimal } from "../figures/decimal";
+import { normalizeDecimal, powerOfTen, shiftDecimal } from "../figures/decimal";
 import { formatBaseFigure, formatFigure } from "../figures/format";
-import { toBaseValue } from "../figures/units";
 import { plainFigureFields } from "./figure-fields";
 
 // Plain, JSON-safe shapes of public data: they pass through Next's data cache (JSON) unchanged.
@@ -43,14 +42,14 @@ export interface PublicFigure {
 
 export function toPublicFigure(f: FigureRow): PublicFigure {
   const value = normalizeDecimal(f.value.toString());
-  const base = toBaseValue(value, f.unit);
-  const like = { value, unit: f.unit, qualifier: f.qualifier, qualifierWord: f.qualifierWord };
+  // The scale stored when the figure was written: a later change of the unit table never moves a published number.
+  const baseValue = shiftDecimal(value, powerOfTen(f.unitScale.toString()));
   return {
     ...plainFigureFields(f),
     value,
-    baseValue: base.value,
-    display: formatFigure(like),
-    baseDisplay: formatBaseFigure(like),
+    baseValue,
+    display: formatFigure({ value, unit: f.unit, qualifier: f.qualifier, qualifierWord: f.qualifierWord }),
+    baseDisplay: formatBaseFigure({ baseValue, baseUnit: f.baseUnit, qualifier: f.qualifier }),
   };
 }
 

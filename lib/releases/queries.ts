@@ -3,6 +3,7 @@ import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { RELEASE_PAGE_SIZE } from "./page-param";
 import { AppError } from "../errors";
+import { isPublic, publicReleaseWhere } from "../publication/visibility";
 import {
   publicReleaseInclude,
   summaryFields,
@@ -11,14 +12,6 @@ import {
   type PublicRelease,
   type PublicReleaseSummary,
 } from "./public-dto";
-
-/**
- * The one definition of "public": published or scheduled, and its time has come. Decided at read
- * time, so no missed job can hide a scheduled release or show it early. Every public query uses it.
- */
-export function visibleReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereInput {
-  return { status: { in: ["published", "scheduled"] }, publishAt: { lte: now } };
-}
 
 const summaryInclude = {
   category: { select: { slug: true, name: true } },
@@ -36,15 +29,14 @@ const newestFirst = [{ publishAt: "desc" }, { id: "desc" }] satisfies Prisma.Rel
 export type ReleaseLookup = { release: PublicRelease } | { redirectTo: string } | null;
 
 export async function findPublishedRelease(slug: string): Promise<ReleaseLookup> {
-  const row = await db.release.findFirst({ where: { slug, ...visibleReleaseWhere() }, include: publicReleaseInclude });
+  const row = await db.release.findFirst({ where: { slug, ...publicReleaseWhere() }, include: publicReleaseInclude });
   if (row) return { release: toPublicRelease(row) };
   const redirect = await db.slugRedirect.findUnique({
     where: { slug },
     select: { release: { select: { slug: true, status: true, publishAt: true } } },
   });
   const target = redirect?.release;
-  const visible = target && ["published", "scheduled"].includes(target.status) && target.publishAt && target.publishAt <= new Date();
-  return visible ? { redirectTo: target.slug } : null;
+  return target && isPublic(target) ? { redirectTo: target.slug } : null;
 }
 
 export interface ReleasePage {
@@ -58,7 +50,7 @@ export async function listPublishedReleases(input: { page?: number; pageSize?: n
   const pageSize = input.pageSize ?? RELEASE_PAGE_SIZE;
   const page = Math.max(1, input.page ?? 1);
   const where: Prisma.ReleaseWhereInput = {
-    ...visibleReleaseWhere(),
+    ...publicReleaseWhere(),
     ...(input.categorySlug ? { category: { slug: input.categorySlug } } : {}),
   };
   const [total, rows] = await Promise.all([
@@ -85,7 +77,7 @@ function decodeCursor(cursor: string): { publishAt: Date; id: string } {
 /** A cursor must name a public release: a made-up one is a 400, not a query. */
 async function publicCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  const exists = await db.release.findFirst({ where: { id: after.id, ...visibleReleaseWhere() }, select: { id: true } });
+  const exists = await db.release.findFirst({ where: { id: after.id, ...publicReleaseWhere() }, select: { id: true } });
   if (!exists) throw new AppError("bad_request", "cursor 参数无效");
   return after;
 }
@@ -95,7 +87,7 @@ export async function listReleasesAfter(input: { cursor?: string; limit: number;
   const rows = await db.release.findMany({
     where: {
       AND: [
-        visibleReleaseWhere(),
+        publicReleaseWhere(),
         input.categorySlug ? { category: { slug: input.categorySlug } } : {},
         after
           ? { OR: [{ publishAt: { lt: after.publishAt } }, { publishAt: after.publishAt, id: { lt: after.id } }] }
@@ -124,7 +116,7 @@ export async function listRelatedReleases(releaseId: string, limit = 4): Promise
   if (release.tags.length) related.push({ tags: { some: { tagId: { in: release.tags.map((t) => t.tagId) } } } });
   if (!related.length) return [];
   const rows = await db.release.findMany({
-    where: { AND: [visibleReleaseWhere(), { id: { not: releaseId } }, { OR: related }] },
+    where: { AND: [publicReleaseWhere(), { id: { not: releaseId } }, { OR: related }] },
     include: summaryInclude,
     omit: { body: true },
     orderBy: newestFirst,
@@ -136,12 +128,12 @@ export async function listRelatedReleases(releaseId: string, limit = 4): Promise
 /** The newest release with key figures leads the home page; the newest others follow it. */
 export async function getHomeReleases(latestCount = 8) {
   const leadRow = await db.release.findFirst({
-    where: { ...visibleReleaseWhere(), figures: { some: { highlighted: true } } },
+    where: { ...publicReleaseWhere(), figures: { some: { highlighted: true } } },
     include: publicReleaseInclude,
     orderBy: newestFirst,
   });
   const latest = await db.release.findMany({
-    where: { ...visibleReleaseWhere(), ...(leadRow ? { id: { not: leadRow.id } } : {}) },
+    where: { ...publicReleaseWhere(), ...(leadRow ? { id: { not: leadRow.id } } : {}) },
     include: summaryInclude,
     omit: { body: true },
     orderBy: newestFirst,

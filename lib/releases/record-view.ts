@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { onShutdown } from "../shutdown";
 import { RecentViews } from "./recent-views";
+import { publicReleaseSql } from "../publication/visibility-sql";
 
 /**
  * View counting. A view counts once per client address per release per hour; counts are added up
@@ -36,7 +37,7 @@ export async function recordView(slug: string, address: string): Promise<number 
     const flushes = s.flushes;
     const rows = await db.$queryRaw<Array<{ id: string; viewCount: number }>>`
       SELECT id, "viewCount" FROM release
-      WHERE slug = ${slug} AND status IN ('published', 'scheduled') AND "publishAt" <= now()`;
+      WHERE slug = ${slug} AND ${publicReleaseSql()}`;
     release = rows[0];
     if (!release || (flushes === s.flushes && !s.flushing)) break;
     if (s.flushing) await s.flushing.catch(() => {});

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { queueInvalidation } from "../cache/queue-invalidation";
 import { PUBLIC_TAGS } from "../cache/tags";
-import { createRevision } from "./snapshot";
+import { createRevision, type ReleaseSnapshot } from "./snapshot";
 
 /**
  * What every change of a release ends with, in its transaction: a revision of the new state, an
@@ -12,9 +12,9 @@ import { createRevision } from "./snapshot";
  */
 export async function recordReleaseChange(
   tx: Tx,
-  input: { actor: Actor; releaseId: string; version: number; action: string; note?: string | null; details?: Prisma.InputJsonValue; affectsPublic: boolean },
+  input: { actor: Actor; releaseId: string; version: number; action: string; note?: string | null; details?: Prisma.InputJsonValue; affectsPublic: boolean; snapshot?: ReleaseSnapshot },
 ) {
-  await createRevision(tx, { releaseId: input.releaseId, version: input.version, action: input.action, note: input.note, authorId: input.actor.id });
+  const revision = await createRevision(tx, { releaseId: input.releaseId, version: input.version, action: input.action, note: input.note, authorId: input.actor.id, snapshot: input.snapshot });
   await recordAudit(tx, {
     actor: input.actor,
     action: `release.${input.action}`,
@@ -24,9 +24,5 @@ export async function recordReleaseChange(
     ip: input.actor.ip,
   });
   if (input.affectsPublic) await queueInvalidation(tx, PUBLIC_TAGS);
-}
-
-/** Public now, or was public before this change (its readers must see the change or the removal). */
-export function touchesPublic(release: { status: string; publishAt: Date | null; publishedAt: Date | null }): boolean {
-  return release.publishedAt !== null || release.status === "published" || release.status === "scheduled";
+  return revision;
 }

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { saveRelease } from "./save-release";
-import { snapshotToForm } from "./editor-form";
+import { snapshotAsInput } from "../publication/pending-changes";
 import { releaseSnapshotSchema } from "./snapshot";
 
 const restoreSchema = z.object({
@@ -18,11 +18,10 @@ export async function restoreRevision(actor: Actor | null, releaseId: string, ra
   const input = restoreSchema.parse(raw);
   const revision = await db.revision.findFirst({ where: { id: input.revisionId, releaseId } });
   if (!revision) throw new AppError("not_found", "未找到该历史版本");
-  const form = snapshotToForm(releaseSnapshotSchema.parse(revision.snapshot));
+  // Like any save: on a live release, an editor's restore becomes pending changes for a publisher.
   return saveRelease(user, releaseId, {
     baseVersion: input.baseVersion,
-    // Units were valid when saved: a restore must not fail on a unit list that changed since.
-    release: { ...form, figures: form.figures.map((f) => ({ ...f, declaredUnit: true })) },
+    release: snapshotAsInput(releaseSnapshotSchema.parse(revision.snapshot)),
     changeNote: input.changeNote ?? { minor: false, kind: "update", note: `恢复到第 ${revision.version} 版` },
     revisionNote: `恢复自第 ${revision.version} 版`,
   }, { action: "restore" });

@@ -3,10 +3,15 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { refreshNow } from "../cache/refresh-now";
 import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
-import { recordReleaseChange, touchesPublic } from "./release-events";
+import { can } from "../permissions";
+import { editingSnapshot } from "../publication/editing-snapshot";
+import { writeLiveContent } from "../publication/live-content";
+import { assertSlugAvailable } from "../publication/slugs";
+import { isLive, isPublic } from "../publication/visibility";
+import { recordReleaseChange } from "./release-events";
 import { saveReleaseSchema } from "./schema";
-import { snapshotRelease, type ReleaseSnapshot } from "./snapshot";
-import { writeReleaseContent } from "./write-content";
+import type { ReleaseSnapshot } from "./snapshot";
+import { snapshotFromInput } from "./write-content";
 
 export class VersionConflict extends AppError {
   constructor(readonly currentVersion: number, readonly current: ReleaseSnapshot, readonly updatedBy: string | null) {
@@ -18,57 +23,60 @@ export class VersionConflict extends AppError {
  * Saves an editor's version of a release. It must name the version it was based on: if someone
  * saved in between, nothing is written and the caller gets the newer version to merge with
  * (or to overwrite knowingly with `overwrite`). Never a silent overwrite.
+ *
+ * On a live (published or scheduled) release, only someone who may publish changes what readers
+ * see; anyone else's save becomes the release's pending changes, which a publisher reviews
+ * (lib/publication/pending-changes.ts). Readers keep the live version meanwhile.
  */
 export async function saveRelease(actor: Actor | null, releaseId: string, raw: unknown, options: { action?: "save" | "restore" } = {}) {
   const user = requirePermission(actor, "release.edit");
   const input = saveReleaseSchema.parse(raw);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Row lock: two saves of one release queue up here instead of both passing the version check.
     const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
     if (!locked.length) throw new AppError("not_found", "未找到该稿件");
     const before = await tx.release.findUniqueOrThrow({ where: { id: releaseId } });
     if (before.version !== input.baseVersion && !input.overwrite) {
       const last = await tx.revision.findFirst({ where: { releaseId }, orderBy: { version: "desc" }, include: { author: { select: { name: true } } } });
-      throw new VersionConflict(before.version, await snapshotRelease(tx, releaseId), last?.author?.name ?? null);
-    }
-    const slugTaken = input.release.slug !== before.slug && (await tx.release.findUnique({ where: { slug: input.release.slug }, select: { id: true } }));
-    if (slugTaken) throw new AppError("conflict", `别名“${input.release.slug}”已被使用`, { fields: [{ path: "release.slug", message: "该别名已被使用" }] });
-
-    const isPublic = touchesPublic(before);
-    const noteNeeded = before.publishedAt !== null && !input.changeNote.minor;
-    if (noteNeeded && !input.changeNote.note) {
-      throw new AppError("validation_failed", "已发布的稿件修改后需填写更正/更新说明（错别字等小修改可勾选“小修改”）", {
-        fields: [{ path: "changeNote.note", message: "请填写更正/更新说明，或勾选“小修改”" }],
-      });
-    }
-
-    await writeReleaseContent(tx, releaseId, input.release);
-    // An old address of a published release keeps working (301 to the new one).
-    if (before.slug !== input.release.slug && before.publishedAt) {
-      await tx.slugRedirect.deleteMany({ where: { slug: input.release.slug } });
-      await tx.slugRedirect.upsert({ where: { slug: before.slug }, update: { releaseId }, create: { slug: before.slug, releaseId } });
-    }
-    if (noteNeeded) {
-      await tx.changeNote.create({ data: { releaseId, kind: input.changeNote.kind, note: input.changeNote.note, authorId: user.id } });
+      throw new VersionConflict(before.version, await editingSnapshot(tx, releaseId), last?.author?.name ?? null);
     }
     const version = before.version + 1;
-    const saved = await tx.release.update({
-      where: { id: releaseId },
-      data: { version, ...(noteNeeded ? { contentUpdatedAt: new Date() } : {}) },
-    });
+    const action = options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");
     await tx.autosave.deleteMany({ where: { releaseId, userId: user.id } });
+
+    if (isLive(before) && !can(user, "release.publish")) {
+      if (input.release.slug !== before.slug) await assertSlugAvailable(tx, input.release.slug, releaseId, "release.slug");
+      const proposedNote = input.changeNote.minor ? null : input.changeNote.note || null;
+      const revision = await recordReleaseChange(tx, {
+        actor: user,
+        releaseId,
+        version,
+        action: action === "restore" ? "propose_restore" : "propose",
+        note: input.revisionNote ?? proposedNote,
+        details: { version, baseVersion: input.baseVersion, changeNote: input.changeNote.minor ? "minor" : input.changeNote.note },
+        affectsPublic: false,
+        snapshot: snapshotFromInput(input.release, before),
+      });
+      const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: revision.id, pendingReturnNote: null } });
+      return { saved, pending: true, publicChanged: false };
+    }
+
+    // Only a release readers can see now changes what they see (a scheduled one is refreshed when it comes due).
+    const publicChanged = isPublic(before);
+    const { noteRecorded } = await writeLiveContent(tx, user, before, input.release, input.changeNote);
+    // A direct save by a publisher starts from the pending changes (the editor shows them), so it supersedes them.
+    const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: null, pendingReturnNote: null } });
     await recordReleaseChange(tx, {
       actor: user,
       releaseId,
       version,
-      action: options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save"),
-      note: input.revisionNote ?? (noteNeeded ? input.changeNote.note : null),
-      details: { version, baseVersion: input.baseVersion, ...(noteNeeded ? { changeNote: input.changeNote.note } : {}) },
-      affectsPublic: isPublic,
+      action,
+      note: input.revisionNote ?? (noteRecorded ? input.changeNote.note : null),
+      details: { version, baseVersion: input.baseVersion, ...(noteRecorded ? { changeNote: input.changeNote.note } : {}), ...(before.pendingRevisionId ? { supersededPending: true } : {}) },
+      affectsPublic: publicChanged,
     });
-    return saved;
-  }).then((saved) => {
-    refreshNow(PUBLIC_TAGS);
-    return saved;
+    return { saved, pending: false, publicChanged };
   });
+  if (result.publicChanged) refreshNow(PUBLIC_TAGS);
+  return Object.assign(result.saved, { pending: result.pending });
 }

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicReleaseWhere } from "../publication/visibility";
 
 // Old slug -> current slug of public releases, held in memory so the proxy can answer old URLs
 // with a 301 without touching the database. The cache watcher reloads it after every change.
@@ -10,7 +11,7 @@ export function redirectedSlug(slug: string): string | undefined {
 
 export async function loadSlugRedirects(): Promise<void> {
   const rows = await db.slugRedirect.findMany({
-    where: { release: { status: { in: ["published", "scheduled"] }, publishAt: { lte: new Date() } } },
+    where: { release: publicReleaseWhere() },
     select: { slug: true, release: { select: { slug: true } } },
   });
   store.__pressroomSlugRedirects = new Map(rows.map((r) => [r.slug, r.release.slug]));

@@ -72,12 +72,12 @@ export async function snapshotRelease(tx: Tx, releaseId: string): Promise<Releas
   };
 }
 
-
+/** A revision of the release as stored, or of the given (proposed) content. */
 export async function createRevision(
   tx: Tx,
-  input: { releaseId: string; version: number; action: string; note?: string | null; authorId?: string | null },
+  input: { releaseId: string; version: number; action: string; note?: string | null; authorId?: string | null; snapshot?: ReleaseSnapshot },
 ) {
-  const snapshot = await snapshotRelease(tx, input.releaseId);
+  const snapshot = input.snapshot ?? (await snapshotRelease(tx, input.releaseId));
   return tx.revision.create({
     data: {
       releaseId: input.releaseId,

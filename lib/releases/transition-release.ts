@@ -4,7 +4,12 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { refreshNow } from "../cache/refresh-now";
 import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
-import { recordReleaseChange, touchesPublic } from "./release-events";
+import { snapshotAsInput } from "../publication/pending-changes";
+import { isPublic } from "../publication/visibility";
+import { releaseInputSchema } from "./schema";
+import { releaseSnapshotSchema } from "./snapshot";
+import { writeReleaseContent } from "./write-content";
+import { recordReleaseChange } from "./release-events";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "./workflow";
 
 const transitionSchema = z.object({
@@ -31,6 +36,12 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     if (!rule.from.includes(before.status)) {
       throw new AppError("conflict", `“${STATUS_LABELS[before.status]}”状态的稿件不能${rule.label}`);
     }
+    // Leaving the live states: the pending changes become the working copy (drafts are edited directly).
+    const pendingToWorkingCopy = before.pendingRevisionId !== null && (rule.to === "draft" || rule.to === "archived");
+    if (pendingToWorkingCopy) {
+      const pending = await tx.revision.findUniqueOrThrow({ where: { id: before.pendingRevisionId! } });
+      await writeReleaseContent(tx, releaseId, releaseInputSchema.parse(snapshotAsInput(releaseSnapshotSchema.parse(pending.snapshot))));
+    }
     const now = new Date();
     const publishAt = action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;
     const version = before.version + 1;
@@ -42,8 +53,10 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
         publishAt: action === "unpublish" ? null : publishAt,
         ...(action === "publish" || action === "schedule" ? { publishedAt: before.publishedAt ?? now } : {}),
         ...(action === "publish" && !before.publishedAt ? { contentUpdatedAt: now } : {}),
+        ...(pendingToWorkingCopy ? { pendingRevisionId: null, pendingReturnNote: null } : {}),
       },
     });
+    const publicChanged = isPublic(before, now) || isPublic(release, now);
     await recordReleaseChange(tx, {
       actor: user,
       releaseId,
@@ -51,10 +64,10 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       action,
       note: parsed.note,
       details: { from: before.status, to: rule.to, ...(action === "schedule" ? { publishAt: publishAt?.toISOString() ?? null } : {}) },
-      affectsPublic: touchesPublic(before) || rule.to === "published" || rule.to === "scheduled",
+      affectsPublic: publicChanged,
     });
-    return release;
+    return { release, publicChanged };
   });
-  refreshNow(PUBLIC_TAGS);
-  return saved;
+  if (saved.publicChanged) refreshNow(PUBLIC_TAGS);
+  return saved.release;
 }

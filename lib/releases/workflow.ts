@@ -1,5 +1,6 @@
 import type { ReleaseStatus } from "../generated/prisma/enums";
 import type { Permission } from "../permissions";
+import { isPublic } from "../publication/visibility";
 
 export type WorkflowAction = "submit" | "return_to_draft" | "publish" | "schedule" | "unpublish" | "archive";
 
@@ -30,6 +31,6 @@ export const STATUS_LABELS: Record<ReleaseStatus, string> = {
 
 /** What readers see, decided by the clock: a scheduled release whose time has come is live. */
 export function effectiveStatus(release: { status: ReleaseStatus; publishAt: Date | null }, now = new Date()): ReleaseStatus {
-  if (release.status === "scheduled" && release.publishAt && release.publishAt <= now) return "published";
+  if (release.status === "scheduled" && isPublic(release, now)) return "published";
   return release.status;
 }

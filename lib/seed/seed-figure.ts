@@ -1,6 +1,5 @@
 import type { FigureQualifier } from "../generated/prisma/enums";
-import { normalizeDecimal, shiftDecimal } from "../figures/decimal";
-import { resolveUnit } from "../figures/units";
+import { figureRow } from "../figures/figure-row";
 
 export interface SeedFigure {
   key: string;
@@ -17,25 +16,22 @@ export interface SeedFigure {
   source: string;
 }
 
-/** A seed figure as the columns of a Figure row. */
+/** A seed figure as the columns of a Figure row (the same builder as an editor's save). */
 export function seedFigureToRow(figure: SeedFigure, sortOrder: number) {
-  const unit = resolveUnit(figure.unit);
-  return {
+  const row = figureRow({
     key: figure.key,
     label: figure.label,
-    value: normalizeDecimal(figure.value),
-    unit: unit.unit,
-    unitScale: shiftDecimal("1", unit.exponent),
-    baseUnit: unit.baseUnit,
+    value: figure.value,
+    unit: figure.unit,
     qualifier: figure.qualifier ?? "exact",
     qualifierWord: figure.qualifierWord ?? null,
     partOfKey: figure.partOf ?? null,
     section: figure.section,
-    sortOrder,
     highlighted: figure.highlighted ?? false,
     isRecord: Boolean(figure.record),
     recordNote: figure.record ?? null,
     sourceText: figure.source,
     mention: figure.mention,
-  };
+  });
+  return { ...row, sortOrder };
 }

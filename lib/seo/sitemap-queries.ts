@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { cachedQuery } from "../cache/cached-query";
-import { visibleReleaseWhere } from "../releases/queries";
+import { publicReleaseWhere } from "../publication/visibility";
 
 export interface SitemapData {
   releases: Array<{ slug: string; title: string; locale: string; publishAt: string; updatedAt: string }>;
@@ -9,7 +9,7 @@ export interface SitemapData {
 
 export async function listSitemapData(): Promise<SitemapData> {
   const releases = await db.release.findMany({
-    where: visibleReleaseWhere(),
+    where: publicReleaseWhere(),
     select: { slug: true, title: true, locale: true, publishAt: true, contentUpdatedAt: true, category: { select: { slug: true } } },
     orderBy: { publishAt: "desc" },
   });

@@ -254,3 +254,46 @@ test.describe("uploaded images", () => {
     await reader.dispose();
   });
 });
+
+test.describe("an editor's change to a live release waits for a publisher", () => {
+  test("the public page keeps the live figure until a publisher publishes it with the correction note", async ({ browser }) => {
+    test.setTimeout(60_000);
+    const SEED = "wmc-2023-results";
+    const editor = await (await browser.newContext(as("editor"))).newPage();
+    const { id } = await (await editor.request.get(`/api/releases/${SEED}`)).json();
+    await editor.goto(`/admin/releases/${id}`);
+    const row = editor.getByTestId("figure-row").filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
+    await expect(row.getByLabel("数值")).toHaveValue("312");
+    await row.getByLabel("数值").fill("313");
+    await editor.getByLabel("类型").selectOption("correction");
+    await editor.getByLabel("说明", { exact: true }).fill("境外嘉宾人数更正为313人");
+    await editor.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(editor.getByTestId("save-status")).toContainText("已保存为待发布的修改");
+    await expect(editor.getByTestId("pending-notice")).toContainText("有待发布的修改");
+
+    // Three seconds on, readers still get the live value, from page and API alike.
+    await editor.waitForTimeout(3_000);
+    const figureOf = async () => ((await (await editor.request.get(`/api/releases/${SEED}`)).json()).figures as Array<{ key: string; value: number }>).find((f) => f.key === "overseas_guests")?.value;
+    expect(await figureOf()).toBe(312);
+    expect(await (await editor.request.get(`/releases/${SEED}/data`)).text()).not.toContain("313人");
+
+    const publisher = await (await browser.newContext(as("publisher"))).newPage();
+    await publisher.goto("/admin");
+    await publisher.getByRole("region", { name: "待审核" }).getByRole("link", { name: /世界制造业大会/ }).click();
+    await expect(publisher).toHaveURL(new RegExp(`/admin/releases/${id}/review$`));
+    const changes = publisher.getByTestId("figure-changes");
+    await expect(changes).toContainText("312人");
+    await expect(changes).toContainText("313人");
+    await expect(publisher.getByLabel("更正/更新说明（公开显示）")).toHaveValue("境外嘉宾人数更正为313人");
+    await publisher.getByLabel("类型").selectOption("correction");
+    await publisher.getByRole("button", { name: "发布这些修改" }).click();
+    await expect(publisher).toHaveURL(new RegExp(`/admin/releases/${id}$`));
+
+    await expect(async () => {
+      expect(await figureOf()).toBe(313);
+      const page = await (await publisher.request.get(`/releases/${SEED}/data`)).text();
+      expect(page).toContain("313人");
+      expect(await (await publisher.request.get(`/releases/${SEED}`)).text()).toContain("境外嘉宾人数更正为313人");
+    }).toPass({ timeout: 2_000, intervals: [250] });
+  });
+});

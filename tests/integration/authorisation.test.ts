@@ -4,6 +4,8 @@ import { listAuditLog } from "@/lib/audit/queries";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uploadMedia } from "@/lib/media/upload-media";
+import { publishPendingChanges, returnPendingChanges } from "@/lib/publication/pending-changes";
+import { releaseRetiredSlug } from "@/lib/publication/release-slug";
 import { autosaveRelease } from "@/lib/releases/autosave-release";
 import { createRelease } from "@/lib/releases/create-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
@@ -41,7 +43,20 @@ async function stateOf(releaseId: string, actor: Actor | null) {
   };
 }
 
-type Mutation = { name: string; allowed: Role[]; run: (actor: Actor | null, releaseId: string, version: number) => Promise<unknown> };
+type Mutation = {
+  name: string;
+  allowed: Role[];
+  run: (actor: Actor | null, releaseId: string, version: number) => Promise<unknown>;
+  /** Brings the release into the state the mutation needs; returns its version. */
+  setup?: (releaseId: string, version: number) => Promise<number>;
+};
+
+/** Published by the owner, then edited by an editor: a live release with pending changes. */
+async function withPendingChanges(releaseId: string, version: number) {
+  const live = await transitionRelease(owner, releaseId, { action: "publish", baseVersion: version });
+  const saved = await saveRelease(actors.editor, releaseId, { baseVersion: live.version, release: releaseInput({ title: "待发布的标题" }) });
+  return saved.version;
+}
 
 const MUTATIONS: Mutation[] = [
   { name: "create release", allowed: ["editor", "publisher", "admin"], run: (a) => createRelease(a, releaseInput()) },
@@ -57,6 +72,27 @@ const MUTATIONS: Mutation[] = [
     allowed: ["editor", "publisher", "admin"],
     run: async (a, id, v) => restoreRevision(a, id, { baseVersion: v, revisionId: (await db.revision.findFirstOrThrow({ where: { releaseId: id } })).id }),
   },
+  {
+    name: "release an old slug",
+    allowed: ["publisher", "admin"],
+    run: async (a, id) => {
+      const slug = `old-${id}`;
+      await db.slugRedirect.upsert({ where: { slug }, update: {}, create: { slug, releaseId: id } });
+      return releaseRetiredSlug(a, { slug });
+    },
+  },
+  {
+    name: "publish pending changes",
+    allowed: ["publisher", "admin"],
+    setup: withPendingChanges,
+    run: (a, id, v) => publishPendingChanges(a, id, { baseVersion: v, changeNote: { minor: true } }),
+  },
+  {
+    name: "send back pending changes",
+    allowed: ["publisher", "admin"],
+    setup: withPendingChanges,
+    run: (a, id, v) => returnPendingChanges(a, id, { baseVersion: v, note: "数字有误" }),
+  },
   { name: "preview link", allowed: ["publisher", "admin"], run: (a, id) => createPreviewLink(a, id, { hours: 2 }) },
   { name: "staff preview", allowed: ["editor", "publisher", "admin"], run: (a, id) => getReleasePreview(a, id) },
   { name: "upload media", allowed: ["editor", "publisher", "admin"], run: (a) => uploadMedia(a, { bytes: PNG, name: "a.png" }, { alt: "图" }) },
@@ -65,17 +101,19 @@ const MUTATIONS: Mutation[] = [
   { name: "read audit log", allowed: ["admin"], run: (a) => listAuditLog(a) },
 ];
 
-describe.each(MUTATIONS)("$name", ({ allowed, run, name }) => {
+describe.each(MUTATIONS)("$name", (mutation) => {
+  const { allowed, run, name } = mutation;
   it.each(["none", "editor", "publisher", "admin"] as Role[])("as %s", async (role) => {
     const release = await createDraft(owner);
+    const version = mutation.setup ? await mutation.setup(release.id, release.version) : release.version;
     const expected = allowed.includes(role) ? 200 : role === "none" ? 401 : 403;
     if (expected === 200) {
-      await expect(run(actors[role], release.id, release.version)).resolves.toBeDefined();
+      await expect(run(actors[role], release.id, version)).resolves.toBeDefined();
       return;
     }
     // The "change role" case makes its target first: compare after that part.
     const before = name === "change role" ? null : await stateOf(release.id, actors[role]);
-    const error = await run(actors[role], release.id, release.version).catch((e: unknown) => e);
+    const error = await run(actors[role], release.id, version).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(expected);
     if (before) expect(await stateOf(release.id, actors[role])).toEqual(before);

@@ -80,7 +80,8 @@ describe("workflow", () => {
     const draft = await createDraft(editor);
     const live = await publish(draft.id);
     const input = releaseInput({ slug: `${draft.slug}-v2`, title: draft.title });
-    await saveRelease(editor, draft.id, { baseVersion: live.version, release: input, changeNote: { minor: true } });
+    // A publisher's edit of a live release goes live directly (an editor's waits for review: pending-changes.test.ts).
+    await saveRelease(publisher, draft.id, { baseVersion: live.version, release: input, changeNote: { minor: true } });
     expect(await findPublishedRelease(draft.slug)).toEqual({ redirectTo: `${draft.slug}-v2` });
   });
 });
@@ -163,8 +164,8 @@ describe("nothing lost", () => {
     const draft = await createDraft(editor);
     const live = await publish(draft.id);
     const change = releaseInput({ slug: draft.slug, title: draft.title, figures: [{ key: "signed_projects", label: "合作签约项目", value: "588", unit: "个" }] });
-    await expect(saveRelease(editor, draft.id, { baseVersion: live.version, release: change })).rejects.toMatchObject({ status: 422 });
-    await saveRelease(editor, draft.id, { baseVersion: live.version, release: change, changeNote: { kind: "correction", note: "签约项目数更正为588个" } });
+    await expect(saveRelease(publisher, draft.id, { baseVersion: live.version, release: change })).rejects.toMatchObject({ status: 422 });
+    await saveRelease(publisher, draft.id, { baseVersion: live.version, release: change, changeNote: { kind: "correction", note: "签约项目数更正为588个" } });
     const found = await findPublishedRelease(draft.slug);
     if (!found || !("release" in found)) throw new Error("not visible");
     expect(found.release.changeNotes).toMatchObject([{ kind: "correction", note: "签约项目数更正为588个" }]);

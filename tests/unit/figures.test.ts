@@ -69,9 +69,9 @@ describe("formatting figures the Chinese way", () => {
     expect(formatFigure({ value: "5", unit: "个", qualifier: "about", qualifierWord: "余" })).toBe("约5个");
   });
   it("spells the base amount for screen readers", () => {
-    expect(formatBaseFigure({ value: "1.6", unit: "万名", qualifier: "exact" })).toBe("16,000 名");
-    expect(formatBaseFigure({ value: "4.8", unit: "万篇(条)", qualifier: "about" })).toBe("约 48,000 篇(条)");
-    expect(formatBaseFigure({ value: "3425", unit: "亿元", qualifier: "exact" })).toBe("342,500,000,000 元");
+    expect(formatBaseFigure({ baseValue: "16000", baseUnit: "名", qualifier: "exact" })).toBe("16,000 名");
+    expect(formatBaseFigure({ baseValue: "48000", baseUnit: "篇(条)", qualifier: "about" })).toBe("约 48,000 篇(条)");
+    expect(formatBaseFigure({ baseValue: "342500000000", baseUnit: "元", qualifier: "exact" })).toBe("342,500,000,000 元");
   });
 });
 

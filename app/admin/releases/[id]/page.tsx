@@ -8,6 +8,7 @@ import { can } from "@/lib/permissions";
 import { getReleaseForEditing, listEditorOptions } from "@/lib/releases/admin-queries";
 import { releaseFormSchema } from "@/lib/releases/editor-form-schema";
 import { snapshotToForm } from "@/lib/releases/editor-form";
+import { isLive } from "@/lib/publication/visibility";
 import { listPreviewLinks } from "@/lib/releases/preview";
 import { effectiveStatus, TRANSITIONS, type WorkflowAction } from "@/lib/releases/workflow";
 
@@ -37,6 +38,8 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
         initial={snapshotToForm(snapshot)}
         autosave={autosave && savedDraft?.success ? { baseVersion: autosave.baseVersion, savedAt: autosave.savedAt.toISOString(), data: savedDraft.data } : null}
         wasPublished={release.publishedAt !== null}
+        pending={release.pendingRevisionId ? { returnedNote: release.pendingReturnNote } : null}
+        savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{
           categories: options.categories,
           editions: options.editions.map((e) => ({ id: e.id, label: `${e.event.name} ${e.year}（${e.city}）` })),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreButton } from "@/components/admin/RestoreButton";
+import { RevisionDiffView } from "@/components/admin/RevisionDiffView";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getReleaseForEditing, getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "历史版本" };
 const ACTIONS: Record<string, string> = {
   create: "创建", save: "保存", save_overwrite: "覆盖保存", restore: "恢复", submit: "提交审核", return_to_draft: "退回修改",
   publish: "发布", schedule: "定时发布", unpublish: "撤回发布", archive: "归档", seed: "导入",
+  propose: "提交待发布的修改", propose_restore: "恢复（待发布）", publish_changes: "发布修改",
 };
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
@@ -58,26 +60,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       </form>
 
       {!valid && <p className="form-error">所选版本不存在。</p>}
-      {diff && (
-        <section className="diff" aria-label={`第 ${a} 版与第 ${b} 版的差别`}>
-          <h2>第 {a} 版 → 第 {b} 版</h2>
-          {!diff.fields.length && !diff.body && !diff.figures.length && <p className="muted">两个版本内容相同（仅状态或时间不同）。</p>}
-          {diff.fields.length > 0 && (
-            <table className="admin-table"><thead><tr><th scope="col">字段</th><th scope="col">之前</th><th scope="col">之后</th></tr></thead>
-              <tbody>{diff.fields.map((f) => <tr key={f.label}><th scope="row">{f.label}</th><td><del>{f.before}</del></td><td><ins>{f.after}</ins></td></tr>)}</tbody>
-            </table>
-          )}
-          {diff.body && (
-            <div className="diff-body"><h3>正文</h3>{diff.bodyDetail !== "characters" && <p className="muted small">{diff.bodyDetail === "whole" ? "改动过多，以全文替换显示。" : "部分改动较大的段落按整段显示。"}</p>}<p>{diff.body.map((p, i) => p.change === "added" ? <ins key={i}>{p.value}</ins> : p.change === "removed" ? <del key={i}>{p.value}</del> : <span key={i}>{p.value}</span>)}</p></div>
-          )}
-          {diff.figures.length > 0 && (
-            <table className="admin-table"><caption>数据变化</caption>
-              <thead><tr><th scope="col">数据</th><th scope="col">变化</th><th scope="col">之前</th><th scope="col">之后</th></tr></thead>
-              <tbody>{diff.figures.map((f) => <tr key={f.key}><th scope="row">{f.label} <span className="muted small">{f.key}</span></th><td>{{ added: "新增", removed: "删除", changed: "修改" }[f.change]}</td><td><del>{f.before}</del></td><td><ins>{f.after}</ins></td></tr>)}</tbody>
-            </table>
-          )}
-        </section>
-      )}
+      {diff && <RevisionDiffView diff={diff} title={`第 ${a} 版 → 第 ${b} 版`} label={`第 ${a} 版与第 ${b} 版的差别`} />}
     </div>
   );
 }

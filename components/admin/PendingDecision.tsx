@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "./api-client";
+
+/** A publisher's decision on pending changes: publish them with the public note, or send them back with a reason. */
+export function PendingDecision({ releaseId, version, proposedNote, needsNote }: { releaseId: string; version: number; proposedNote: string | null; needsNote: boolean }) {
+  const [changeNote, setChangeNote] = useState({ minor: false, kind: "update" as "update" | "correction", note: proposedNote ?? "" });
+  const [returnNote, setReturnNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  const router = useRouter();
+
+  async function decide(body: Record<string, unknown>) {
+    setBusy(true);
+    const result = await callApi<{ version: number }>(`/api/admin/releases/${releaseId}/pending`, "POST", { baseVersion: version, ...body });
+    setBusy(false);
+    if (result.ok) return router.push(`/admin/releases/${releaseId}`);
+    setErrors(result.error.fields);
+    setMessage(result.error.message);
+  }
+
+  return (
+    <div className="pending-decision">
+      <fieldset className="panel">
+        <legend>发布这些修改</legend>
+        {needsNote && (
+          <>
+            <label className="check"><input type="checkbox" checked={changeNote.minor} onChange={(e) => setChangeNote({ ...changeNote, minor: e.target.checked })} />小修改（错别字等，不显示说明）</label>
+            {!changeNote.minor && (
+              <>
+                <label className="field"><span>类型</span>
+                  <select value={changeNote.kind} onChange={(e) => setChangeNote({ ...changeNote, kind: e.target.value === "correction" ? "correction" : "update" })}>
+                    <option value="update">更新</option>
+                    <option value="correction">更正</option>
+                  </select>
+                </label>
+                <label className={errors["changeNote.note"] ? "field field--error" : "field"}><span>更正/更新说明（公开显示）</span>
+                  <textarea name="changeNote" rows={3} value={changeNote.note} onChange={(e) => setChangeNote({ ...changeNote, note: e.target.value })} />
+                  {errors["changeNote.note"] && <em className="field-error">{errors["changeNote.note"]}</em>}
+                </label>
+              </>
+            )}
+          </>
+        )}
+        <button type="button" className="button" disabled={busy} onClick={() => decide({ decision: "publish", changeNote })}>发布这些修改</button>
+      </fieldset>
+      <fieldset className="panel">
+        <legend>退回修改</legend>
+        <label className={errors.note ? "field field--error" : "field"}><span>退回原因（编辑可见）</span>
+          <textarea name="returnNote" rows={2} value={returnNote} onChange={(e) => setReturnNote(e.target.value)} />
+          {errors.note && <em className="field-error">{errors.note}</em>}
+        </label>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => decide({ decision: "return", note: returnNote })}>退回</button>
+      </fieldset>
+      {message && <p className="form-error" role="alert">{message}</p>}
+    </div>
+  );
+}
