@@ -6,7 +6,8 @@ import next from "next";
 import { stampSocketAddress } from "../lib/auth/client-ip";
 import { getConfig } from "../lib/config";
 import { gateRequest } from "../lib/http/request-gate";
-import { installResponseCache, ResponseCache } from "../lib/http/response-cache";
+import { watchPublicChangeSignal } from "../lib/http/public-change-signal";
+import { ResponseCache } from "../lib/http/response-cache";
 import { runShutdownHooks } from "../lib/shutdown";
 
 async function main() {
@@ -16,10 +17,11 @@ async function main() {
   await app.prepare();
 
   const cache = new ResponseCache(RESPONSE_CACHE_MB * 1024 * 1024);
-  installResponseCache(cache);
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The client's address for the sign-in limit, in a header no client can set (lib/auth/client-ip.ts).
     stampSocketAddress(req);
+    // A request that changed what readers see (an editor's or the cache watcher's) empties the cache.
+    watchPublicChangeSignal(res, () => cache.purgeAfterChange());
     cache.handle(req, res, () =>
       handle(req, res).catch((error: unknown) => {
         console.error(error);

@@ -2,6 +2,7 @@ import { type Actor } from "../auth/actor";
 import { clientIp } from "../auth/client-ip";
 import { getCurrentUser } from "../auth/current-user";
 import { AppError, errorResponse } from "../errors";
+import { withPublicChangeSignal } from "../publication/public-change";
 import { bodyRuleFor, readJsonBody } from "./body-limits";
 import { assertSameOrigin } from "./same-origin";
 
@@ -25,8 +26,11 @@ export function adminRoute<Ctx>(handler: Handler<Ctx>, options: Options = {}) {
       let body: unknown = undefined;
       const type = request.headers.get("content-type") ?? "";
       if (options.readsBody !== "self" && type.includes("application/json")) body = await readJsonBody(request, rule?.maxBytes);
-      const result = await handler({ actor, request, context, body });
-      return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
+      // A public change announced by the domain function marks the response for the server's caches.
+      return await withPublicChangeSignal(async () => {
+        const result = await handler({ actor, request, context, body });
+        return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
+      });
     } catch (error) {
       return errorResponse(error);
     }

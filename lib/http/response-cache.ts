@@ -148,6 +148,8 @@ function headerValue(value: OutgoingHttpHeaders[string]): string | undefined {
   return Array.isArray(value) ? value.join(", ") : String(value);
 }
 
+const SETTLE_MS = 1000;
+
 export class ResponseCache {
   private entries = new Map<string, Entry>();
   private bytes = 0;
@@ -168,6 +170,16 @@ export class ResponseCache {
     this.generation++;
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  /**
+   * After a request changed public content (lib/http/public-change-signal.ts). Next applies that
+   * request's revalidateTag in a waitUntil that may end after the response did, so a page rendered
+   * in between can still be the old one: a second purge follows once that has surely happened.
+   */
+  purgeAfterChange(settleMs = SETTLE_MS) {
+    this.purge();
+    setTimeout(() => this.purge(), settleMs).unref();
   }
 
   /** Answers from the cache when it can; otherwise lets `app` answer, keeping a copy when allowed. */
@@ -353,23 +365,4 @@ export class ResponseCache {
   private encodingKey(req: IncomingMessage, urlKey: string): string {
     return `${acceptedEncodings(headerValue(req.headers["accept-encoding"]))}\n${urlKey}`;
   }
-}
-
-const REGISTRY = Symbol.for("pressroom.responseCache");
-type Registry = { [REGISTRY]?: ResponseCache };
-
-/** The production server installs its cache here; route code bundled by Next reaches it the same way. */
-export function installResponseCache(cache: ResponseCache) {
-  (globalThis as Registry)[REGISTRY] = cache;
-}
-
-// Next applies revalidateTag when the route handler that called it returns, a moment after this
-// call: a page fetched from Next in between could still be the old one, so a second purge follows.
-const SETTLE_MS = 1000;
-
-export function purgeResponseCache() {
-  const cache = (globalThis as Registry)[REGISTRY];
-  if (!cache) return;
-  cache.purge();
-  setTimeout(() => cache.purge(), SETTLE_MS).unref();
 }

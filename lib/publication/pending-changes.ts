@@ -2,9 +2,8 @@ import { z } from "zod";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { refreshNow } from "../cache/refresh-now";
-import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
+import { announcePublicChange } from "./public-change";
 import { diffRevisions } from "../releases/diff-revisions";
 import { snapshotToForm } from "../releases/editor-form";
 import { recordReleaseChange } from "../releases/release-events";
@@ -59,7 +58,7 @@ export async function publishPendingChanges(actor: Actor | null, releaseId: stri
     });
     return { saved, publicChanged };
   });
-  if (result.publicChanged) refreshNow(PUBLIC_TAGS);
+  if (result.publicChanged) announcePublicChange();
   return result.saved;
 }
 

@@ -2,11 +2,9 @@ import { z } from "zod";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { queueInvalidation } from "../cache/queue-invalidation";
-import { refreshNow } from "../cache/refresh-now";
-import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
 import { slugSchema } from "../releases/slug";
+import { announcePublicChange, recordPublicChange } from "./public-change";
 
 const releaseSlugSchema = z.object({ slug: slugSchema });
 
@@ -22,8 +20,8 @@ export async function releaseRetiredSlug(actor: Actor | null, raw: unknown) {
     if (!redirect) throw new AppError("not_found", `“${slug}”不是任何稿件的旧地址`);
     await tx.slugRedirect.delete({ where: { slug } });
     await recordAudit(tx, { actor: user, action: "slug.release", targetType: "release", targetId: redirect.releaseId, details: { slug }, ip: user.ip });
-    await queueInvalidation(tx, PUBLIC_TAGS);
+    await recordPublicChange(tx);
   });
-  refreshNow(PUBLIC_TAGS);
+  announcePublicChange();
   return { slug };
 }

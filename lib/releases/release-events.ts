@@ -2,8 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
-import { queueInvalidation } from "../cache/queue-invalidation";
-import { PUBLIC_TAGS } from "../cache/tags";
+import { recordPublicChange } from "../publication/public-change";
 import { createRevision, type ReleaseSnapshot } from "./snapshot";
 
 /**
@@ -23,6 +22,6 @@ export async function recordReleaseChange(
     details: input.details,
     ip: input.actor.ip,
   });
-  if (input.affectsPublic) await queueInvalidation(tx, PUBLIC_TAGS);
+  if (input.affectsPublic) await recordPublicChange(tx);
   return revision;
 }

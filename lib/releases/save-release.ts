@@ -1,8 +1,7 @@
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
-import { refreshNow } from "../cache/refresh-now";
-import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
+import { announcePublicChange } from "../publication/public-change";
 import { can } from "../permissions";
 import { editingSnapshot } from "../publication/editing-snapshot";
 import { writeLiveContent } from "../publication/live-content";
@@ -77,6 +76,6 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
     });
     return { saved, pending: false, publicChanged };
   });
-  if (result.publicChanged) refreshNow(PUBLIC_TAGS);
+  if (result.publicChanged) announcePublicChange();
   return Object.assign(result.saved, { pending: result.pending });
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
-import { refreshNow } from "../cache/refresh-now";
-import { PUBLIC_TAGS } from "../cache/tags";
 import { AppError } from "../errors";
+import { announcePublicChange } from "../publication/public-change";
 import { snapshotAsInput } from "../publication/pending-changes";
 import { isPublic } from "../publication/visibility";
 import { releaseInputSchema } from "./schema";
@@ -68,6 +67,6 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     });
     return { release, publicChanged };
   });
-  if (saved.publicChanged) refreshNow(PUBLIC_TAGS);
+  if (saved.publicChanged) announcePublicChange();
   return saved.release;
 }

@@ -2,7 +2,7 @@ import { getConfig } from "../config";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { generatePassword, hashPassword } from "../auth/password";
-import { queueInvalidation } from "../cache/queue-invalidation";
+import { recordPublicChange } from "../publication/public-change";
 import { CACHE_TAGS } from "../cache/tags";
 import { createRevision } from "../releases/snapshot";
 import { blocksToHtml } from "./seed-release-body";
@@ -107,7 +107,7 @@ export async function seedDatabase(): Promise<SeedResult> {
     });
     await createRevision(tx, { releaseId: release.id, version: 1, action: "seed", note: "导入原稿" });
     await recordAudit(tx, { actorEmail: "seed", action: "release.create", targetType: "release", targetId: release.id, details: { slug: SEED_RELEASE_SLUG } });
-    await queueInvalidation(tx, [CACHE_TAGS.public]);
+    await recordPublicChange(tx, [CACHE_TAGS.public]);
   });
   result.report.push(`Seeded the release ${SEED_RELEASE_SLUG} with ${wmc2023Figures.length} figures.`);
   return result;

@@ -1,0 +1,83 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { watchPublicChangeSignal } from "@/lib/http/public-change-signal";
+import { ResponseCache } from "@/lib/http/response-cache";
+import { announcePublicChange, withPublicChangeSignal } from "@/lib/publication/public-change";
+import { PUBLIC_CHANGE_HEADER } from "@/lib/publication/public-change-header";
+
+const servers: http.Server[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+/** A real server wired like scripts/production-server.ts: the signal watcher, then an app answering as told. */
+async function serve(answer: (res: http.ServerResponse) => void) {
+  const changes: number[] = [];
+  const server = http.createServer((req, res) => {
+    watchPublicChangeSignal(res, () => changes.push(Date.now()));
+    answer(res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, changes };
+}
+
+describe("the public-change signal", () => {
+  it("is acted on once the response has finished, and never reaches the client (setHeader or writeHead)", async () => {
+    for (const answer of [
+      (res: http.ServerResponse) => { res.setHeader(PUBLIC_CHANGE_HEADER, "1"); res.end("ok"); },
+      (res: http.ServerResponse) => { res.writeHead(200, { [PUBLIC_CHANGE_HEADER]: "1", "content-type": "text/plain" }); res.end("ok"); },
+    ]) {
+      const { url, changes } = await serve(answer);
+      const response = await fetch(url);
+      expect(response.headers.has(PUBLIC_CHANGE_HEADER)).toBe(false);
+      await response.text();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(changes).toHaveLength(1);
+    }
+  });
+
+  it("a response without it changes nothing; a client sending it in a request changes nothing", async () => {
+    const { url, changes } = await serve((res) => res.end("ok"));
+    await (await fetch(url, { headers: { [PUBLIC_CHANGE_HEADER]: "1" } })).text();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changes).toHaveLength(0);
+  });
+
+  it("marks the response of a handler that announced a change, and only that one", async () => {
+    const changed = await withPublicChangeSignal(async () => {
+      announcePublicChange();
+      return Response.json({ ok: true });
+    });
+    expect(changed.headers.get(PUBLIC_CHANGE_HEADER)).toBe("1");
+    const quiet = await withPublicChangeSignal(async () => Response.json({ ok: true }));
+    expect(quiet.headers.has(PUBLIC_CHANGE_HEADER)).toBe(false);
+    // Redirects have immutable headers: a marked copy is returned.
+    const redirect = await withPublicChangeSignal(async () => {
+      announcePublicChange();
+      return Response.redirect("http://localhost/x", 302);
+    });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get(PUBLIC_CHANGE_HEADER)).toBe("1");
+  });
+});
+
+describe("purging after a change", () => {
+  it("empties the response cache at once and again after Next has surely applied the change", () => {
+    vi.useFakeTimers();
+    const cache = new ResponseCache(1024 * 1024);
+    const purge = vi.spyOn(cache, "purge");
+    cache.purgeAfterChange(1000);
+    expect(purge).toHaveBeenCalledTimes(1);
+    // A page rendered from Next's not-yet-refreshed cache in this second would be stored; the second purge drops it.
+    vi.advanceTimersByTime(999);
+    expect(purge).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(purge).toHaveBeenCalledTimes(2);
+  });
+});
