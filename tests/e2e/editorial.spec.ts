@@ -260,8 +260,10 @@ test.describe("an editor's change to a live release waits for a publisher", () =
     test.setTimeout(60_000);
     const SEED = "wmc-2023-results";
     const editor = await (await browser.newContext(as("editor"))).newPage();
-    const { id } = await (await editor.request.get(`/api/releases/${SEED}`)).json();
-    await editor.goto(`/admin/releases/${id}`);
+    await editor.goto(`/admin?q=${SEED}`);
+    await editor.getByRole("table").getByRole("link", { name: /2023世界制造业大会/ }).click();
+    await expect(editor).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
+    const id = editor.url().split("/").pop()!;
     const row = editor.getByTestId("figure-row").filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
     await expect(row.getByLabel("数值")).toHaveValue("312");
     await row.getByLabel("数值").fill("313");
