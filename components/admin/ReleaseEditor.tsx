@@ -7,7 +7,7 @@ import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
 import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
 import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
-import { draftCopyKey } from "./draft-copies";
+import { clearDraftCopies, draftCopyKey, readDraftCopy } from "./draft-copies";
 import { FigureTableEditor } from "./FigureTableEditor";
 import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
@@ -77,8 +77,8 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
 
   // Unsaved work found on the server or in this browser is offered back, never applied silently.
   useEffect(() => {
-    const local = localStorage.getItem(copyKey);
-    const parsed = local ? (JSON.parse(local) as { data: ReleaseForm; savedAt: string; baseVersion: number }) : null;
+    clearDraftCopies(localStorage, userId);
+    const parsed = readDraftCopy<{ data: ReleaseForm; savedAt: string; baseVersion: number }>(localStorage, copyKey);
     const candidates = [
       parsed && { ...parsed, source: "本机浏览器" },
       autosave && { ...autosave, source: "服务器自动保存" },
@@ -88,7 +88,7 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
     // Read after mount (localStorage does not exist on the server), shown on the next tick.
     const shown = best ? setTimeout(() => setRecovery({ data: best.data, savedAt: best.savedAt, source: best.source }), 0) : undefined;
     return () => clearTimeout(shown);
-  }, [copyKey, autosave, initial]);
+  }, [copyKey, userId, autosave, initial]);
 
   // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
   useEffect(() => {
@@ -146,7 +146,7 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
       setConflict(null);
       setChangeNote({ minor: false, kind: "update", note: "" });
       localStorage.removeItem(copyKey);
-      if (result.data.pending) setPending({ returnedNote: null });
+      setPending(result.data.pending ? { returnedNote: null } : null);
       setStatus(`${result.data.pending ? "已保存为待发布的修改" : "已保存"}（第 ${result.data.version} 版）${timeOf(new Date())}`);
       return;
     }

@@ -25,11 +25,33 @@ export function stampSocketAddress(req: IncomingMessage) {
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? UNKNOWN_ADDRESS;
 }
 
+/** An address as written by a socket or a proxy: ports (some proxies append them) dropped, IPv4-mapped as IPv4. */
 function normalise(address: string): string | null {
-  const bare = address.trim().replace(/^\[(.*)\]$/, "$1");
+  const bare = address
+    .trim()
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1")
+    .replace(/^\[(.*)\](?::\d+)?$/, "$1");
   if (!net.isIP(bare)) return null;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  return (mapped ? mapped[1] : bare).toLowerCase();
+  return mapped ? mapped[1] : bare.toLowerCase();
+}
+
+/**
+ * The key limits count by: the address, except that IPv6 counts by its /64, since one subscriber
+ * usually holds a whole /64 and could otherwise take a fresh address for every try.
+ */
+function clientKey(address: string): string {
+  return net.isIPv6(address) ? `${expandIPv6(address).slice(0, 4).join(":")}::/64` : address;
+}
+
+function expandIPv6(address: string): string[] {
+  const [head, tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  // An embedded IPv4 tail (::1.2.3.4) is two groups; only the first four groups matter here.
+  const missing = 8 - left.length - right.length;
+  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, missing)).fill("0"), ...right] : left;
+  return groups.map((g) => g.replace(/^0+(?=.)/, ""));
 }
 
 function blockList(cidrs: Extract<TrustProxy, { kind: "cidrs" }>["cidrs"]) {
@@ -45,6 +67,11 @@ const lists = new WeakMap<object, net.BlockList>();
  * X-Forwarded-For. Hops are read from the right, where the nearest proxy appended its peer.
  */
 export function resolveClientAddress(input: { peer: string | null; forwardedFor: string | null; trust: TrustProxy }): string {
+  const address = trustedAddress(input);
+  return address === UNKNOWN_ADDRESS ? address : clientKey(address);
+}
+
+function trustedAddress(input: { peer: string | null; forwardedFor: string | null; trust: TrustProxy }): string {
   const peer = input.peer === null ? null : normalise(input.peer);
   if (input.trust.kind === "none") return peer ?? UNKNOWN_ADDRESS;
   // Nearest first: the socket, then X-Forwarded-For from its right end. A hop that is not an

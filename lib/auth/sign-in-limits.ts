@@ -15,11 +15,11 @@ async function lockKey(tx: Tx, kind: keyof typeof LOCK_CLASS, value: string) {
 }
 
 /** When the account's lock ends, if it is locked: 5 failures since its last success within 15 minutes. */
-async function accountLockedUntil(tx: Tx, email: string, now: Date): Promise<Date | null> {
+async function accountLockedUntil(tx: Tx, email: string, now: Date, excludeId?: bigint): Promise<Date | null> {
   const since = new Date(now.getTime() - LOCK_WINDOW_MS);
   const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" } });
   const failures = await tx.signInAttempt.findMany({
-    where: { email, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } },
+    where: { email, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since }, ...(excludeId === undefined ? {} : { id: { not: excludeId } }) },
     orderBy: { createdAt: "desc" },
     take: ACCOUNT_FAILURE_LIMIT,
   });
@@ -57,8 +57,10 @@ export async function beginSignInAttempt(email: string, ip: string, now = new Da
       const retryAfterSeconds = await ipRetryAfterSeconds(tx, ip, now);
       if (retryAfterSeconds) return { kind: "rateLimited", retryAfterSeconds };
       await lockKey(tx, "account", email);
-      if (await accountLockedUntil(tx, email, now)) return { kind: "locked" };
       const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
+      // A refused try on a locked account still counts for its address: guessing on at a locked
+      // account reaches the 429 like any other (and keeps the account locked while it goes on).
+      if (await accountLockedUntil(tx, email, now, attempt.id)) return { kind: "locked" };
       return { kind: "proceed", attemptId: attempt.id };
     },
     SIGN_IN_TRANSACTION,

@@ -7,11 +7,15 @@ const COLUMNS = ["key", "label", "display", "value", "unit", "base_value", "base
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 // What Excel, LibreOffice and Sheets take as the start of a formula (OWASP "CSV Injection"), with the
 // full-width forms Apple Numbers normalises.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// At the start, after leading white space, or after a ; or tab (a spreadsheet in a locale whose
+// separator is ; splits the cell there and reads what follows as a cell of its own).
+const FORMULA_START = /(^|[;\t])\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** A cell a spreadsheet shows as the text it is: a leading formula character gets a `'` before it. */
 export function csvSafeCell(value: string): string {
-  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  if (PLAIN_NUMBER.test(value) || !FORMULA_START.test(value)) return value;
+  // A separator inside the cell would start a new one in such a locale: it goes too.
+  return `'${value.replace(/;/g, "；")}`;
 }
 
 /** A release's figures as CSV (UTF-8 with BOM, so Excel reads Chinese); labels and notes come from editors, so no cell can run as a formula. */

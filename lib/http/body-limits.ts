@@ -27,7 +27,7 @@ export function mediaBodyMaxBytes(): number {
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The limit for a request that may carry a body, or null when the path takes none of ours. */
+/** The limit for a request that may carry a body, or null for methods without one. */
 export function bodyRuleFor(method: string | undefined, pathname: string): BodyRule | null {
   if (!BODY_METHODS.has((method ?? "").toUpperCase())) return null;
   if (pathname === "/api/admin/media") return { maxBytes: mediaBodyMaxBytes(), requiresSession: true };
@@ -35,10 +35,13 @@ export function bodyRuleFor(method: string | undefined, pathname: string): BodyR
   if (pathname.startsWith("/api/auth/")) return { maxBytes: AUTH_BODY_MAX_BYTES, requiresSession: false };
   if (/^\/api\/releases\/[^/]+\/views$/.test(pathname)) return { maxBytes: BEACON_BODY_MAX_BYTES, requiresSession: false };
   if (pathname.startsWith("/api/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: false };
-  return null;
+  // Pages take no body (no server actions here), but Next copies one up to 10 MB for its proxy
+  // before anything can refuse it: a page path gets no room at all.
+  return { maxBytes: 0, requiresSession: false };
 }
 
 export function tooLargeError(maxBytes: number): AppError {
+  if (maxBytes === 0) return new AppError("payload_too_large", "该地址不接受请求内容");
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
   return new AppError("payload_too_large", `请求内容过大（上限 ${size}）`, { maxBytes });
 }

@@ -106,6 +106,8 @@ export async function gateRequest(req: IncomingMessage, res: ServerResponse, nex
 
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > rule.maxBytes) return refuseAndClose(tooLargeError(rule.maxBytes));
+  // A path that takes no body at all: a chunked one is refused before anything sees it.
+  if (rule.maxBytes === 0 && req.headers["transfer-encoding"] !== undefined) return refuseAndClose(tooLargeError(0));
   if (rule.requiresSession && !(await hasValidSession(req.headers.cookie, secret))) {
     return refuseAndClose(new AppError("unauthenticated", "请先登录"));
   }

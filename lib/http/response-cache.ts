@@ -59,7 +59,8 @@ export function cacheKeyOf(url: string): string | null {
   const queryAt = url.indexOf("?");
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const query = queryAt < 0 ? "" : url.slice(queryAt + 1);
-  if (path.length > MAX_KEY_LENGTH) return null;
+  // Percent-encoded paths are spellings of the same page a client can vary without end: not cached.
+  if (path.length > MAX_KEY_LENGTH || path.includes("%")) return null;
   if (query === "") return path;
   const allowed = QUERY_PARAMETERS[path];
   if (!allowed) return null;

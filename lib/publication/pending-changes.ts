@@ -43,6 +43,8 @@ export async function publishPendingChanges(actor: Actor | null, releaseId: stri
   const input = publishPendingSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
     const { release: before, pending } = await lockWithPending(tx, releaseId, input.baseVersion);
+    // Sent back by a publisher (perhaps from another screen): only the editor's next save reopens them.
+    if (before.pendingReturnNote !== null) throw new AppError("conflict", "这些修改已被退回，编辑再次保存后才能发布");
     const { noteRecorded } = await writeLiveContent(tx, user, before, releaseInputSchema.parse(snapshotAsInput(pending)), input.changeNote);
     const version = before.version + 1;
     const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: null, pendingReturnNote: null } });

@@ -27,3 +27,7 @@ export function isLive(release: { status: ReleaseStatus }): boolean {
 export function isEmbargoed(release: { status: ReleaseStatus; publishAt: Date | null }, now: Date = new Date()): boolean {
   return release.status === "scheduled" && release.publishAt !== null && release.publishAt > now;
 }
+
+export function embargoedReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereInput {
+  return { status: "scheduled", publishAt: { gt: now } };
+}

@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db } from "../db";
-import { publicReleaseWhere } from "../publication/visibility";
+import { embargoedReleaseWhere, publicReleaseWhere } from "../publication/visibility";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { editingSnapshot } from "../publication/editing-snapshot";
@@ -31,7 +31,7 @@ export async function getDashboard(actor: Actor | null) {
     pick({ status: "draft" }, { updatedAt: "desc" }),
     // Waiting for a publisher: drafts submitted for review, and edits of live releases.
     pick({ OR: [{ status: "in_review" }, { pendingRevisionId: { not: null } }] }, { updatedAt: "desc" }),
-    pick({ status: "scheduled", publishAt: { gt: new Date() } }, { publishAt: "asc" }),
+    pick(embargoedReleaseWhere(), { publishAt: "asc" }),
     pick(publicReleaseWhere(), { publishAt: "desc" }),
   ]);
   return { drafts, inReview, scheduled, published };

@@ -63,10 +63,11 @@ export function diffBodyText(a: string, b: string): { parts: TextPart[]; detail:
     if (block.removed && next?.added) {
       // A paragraph (or run of them) rewritten: show what changed inside it, if that stays cheap.
       const added = next.value.join("");
+      // Charged whether the refinement succeeds or gives up: a failed attempt costs the most.
       const refined = refinable > 0 ? refineRun(value, added) : null;
+      refinable -= value.length + added.length;
       i++;
       if (refined) {
-        refinable -= value.length + added.length;
         parts.push(...refined);
       } else {
         detail = "paragraphs";

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { publicReleaseWhere } from "../publication/visibility";
 import { RELEASE_PAGE_SIZE } from "./page-param";
 
 /**
@@ -19,7 +20,7 @@ const RECHECK_AFTER_MS = 1000;
 const store: typeof globalThis & { __pressroomPublicIndex?: PublicIndex; __pressroomPublicIndexLoading?: Promise<PublicIndex> } = globalThis;
 
 export async function loadPublicIndex(): Promise<PublicIndex> {
-  const visible = { status: { in: ["published" as const, "scheduled" as const] }, publishAt: { lte: new Date() } };
+  const visible = publicReleaseWhere();
   const [releases, categories] = await Promise.all([
     db.release.findMany({ where: visible, select: { slug: true } }),
     db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),

@@ -18,6 +18,9 @@ export async function restoreRevision(actor: Actor | null, releaseId: string, ra
   const input = restoreSchema.parse(raw);
   const revision = await db.revision.findFirst({ where: { id: input.revisionId, releaseId } });
   if (!revision) throw new AppError("not_found", "未找到该历史版本");
+  // A restore would replace an editor's changes waiting for review without anyone deciding on them.
+  const current = await db.release.findUniqueOrThrow({ where: { id: releaseId }, select: { pendingRevisionId: true } });
+  if (current.pendingRevisionId) throw new AppError("conflict", "这篇稿件有待发布的修改：请发布人先发布或退回，再恢复历史版本");
   // Like any save: on a live release, an editor's restore becomes pending changes for a publisher.
   return saveRelease(user, releaseId, {
     baseVersion: input.baseVersion,

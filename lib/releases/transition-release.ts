@@ -4,10 +4,11 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { announcePublicChange } from "../publication/public-change";
 import { snapshotAsInput } from "../publication/pending-changes";
+import { writeLiveContent } from "../publication/live-content";
+import { findSlugOwner } from "../publication/slugs";
 import { isPublic } from "../publication/visibility";
 import { releaseInputSchema } from "./schema";
 import { releaseSnapshotSchema } from "./snapshot";
-import { writeReleaseContent } from "./write-content";
 import { recordReleaseChange } from "./release-events";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "./workflow";
 
@@ -35,11 +36,17 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     if (!rule.from.includes(before.status)) {
       throw new AppError("conflict", `“${STATUS_LABELS[before.status]}”状态的稿件不能${rule.label}`);
     }
-    // Leaving the live states: the pending changes become the working copy (drafts are edited directly).
-    const pendingToWorkingCopy = before.pendingRevisionId !== null && (rule.to === "draft" || rule.to === "archived");
-    if (pendingToWorkingCopy) {
+    // Leaving the live states. Unpublished, the pending changes become the working copy (drafts are
+    // edited directly), under the slug rules of any live write; a slug taken since falls back to the
+    // current one, so a takedown never fails on it. Archived, the live version stays what is kept and
+    // the pending changes remain in the history only.
+    const pendingLeaves = before.pendingRevisionId !== null && (rule.to === "draft" || rule.to === "archived");
+    if (pendingLeaves && rule.to === "draft") {
       const pending = await tx.revision.findUniqueOrThrow({ where: { id: before.pendingRevisionId! } });
-      await writeReleaseContent(tx, releaseId, releaseInputSchema.parse(snapshotAsInput(releaseSnapshotSchema.parse(pending.snapshot))));
+      const input = releaseInputSchema.parse(snapshotAsInput(releaseSnapshotSchema.parse(pending.snapshot)));
+      const owner = input.slug === before.slug ? null : await findSlugOwner(tx, input.slug);
+      const slug = owner && owner.releaseId !== releaseId ? before.slug : input.slug;
+      await writeLiveContent(tx, user, before, { ...input, slug }, { minor: true, kind: "update", note: "" });
     }
     const now = new Date();
     const publishAt = action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;
@@ -52,7 +59,7 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
         publishAt: action === "unpublish" ? null : publishAt,
         ...(action === "publish" || action === "schedule" ? { publishedAt: before.publishedAt ?? now } : {}),
         ...(action === "publish" && !before.publishedAt ? { contentUpdatedAt: now } : {}),
-        ...(pendingToWorkingCopy ? { pendingRevisionId: null, pendingReturnNote: null } : {}),
+        ...(pendingLeaves ? { pendingRevisionId: null, pendingReturnNote: null } : {}),
       },
     });
     const publicChanged = isPublic(before, now) || isPublic(release, now);

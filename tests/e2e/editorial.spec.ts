@@ -277,7 +277,9 @@ test.describe("an editor's change to a live release waits for a publisher", () =
     await editor.waitForTimeout(3_000);
     const figureOf = async () => ((await (await editor.request.get(`/api/releases/${SEED}`)).json()).figures as Array<{ key: string; value: number }>).find((f) => f.key === "overseas_guests")?.value;
     expect(await figureOf()).toBe(312);
-    expect(await (await editor.request.get(`/releases/${SEED}/data`)).text()).not.toContain("313人");
+    // The figure's cell on the data page reads <data value="312">; the pending 313 is nowhere public.
+    expect(await (await editor.request.get(`/releases/${SEED}/data`)).text()).toContain('<data value="312"');
+    expect(await (await editor.request.get(`/releases/${SEED}`)).text()).not.toContain('<data value="313"');
 
     const publisher = await (await browser.newContext(as("publisher"))).newPage();
     await publisher.goto("/admin");
@@ -293,9 +295,9 @@ test.describe("an editor's change to a live release waits for a publisher", () =
 
     await expect(async () => {
       expect(await figureOf()).toBe(313);
-      const page = await (await publisher.request.get(`/releases/${SEED}/data`)).text();
-      expect(page).toContain("313人");
-      expect(await (await publisher.request.get(`/releases/${SEED}`)).text()).toContain("境外嘉宾人数更正为313人");
+      expect(await (await publisher.request.get(`/releases/${SEED}/data`)).text()).toContain('<data value="313"');
+      const page = await (await publisher.request.get(`/releases/${SEED}`)).text();
+      expect(page).toContain("境外嘉宾人数更正为313人");
     }).toPass({ timeout: 2_000, intervals: [250] });
   });
 });

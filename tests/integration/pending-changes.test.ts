@@ -62,10 +62,26 @@ describe("an editor's edit of a live release", () => {
     expect(saved.pending).toBe(true);
     expect((await db.release.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe(draft.title);
 
-    const { id, saved: pendingSave } = await liveWithEditorChange();
-    const first = await db.revision.findFirstOrThrow({ where: { releaseId: id, version: 1 } });
-    const restored = await restoreRevision(editor, id, { revisionId: first.id, baseVersion: pendingSave.version });
+    // An editor's restore of a live release waits for review too; readers keep the live version.
+    const other = await createDraft(editor);
+    const live = await transitionRelease(publisher, other.id, { action: "publish", baseVersion: other.version });
+    const changed = await saveRelease(publisher, other.id, { baseVersion: live.version, release: releaseInput({ slug: other.slug, title: "发布人改过的标题" }), changeNote: { minor: true } });
+    const first = await db.revision.findFirstOrThrow({ where: { releaseId: other.id, version: 1 } });
+    const restored = await restoreRevision(editor, other.id, { revisionId: first.id, baseVersion: changed.version });
     expect(restored.pending).toBe(true);
+    expect((await db.release.findUniqueOrThrow({ where: { id: other.id } })).title).toBe("发布人改过的标题");
+    expect((await getReleaseForEditing(editor, other.id)).snapshot.title).toBe(other.title);
+  });
+
+  it("a restore never replaces pending changes nobody decided on", async () => {
+    const { id, saved } = await liveWithEditorChange();
+    const first = await db.revision.findFirstOrThrow({ where: { releaseId: id, version: 1 } });
+    for (const actor of [editor, publisher]) {
+      const error = toAppError(await restoreRevision(actor, id, { revisionId: first.id, baseVersion: saved.version }).catch((e: unknown) => e));
+      expect(error.status).toBe(409);
+      expect(error.message).toContain("待发布的修改");
+    }
+    expect((await getReleaseForEditing(editor, id)).snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("600");
   });
 
   it("a publisher's own edit goes live directly and supersedes pending changes", async () => {
@@ -99,15 +115,24 @@ describe("a publisher's review", () => {
     await returnPendingChanges(publisher, id, { baseVersion: saved.version, note: "请核对签约项目数" });
     expect((await getPendingReview(editor, id)).pending?.returnedNote).toBe("请核对签约项目数");
     expect(await publicValue(slug, "signed_projects")).toBe("587");
-    await saveRelease(editor, id, { baseVersion: saved.version, release: input });
+    // A second publisher's screen, opened before the send-back, cannot publish what was sent back.
+    const stale = toAppError(await publishPendingChanges(publisher, id, { baseVersion: saved.version, changeNote: { minor: true } }).catch((e: unknown) => e));
+    expect(stale.status).toBe(409);
+    expect(stale.message).toContain("已被退回");
+    expect(await publicValue(slug, "signed_projects")).toBe("587");
+    const again = await saveRelease(editor, id, { baseVersion: saved.version, release: input });
     expect((await db.release.findUniqueOrThrow({ where: { id } })).pendingReturnNote).toBeNull();
+    await publishPendingChanges(publisher, id, { baseVersion: again.version, changeNote: { minor: true } });
+    expect(await publicValue(slug, "signed_projects")).toBe("600");
   });
 
   it("refuses a stale version, and a release without pending changes", async () => {
     const { id, saved } = await liveWithEditorChange();
     expect(await statusOf(publishPendingChanges(publisher, id, { baseVersion: saved.version - 1, changeNote: { minor: true } }))).toBe(409);
     await publishPendingChanges(publisher, id, { baseVersion: saved.version, changeNote: { minor: true } });
-    expect(await statusOf(publishPendingChanges(publisher, id, { baseVersion: saved.version + 1, changeNote: { minor: true } }))).toBe(409);
+    const none = toAppError(await publishPendingChanges(publisher, id, { baseVersion: saved.version + 1, changeNote: { minor: true } }).catch((e: unknown) => e));
+    expect(none.status).toBe(409);
+    expect(none.message).toBe("这篇稿件没有待发布的修改");
   });
 
   it("unpublishing keeps the pending changes as the working copy", async () => {
@@ -116,5 +141,23 @@ describe("a publisher's review", () => {
     const row = await db.release.findUniqueOrThrow({ where: { id }, include: { figures: true } });
     expect(row.pendingRevisionId).toBeNull();
     expect(row.figures.find((f) => f.key === "signed_projects")?.value.toString()).toBe("600");
+  });
+
+  it("unpublishing keeps a slug taken meanwhile by another release as it was, and reserves nothing wrongly", async () => {
+    const { id, slug, saved, input } = await liveWithEditorChange();
+    const wanted = `${slug}-renamed`;
+    const proposal = await saveRelease(editor, id, { baseVersion: saved.version, release: { ...input, slug: wanted } });
+    await createDraft(editor, { slug: wanted });
+    const draft = await transitionRelease(publisher, id, { action: "unpublish", baseVersion: proposal.version });
+    expect(draft.slug).toBe(slug);
+  });
+
+  it("archiving keeps the live version; the pending changes stay in the history only", async () => {
+    const { id, saved } = await liveWithEditorChange();
+    await transitionRelease(publisher, id, { action: "archive", baseVersion: saved.version });
+    const row = await db.release.findUniqueOrThrow({ where: { id }, include: { figures: true } });
+    expect(row.pendingRevisionId).toBeNull();
+    expect(row.figures.find((f) => f.key === "signed_projects")?.value.toString()).toBe("587");
+    expect(await db.revision.count({ where: { releaseId: id, action: "propose" } })).toBe(1);
   });
 });

@@ -61,4 +61,16 @@ describe("address limit under concurrency", () => {
     for (let i = 0; i < 20; i++) expect(await refusal(authenticate({ email: `seq-${i}@test.example`, password: "x", ip }))).toBe("invalid");
     expect(await refusal(authenticate({ email: "seq-20@test.example", password: "x", ip }))).toBe("rateLimited");
   });
+
+  it("guessing on at a locked account counts for the address too: the 21st try gets the 429", async () => {
+    const ip = randomIp();
+    const email = `locked-${crypto.randomBytes(4).toString("hex")}@test.example`;
+    const answers: string[] = [];
+    for (let i = 0; i < 21; i++) answers.push(await refusal(authenticate({ email, password: "x", ip })));
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill("invalid"));
+    expect(answers.slice(5, 20)).toEqual(Array(15).fill("locked"));
+    expect(answers[20]).toBe("rateLimited");
+    // So the audit log grows by at most the address limit, however long the guessing goes on.
+    expect(await db.auditLog.count({ where: { actorEmail: email, action: "auth.signin.locked" } })).toBe(15);
+  });
 });

