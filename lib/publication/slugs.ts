@@ -10,6 +10,14 @@ import { SLUG_MAX_LENGTH } from "../releases/slug";
  */
 export type SlugOwner = { kind: "current"; releaseId: string } | { kind: "retired"; releaseId: string };
 
+/**
+ * Holds the slug for this transaction: a concurrent save or create that wants it waits here and
+ * then sees this one's row, so two automatic slugs never collide and a slug is never both.
+ */
+async function claimSlug(tx: Tx, slug: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`slug:${slug}`}))`;
+}
+
 export async function findSlugOwner(tx: Tx, slug: string): Promise<SlugOwner | null> {
   const current = await tx.release.findUnique({ where: { slug }, select: { id: true } });
   if (current) return { kind: "current", releaseId: current.id };
@@ -19,6 +27,7 @@ export async function findSlugOwner(tx: Tx, slug: string): Promise<SlugOwner | n
 
 /** Refuses a slug that another release uses now or used while public; the field message says which. */
 export async function assertSlugAvailable(tx: Tx, slug: string, releaseId: string | null, path = "slug") {
+  await claimSlug(tx, slug);
   const owner = await findSlugOwner(tx, slug);
   if (!owner || owner.releaseId === releaseId) return;
   const message =
@@ -33,6 +42,7 @@ export async function freeSlug(tx: Tx, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : `-${n}`;
     const candidate = base.slice(0, SLUG_MAX_LENGTH - suffix.length).replace(/-+$/, "") + suffix;
+    await claimSlug(tx, candidate);
     if (!(await findSlugOwner(tx, candidate))) return candidate;
   }
 }

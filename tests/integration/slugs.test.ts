@@ -45,6 +45,14 @@ describe("automatic slugs", () => {
     expect(third.slug).toBe(`${first.slug}-3`);
   });
 
+  it("never collide, however many releases of one title are created at once", async () => {
+    const title = `Concurrent ${Math.random().toString(36).replace(/[^a-z]/g, "")}`;
+    const created = await Promise.all(Array.from({ length: 8 }, () => createRelease(editor, { title })));
+    const slugs = created.map((r) => r.slug).sort();
+    expect(new Set(slugs).size).toBe(8);
+    expect(slugs).toContain(created[0].slug.replace(/-\d+$/, ""));
+  });
+
   it("skip a retired slug of a published release", async () => {
     const { oldSlug } = await publishedWithRetiredSlug();
     const created = await createRelease(editor, { title: oldSlug.replace(/-/g, " ") });
