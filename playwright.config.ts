@@ -31,7 +31,7 @@ export default defineConfig({
     // Publishes four releases of 109 hostile payloads each: after the others, so it cannot slow their timed steps.
     { name: "security", testMatch: /xss\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "editorial"] },
     // Attacks on the server's limits run last, alone: they measure its memory and cache directory.
-    { name: "limits", testMatch: /limits\.spec\.ts/, dependencies: ["setup", "public", "editorial"] },
+    { name: "limits", testMatch: /limits\.spec\.ts/, dependencies: ["setup", "public", "editorial", "auth", "security"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.
