@@ -92,20 +92,16 @@ test("200 MB bodies without a session are refused at once, and the server's memo
     const origin = `http://127.0.0.1:${port}`;
     await fetch(origin + urlPath, { method: "POST", headers: { origin, "content-type": "application/x-www-form-urlencoded" }, body: "csrfToken=x" });
   }
-  const pid = serverPid();
-  const before = rssBytes(pid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 20);
-  try {
-    const attacks: Array<[string, Record<string, string>, number]> = [
-      ["/api/admin/media", { "content-type": "multipart/form-data; boundary=x" }, 401],
-      ["/api/admin/releases", {}, 401],
-      ["/api/admin/media", { "content-length": String(200 * MB) }, 413],
-      ["/api/admin/releases", { "content-length": String(200 * MB) }, 413],
-      ["/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded" }, 413],
-      ["/api/auth/callback/credentials", { "content-length": String(200 * MB) }, 413],
-      ["/api/releases/wmc-2023-results/views", { origin: `http://127.0.0.1:${port}` }, 413],
-    ];
+  const attacks: Array<[string, Record<string, string>, number]> = [
+    ["/api/admin/media", { "content-type": "multipart/form-data; boundary=x" }, 401],
+    ["/api/admin/releases", {}, 401],
+    ["/api/admin/media", { "content-length": String(200 * MB) }, 413],
+    ["/api/admin/releases", { "content-length": String(200 * MB) }, 413],
+    ["/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded" }, 413],
+    ["/api/auth/callback/credentials", { "content-length": String(200 * MB) }, 413],
+    ["/api/releases/wmc-2023-results/views", { origin: `http://127.0.0.1:${port}` }, 413],
+  ];
+  const attackAll = async () => {
     for (const [urlPath, headers, status] of attacks) {
       const answer = await streamBody(urlPath, 200 * MB, headers);
       expect(answer.status, urlPath).toBe(status);
@@ -113,6 +109,16 @@ test("200 MB bodies without a session are refused at once, and the server's memo
       expect(answer.ms, urlPath).toBeLessThan(1000);
       expect(answer.sent, urlPath).toBeLessThan(100 * MB);
     }
+  };
+  // One round first, unmeasured: what a first request of its kind allocates once (code, buffer
+  // pools) is not what an attacker can make the server hold. The second round is measured.
+  await attackAll();
+  const pid = serverPid();
+  const before = rssBytes(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 20);
+  try {
+    await attackAll();
   } finally {
     clearInterval(sampler);
   }
