@@ -20,8 +20,8 @@ async function main() {
   const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // The client's address for the sign-in limit, in a header no client can set (lib/auth/client-ip.ts).
     stampSocketAddress(req);
-    // A request that changed what readers see (an editor's or the cache watcher's) empties the cache.
-    watchPublicChangeSignal(res, () => cache.purgeAfterChange());
+    // A request that changed what readers see (an editor's or the cache watcher's) empties the cache; reads never do.
+    if (req.method !== "GET" && req.method !== "HEAD") watchPublicChangeSignal(res, () => cache.purgeAfterChange());
     cache.handle(req, res, () =>
       handle(req, res).catch((error: unknown) => {
         console.error(error);

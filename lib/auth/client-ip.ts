@@ -21,7 +21,7 @@ type Marked = typeof globalThis & { [STAMPED]?: boolean };
 /** Called by the production server for every request, before Next sees it. */
 export function stampSocketAddress(req: IncomingMessage) {
   (globalThis as Marked)[STAMPED] = true;
-  delete req.headers[SOCKET_ADDRESS_HEADER];
+  // Overwrites whatever a client sent under this name.
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? UNKNOWN_ADDRESS;
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decode } from "next-auth/jwt";
 import { AppError, type ErrorBody } from "../errors";
-import { bodyRuleFor, tooLargeError } from "./body-limits";
+import { bodyRuleFor, tooLargeError, type BodyRule } from "./body-limits";
 
 /**
  * The production server's gate, in front of Next (scripts/production-server.ts): a request that
@@ -71,11 +71,14 @@ function refuse(res: ServerResponse, error: AppError) {
  * Calls `next()` for requests the gate lets through; answers the others itself. Bodies that get
  * through are counted as they arrive, and a stream that passes its limit is cut off.
  */
-export async function gateRequest(req: IncomingMessage, res: ServerResponse, next: () => void, secret = process.env.NEXTAUTH_SECRET): Promise<void> {
-  const pathname = (req.url ?? "/").split("?")[0];
-  const rule = bodyRuleFor(req.method, pathname);
+export function gateRequest(req: IncomingMessage, res: ServerResponse, next: () => void, secret = process.env.NEXTAUTH_SECRET): void | Promise<void> {
+  // Reads (every cached page) pass straight through, without a promise.
+  const rule = bodyRuleFor(req.method, (req.url ?? "/").split("?")[0]);
   if (!rule) return next();
+  return gateBody(req, res, next, rule, secret);
+}
 
+async function gateBody(req: IncomingMessage, res: ServerResponse, next: () => void, rule: BodyRule, secret: string | undefined): Promise<void> {
   let refused = false;
   let received = 0;
   // Counted where the HTTP parser hands each chunk to the request stream, so nothing is consumed
