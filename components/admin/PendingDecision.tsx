@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "./api-client";
+import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 
 /** A publisher's decision on pending changes: publish them with the public note, or send them back with a reason. */
 export function PendingDecision({ releaseId, version, proposedNote, needsNote }: { releaseId: string; version: number; proposedNote: string | null; needsNote: boolean }) {
-  const [changeNote, setChangeNote] = useState({ minor: false, kind: "update" as "update" | "correction", note: proposedNote ?? "" });
+  const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: proposedNote ?? "" });
   const [returnNote, setReturnNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -26,25 +27,7 @@ export function PendingDecision({ releaseId, version, proposedNote, needsNote }:
     <div className="pending-decision">
       <fieldset className="panel">
         <legend>发布这些修改</legend>
-        {needsNote && (
-          <>
-            <label className="check"><input type="checkbox" checked={changeNote.minor} onChange={(e) => setChangeNote({ ...changeNote, minor: e.target.checked })} />小修改（错别字等，不显示说明）</label>
-            {!changeNote.minor && (
-              <>
-                <label className="field"><span>类型</span>
-                  <select value={changeNote.kind} onChange={(e) => setChangeNote({ ...changeNote, kind: e.target.value === "correction" ? "correction" : "update" })}>
-                    <option value="update">更新</option>
-                    <option value="correction">更正</option>
-                  </select>
-                </label>
-                <label className={errors["changeNote.note"] ? "field field--error" : "field"}><span>更正/更新说明（公开显示）</span>
-                  <textarea name="changeNote" rows={3} value={changeNote.note} onChange={(e) => setChangeNote({ ...changeNote, note: e.target.value })} />
-                  {errors["changeNote.note"] && <em className="field-error">{errors["changeNote.note"]}</em>}
-                </label>
-              </>
-            )}
-          </>
-        )}
+        {needsNote && <ChangeNoteFields value={changeNote} onChange={setChangeNote} error={errors["changeNote.note"]} noteLabel="更正/更新说明（公开显示）" />}
         <button type="button" className="button" disabled={busy} onClick={() => decide({ decision: "publish", changeNote })}>发布这些修改</button>
       </fieldset>
       <fieldset className="panel">

@@ -6,6 +6,7 @@ import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
 import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
+import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
 import { clearDraftCopies, draftCopyKey, readDraftCopy } from "./draft-copies";
 import { FigureTableEditor } from "./FigureTableEditor";
@@ -66,7 +67,7 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
   const [recovery, setRecovery] = useState<{ data: ReleaseForm; savedAt: string; source: string } | null>(null);
   const [conflict, setConflict] = useState<{ theirs: ReleaseForm; version: number; updatedBy: string | null } | null>(null);
   const [choices, setChoices] = useState<Partial<Record<keyof ReleaseForm, FieldChoice>>>({});
-  const [changeNote, setChangeNote] = useState({ minor: false, kind: "update" as "update" | "correction", note: "" });
+  const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
   const [slugTouched, setSlugTouched] = useState(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const copyKey = draftCopyKey(userId, releaseId);
@@ -248,21 +249,7 @@ export function ReleaseEditor({ releaseId, userId, version: initialVersion, init
           {wasPublished && (
             <fieldset className="panel">
               <legend>更正/更新说明（公开显示）</legend>
-              <label className="check"><input type="checkbox" checked={changeNote.minor} onChange={(e) => setChangeNote({ ...changeNote, minor: e.target.checked })} />小修改（错别字等，不显示说明）</label>
-              {!changeNote.minor && (
-                <>
-                  <label className="field"><span>类型</span>
-                    <select value={changeNote.kind} onChange={(e) => setChangeNote({ ...changeNote, kind: e.target.value === "correction" ? "correction" : "update" })}>
-                      <option value="update">更新</option>
-                      <option value="correction">更正</option>
-                    </select>
-                  </label>
-                  <label className={errors["changeNote.note"] ? "field field--error" : "field"}><span>说明</span>
-                    <textarea rows={3} value={changeNote.note} onChange={(e) => setChangeNote({ ...changeNote, note: e.target.value })} />
-                    {fieldError("changeNote.note")}
-                  </label>
-                </>
-              )}
+              <ChangeNoteFields value={changeNote} onChange={setChangeNote} error={errors["changeNote.note"]} noteLabel="说明" />
             </fieldset>
           )}
         </aside>
