@@ -10,6 +10,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
+  | "unavailable"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface FieldIssue {
@@ -49,6 +51,20 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
 
+// Prisma's codes for a database it cannot reach or lost (P1001 unreachable, P1002 timed out,
+// P1008 operation timed out, P1017 connection closed), and the pg adapter's kinds under P2010 (raw).
+const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+
+/** True when the error says the database is down or unreachable, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = prismaCode(error);
+  if (code && UNREACHABLE_CODES.has(code)) return true;
+  const meta = typeof error === "object" && error !== null && "meta" in error ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta : undefined;
+  const kind = meta?.driverAdapterError?.cause?.kind;
+  return typeof kind === "string" && UNREACHABLE_KINDS.has(kind);
+}
+
 function prismaCode(error: unknown): string | undefined {
   if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^P\d{4}$/.test(error.code)) {
     return error.code;
@@ -60,6 +76,10 @@ function prismaCode(error: unknown): string | undefined {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError("validation_failed", "提交的内容有误，请检查标出的字段。", { fields: fieldIssues(error) });
+  if (isDatabaseUnavailable(error)) {
+    // Every write is one transaction: nothing of it was stored, and the editor keeps the text.
+    return new AppError("unavailable", "数据库暂时不可用，内容未保存，请稍后再试", { retryAfterSeconds: 5 });
+  }
   const code = prismaCode(error);
   if (code === "P2002") return new AppError("conflict", "该值已被使用（例如别名重复）。");
   if (code === "P2025") return new AppError("not_found", "未找到该内容。");

@@ -1,13 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/components/admin/SignOutButton";
+import { ErrorPanel } from "@/components/ui/ErrorPanel";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n/messages";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: { default: "编辑后台", template: "%s · 编辑后台" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireStaffPage();
+  // Without the database nobody's session can be checked: say so plainly instead of a generic error.
+  const user = await requireStaffPage().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  if (!user) {
+    const t = getMessages().errors;
+    return (
+      <ErrorPanel code={503} title={t.unavailableTitle} text={t.unavailableText}>
+        <Link href="/admin">{t.retry}</Link>
+      </ErrorPanel>
+    );
+  }
   return (
     <div className="admin">
       <header className="admin-header">

@@ -13,7 +13,7 @@ export const zhCN = {
     edition: "届次", ofWhole: "占 {whole} 的 {share}",
   },
   category: { title: "分类：{name}", all: "全部分类" },
-  errors: { notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已被移除。", backHome: "返回首页", errorTitle: "页面出错了", errorText: "加载页面时出现问题，请稍后重试。", retry: "重试" },
+  errors: { notFoundTitle: "页面不存在", notFoundText: "您访问的页面不存在或已被移除。", backHome: "返回首页", errorTitle: "页面出错了", errorText: "加载页面时出现问题，请稍后重试。", retry: "重试", unavailableTitle: "数据库暂时不可用", unavailableText: "现在无法读取内容，请稍后刷新本页。您在编辑器中未保存的修改仍保存在本机浏览器中。" },
   signIn: {
     title: "登录", heading: "编辑后台登录", email: "邮箱", password: "密码", submit: "登录", busy: "正在登录…",
     lockNote: "连续 5 次密码错误，账户将被锁定 15 分钟。",
@@ -38,7 +38,7 @@ export const en: Messages = {
     edition: "Edition", ofWhole: "{share} of {whole}",
   },
   category: { title: "Category: {name}", all: "All categories" },
-  errors: { notFoundTitle: "Page not found", notFoundText: "The page does not exist or was removed.", backHome: "Back to home", errorTitle: "Something went wrong", errorText: "The page could not be loaded. Please try again.", retry: "Try again" },
+  errors: { notFoundTitle: "Page not found", notFoundText: "The page does not exist or was removed.", backHome: "Back to home", errorTitle: "Something went wrong", errorText: "The page could not be loaded. Please try again.", retry: "Try again", unavailableTitle: "Database temporarily unavailable", unavailableText: "Content cannot be read right now; please reload this page in a moment. Unsaved edits are still kept in this browser." },
   signIn: {
     title: "Sign in", heading: "Editorial sign-in", email: "Email", password: "Password", submit: "Sign in", busy: "Signing in…",
     lockNote: "After 5 wrong passwords in a row the account is locked for 15 minutes.",
