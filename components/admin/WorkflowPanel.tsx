@@ -21,6 +21,9 @@ export interface WorkflowProps {
   /** Never published, and the user may delete. */
   canDelete: boolean;
   links: Array<{ id: string; expiresAt: string; revokedAt: string | null }>;
+  /** Old addresses that still lead here (301); a publisher may release one for another release. */
+  oldSlugs: string[];
+  canReleaseSlugs: boolean;
 }
 
 /** Beijing wall-clock time from a datetime-local input, as an instant. */
@@ -28,7 +31,7 @@ function fromBeijingInput(value: string): string | null {
   return value ? new Date(`${value}:00+08:00`).toISOString() : null;
 }
 
-export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt, version, dirty, allowed, canLink, canDelete, links }: WorkflowProps) {
+export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt, version, dirty, allowed, canLink, canDelete, links, oldSlugs, canReleaseSlugs }: WorkflowProps) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
@@ -82,6 +85,32 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
         >
           删除稿件
         </button>
+      )}
+      {oldSlugs.length > 0 && (
+        <div className="old-slugs">
+          <p className="small">旧地址（仍跳转到本稿件）：</p>
+          <ul className="small">
+            {oldSlugs.map((old) => (
+              <li key={old}>
+                /releases/{old}{" "}
+                {canReleaseSlugs && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={async () => {
+                      if (!window.confirm(`释放旧地址 /releases/${old}？此后它不再跳转到本稿件，其他稿件可以使用它。`)) return;
+                      const result = await callApi(`/api/admin/slugs`, "DELETE", { slug: old });
+                      if (result.ok) window.location.reload();
+                      else setMessage(result.error.message);
+                    }}
+                  >
+                    释放
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {message && <p className="form-error" role="alert">{message}</p>}
       {canLink && (

@@ -39,7 +39,7 @@ export async function getDashboard(actor: Actor | null) {
 
 export async function getReleaseForEditing(actor: Actor | null, releaseId: string) {
   const user = requirePermission(actor, "release.edit");
-  const release = await db.release.findUnique({ where: { id: releaseId } });
+  const release = await db.release.findUnique({ where: { id: releaseId }, include: { slugRedirects: { select: { slug: true }, orderBy: { createdAt: "desc" } } } });
   if (!release) throw new AppError("not_found", "未找到该稿件");
   // The editor starts from the same snapshot a revision stores (the pending one, if any): one mapping for both.
   const snapshot = await db.$transaction((tx) => editingSnapshot(tx, releaseId));

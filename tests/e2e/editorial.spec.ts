@@ -68,6 +68,7 @@ test.describe("the admin API checks the session and role itself", () => {
 
 test.describe("editor writes, publisher publishes, readers see it", () => {
   test("the whole way", async ({ browser }) => {
+    test.setTimeout(60_000);
     const editor = await browser.newContext(as("editor"));
     const page = await editor.newPage();
     const title = `端到端测试稿件 ${Date.now()}`;
@@ -139,6 +140,15 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     expect((await pub.request.get(`/api/releases/${slug}`, { maxRedirects: 0 })).status()).toBe(301);
     await pub.goto(`/releases/${slug}`);
     await expect(pub).toHaveURL(new RegExp(`/releases/${slug}-renamed$`));
+
+    // The publisher releases the old address: it stops leading here and is free for another release.
+    await pub.goto(`/admin/releases/${id}`);
+    pub.once("dialog", (dialog) => dialog.accept());
+    await pub.getByRole("button", { name: "释放" }).click();
+    await expect(pub.getByText(`/releases/${slug}`, { exact: false })).toHaveCount(0);
+    await expect(async () => {
+      expect((await pub.request.get(`/releases/${slug}`, { maxRedirects: 0 })).status()).toBe(404);
+    }).toPass({ timeout: 3_000, intervals: [250] });
     await publisher.close();
   });
 });

@@ -55,6 +55,8 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
           canLink: can(user, "preview.link"),
           canDelete: can(user, "release.delete") && release.publishedAt === null,
           links: links.map((l) => ({ id: l.id, expiresAt: l.expiresAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null })),
+          oldSlugs: release.slugRedirects.map((r) => r.slug),
+          canReleaseSlugs: can(user, "slug.release"),
         }}
       />
     </div>
