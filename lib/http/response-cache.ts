@@ -167,10 +167,34 @@ export class ResponseCache {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
+  get staleSize() {
+    return { entries: this.stale.size, bytes: this.staleBytes };
+  }
+
+  // Answers that were purged or expired are kept, within the same memory budget, for one use:
+  // when the app fails (5xx: the database is down), a reader gets the last good copy instead of
+  // an error (stale-if-error). They are never served while the app answers.
+  private stale = new Map<string, Entry>();
+  private staleBytes = 0;
+
   purge() {
     this.generation++;
+    for (const [key, entry] of this.entries) this.keepStale(key, entry);
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  private keepStale(key: string, entry: Entry) {
+    this.dropStale(key);
+    this.stale.set(key, entry);
+    this.staleBytes += entry.body.length;
+  }
+
+  private dropStale(key: string) {
+    const old = this.stale.get(key);
+    if (!old) return;
+    this.stale.delete(key);
+    this.staleBytes -= old.body.length;
   }
 
   /**
@@ -199,6 +223,7 @@ export class ResponseCache {
     const now = this.now();
     if (entry.expiresAt <= now) {
       this.remove(key, entry);
+      this.keepStale(key, entry);
       return false;
     }
     // Most recently used last, so eviction takes the oldest first.
@@ -225,7 +250,7 @@ export class ResponseCache {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- inside the patched methods `this` is the response
     const cache = this;
     const generation = this.generation;
-    let mode: "undecided" | "hold" | "copy" | "pass" = "undecided";
+    let mode: "undecided" | "hold" | "copy" | "pass" | "stale" = "undecided";
     let status = 200;
     let headArgs: unknown[] = [];
     const chunks: Buffer[] = [];
@@ -267,6 +292,10 @@ export class ResponseCache {
       } else if (headers) {
         for (const [name, value] of Object.entries(headers)) explicitHeaders[name.toLowerCase()] = value as OutgoingHttpHeaders[string];
       }
+      if (mode === "undecided" && statusCode >= 500 && storeKey !== null && cache.stale.has(storeKey)) {
+        mode = "stale";
+        return this;
+      }
       if (mode === "undecided") {
         const headersNow = allHeaders();
         if (hashScripts && isHtml(headersNow)) mode = "hold";
@@ -285,6 +314,11 @@ export class ResponseCache {
 
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       if (mode === "undecided") this.writeHead(this.statusCode);
+      if (mode === "stale") {
+        const callback = rest.find((arg) => typeof arg === "function");
+        if (typeof callback === "function") process.nextTick(callback);
+        return true;
+      }
       if (mode === "hold") {
         if (keep(chunk, rest[0])) {
           const callback = rest.find((arg) => typeof arg === "function");
@@ -303,6 +337,15 @@ export class ResponseCache {
 
     res.end = (function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       if (mode === "undecided") this.writeHead(this.statusCode);
+      if (mode === "stale") {
+        // The app failed: the last good copy instead, marked as such. Node's own headers set by the app are dropped.
+        const entry = cache.stale.get(storeKey!)!;
+        for (const name of this.getHeaderNames()) this.removeHeader(name);
+        mode = "pass";
+        writeHead.apply(this, [entry.status, { ...entry.headers, "content-length": String(entry.body.length), "x-pressroom-cache": "STALE", "cache-control": "no-store" }]);
+        const callback = rest.find((arg) => typeof arg === "function");
+        return end.apply(this, typeof callback === "function" ? [this.req?.method === "HEAD" ? undefined : entry.body, callback] : [this.req?.method === "HEAD" ? undefined : entry.body]);
+      }
       if (mode === "copy") {
         if (keep(chunk, rest[0])) cache.storeAnswer(storeKey, generation, status, allHeaders(), chunks, length);
         return end.apply(this, [chunk, ...rest]);
@@ -347,8 +390,14 @@ export class ResponseCache {
     if (entry.body.length > this.maxBytes) return;
     const previous = this.entries.get(key);
     if (previous) this.remove(key, previous);
+    this.dropStale(key);
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
+    // One budget for both: stale copies go first, oldest first, then the least recently used answers.
+    for (const staleKey of this.stale.keys()) {
+      if (this.bytes + this.staleBytes <= this.maxBytes) break;
+      this.dropStale(staleKey);
+    }
     for (const [oldKey, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldKey, old);

@@ -65,6 +65,61 @@ describe("shared cache policy", () => {
   });
 });
 
+describe("when the app fails (the database is down): stale-if-error", () => {
+  const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>新闻</title></channel></rss>';
+
+  it("answers with the last good copy of a purged answer, marked STALE, and never while the app works", async () => {
+    const cache = new ResponseCache(1024 * 1024);
+    let failing = false;
+    const app = await serve(cache, (_req, res) => {
+      if (failing) {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end("Internal Server Error");
+        return;
+      }
+      res.writeHead(200, { ...SHARED, "content-type": "application/rss+xml; charset=utf-8" }).end(FEED);
+    });
+    await (await app.get("/feed.xml")).text();
+    await settle();
+    cache.purge();
+    failing = true;
+    const during = await app.get("/feed.xml");
+    expect(during.status).toBe(200);
+    expect(during.headers.get("x-pressroom-cache")).toBe("STALE");
+    expect(during.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect(during.headers.get("cache-control")).toBe("no-store");
+    expect(await during.text()).toBe(FEED);
+    // Back up: the app's fresh answer, never the stale copy.
+    failing = false;
+    const after = await app.get("/feed.xml");
+    expect(after.headers.get("x-pressroom-cache")).toBe("MISS");
+    await after.text();
+    await settle();
+    expect(cache.staleSize.entries).toBe(0);
+  });
+
+  it("lets the failure through when it has no copy, and keeps stale copies within the one memory budget", async () => {
+    const cache = new ResponseCache(1000);
+    const app = await serve(cache, (req, res) => {
+      if (req.url === "/broken") {
+        res.writeHead(500).end("no");
+        return;
+      }
+      res.writeHead(200, SHARED).end("x".repeat(400));
+    });
+    expect((await app.get("/broken")).status).toBe(500);
+    for (const path of ["/a", "/b"]) await (await app.get(path)).text();
+    await settle();
+    cache.purge();
+    expect(cache.staleSize).toEqual({ entries: 2, bytes: 800 });
+    for (const path of ["/c", "/d"]) await (await app.get(path)).text();
+    await settle();
+    // Fresh answers push the oldest stale copies out: never more than the budget in all.
+    expect(cache.size.bytes + cache.staleSize.bytes).toBeLessThanOrEqual(1000);
+    expect(cache.size.entries).toBe(2);
+  });
+});
+
 describe("response cache in front of the app", () => {
   it("answers the second request with the exact bytes and headers of the first, without the app", async () => {
     const cache = new ResponseCache(1024 * 1024);
