@@ -5,10 +5,11 @@ import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { announcePublicChange } from "./public-change";
 import { diffRevisions } from "../releases/diff-revisions";
-import { snapshotToForm } from "../releases/editor-form";
+import { snapshotAsInput } from "../releases/editor-form";
+import { lockReleaseAtVersion } from "../releases/lock-release";
 import { recordReleaseChange } from "../releases/release-events";
 import { changeNoteSchema, releaseInputSchema } from "../releases/schema";
-import { releaseSnapshotSchema, snapshotRelease, type ReleaseSnapshot } from "../releases/snapshot";
+import { releaseSnapshotSchema, snapshotRelease } from "../releases/snapshot";
 import type { Tx } from "../db";
 import { writeLiveContent } from "./live-content";
 import { isPublic } from "./visibility";
@@ -23,18 +24,9 @@ const returnPendingSchema = z.object({
 });
 
 async function lockWithPending(tx: Tx, releaseId: string, baseVersion: number) {
-  const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
-  if (!locked.length) throw new AppError("not_found", "未找到该稿件");
-  const release = await tx.release.findUniqueOrThrow({ where: { id: releaseId }, include: { pendingRevision: true } });
-  if (release.version !== baseVersion) throw new AppError("conflict", "稿件已被他人修改，请刷新后再操作");
+  const release = await lockReleaseAtVersion(tx, releaseId, baseVersion);
   if (!release.pendingRevision) throw new AppError("conflict", "这篇稿件没有待发布的修改");
   return { release, pending: releaseSnapshotSchema.parse(release.pendingRevision.snapshot) };
-}
-
-/** A stored snapshot as input again, valid as it was when saved (a unit list that changed since does not fail it). */
-export function snapshotAsInput(snapshot: ReleaseSnapshot) {
-  const form = snapshotToForm(snapshot);
-  return { ...form, figures: form.figures.map((f) => ({ ...f, declaredUnit: true })) };
 }
 
 /** A publisher makes the pending changes live, with the public change note a published release needs. */

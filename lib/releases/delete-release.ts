@@ -3,6 +3,7 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
+import { lockReleaseAtVersion } from "./lock-release";
 import { snapshotRelease } from "./snapshot";
 
 const deleteSchema = z.object({ baseVersion: z.number().int().positive() });
@@ -15,10 +16,7 @@ export async function deleteRelease(actor: Actor | null, releaseId: string, raw:
   const user = requirePermission(actor, "release.delete");
   const { baseVersion } = deleteSchema.parse(raw);
   await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new AppError("not_found", "未找到该稿件");
-    const release = await tx.release.findUniqueOrThrow({ where: { id: releaseId } });
-    if (release.version !== baseVersion) throw new AppError("conflict", "稿件已被他人修改，请刷新后再操作");
+    const release = await lockReleaseAtVersion(tx, releaseId, baseVersion);
     if (release.publishedAt) throw new AppError("conflict", "发布过的稿件不能删除，请改为归档");
     const snapshot = await snapshotRelease(tx, releaseId);
     await tx.release.delete({ where: { id: releaseId } });

@@ -73,3 +73,9 @@ export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
     })),
   };
 }
+
+/** A stored snapshot as input again, valid as it was when saved (a unit list that changed since does not fail it). */
+export function snapshotAsInput(snapshot: ReleaseSnapshot) {
+  const form = snapshotToForm(snapshot);
+  return { ...form, figures: form.figures.map((f) => ({ ...f, declaredUnit: true })) };
+}

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { saveRelease } from "./save-release";
-import { snapshotAsInput } from "../publication/pending-changes";
+import { snapshotAsInput } from "./editor-form";
 import { releaseSnapshotSchema } from "./snapshot";
 
 const restoreSchema = z.object({

@@ -7,6 +7,7 @@ import { editingSnapshot } from "../publication/editing-snapshot";
 import { writeLiveContent } from "../publication/live-content";
 import { assertSlugAvailable } from "../publication/slugs";
 import { isLive, isPublic } from "../publication/visibility";
+import { lockRelease } from "./lock-release";
 import { recordReleaseChange } from "./release-events";
 import { saveReleaseSchema } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
@@ -31,10 +32,7 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
   const user = requirePermission(actor, "release.edit");
   const input = saveReleaseSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
-    // Row lock: two saves of one release queue up here instead of both passing the version check.
-    const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new AppError("not_found", "未找到该稿件");
-    const before = await tx.release.findUniqueOrThrow({ where: { id: releaseId } });
+    const before = await lockRelease(tx, releaseId);
     if (before.version !== input.baseVersion && !input.overwrite) {
       const last = await tx.revision.findFirst({ where: { releaseId }, orderBy: { version: "desc" }, include: { author: { select: { name: true } } } });
       throw new VersionConflict(before.version, await editingSnapshot(tx, releaseId), last?.author?.name ?? null);

@@ -3,10 +3,11 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { announcePublicChange } from "../publication/public-change";
-import { snapshotAsInput } from "../publication/pending-changes";
 import { writeLiveContent } from "../publication/live-content";
 import { findSlugOwner } from "../publication/slugs";
 import { isPublic } from "../publication/visibility";
+import { snapshotAsInput } from "./editor-form";
+import { lockReleaseAtVersion } from "./lock-release";
 import { releaseInputSchema } from "./schema";
 import { releaseSnapshotSchema } from "./snapshot";
 import { recordReleaseChange } from "./release-events";
@@ -29,10 +30,7 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     throw new AppError("validation_failed", "定时发布的时间必须在将来", { fields: [{ path: "publishAt", message: "请选择将来的时间" }] });
   }
   const saved = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new AppError("not_found", "未找到该稿件");
-    const before = await tx.release.findUniqueOrThrow({ where: { id: releaseId } });
-    if (before.version !== parsed.baseVersion) throw new AppError("conflict", "稿件已被他人修改，请刷新后再操作");
+    const before = await lockReleaseAtVersion(tx, releaseId, parsed.baseVersion);
     if (!rule.from.includes(before.status)) {
       throw new AppError("conflict", `“${STATUS_LABELS[before.status]}”状态的稿件不能${rule.label}`);
     }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { streamBody } from "../fixtures/stream-body";
 
 // Attacks on the production server (issue #9, points 3, 4 and 8): huge bodies, made-up cache keys,
 // forged view beacons. Run last and one at a time (playwright.config.ts), so the server's memory
@@ -47,39 +48,8 @@ function rssBytes(pid: number): number {
   return Number(kb) * 1024;
 }
 
-type Answer = { status: number; body: string; ms: number; sent: number };
-
-/**
- * Streams `totalBytes` as fast as the server takes them (chunked, or under a Content-Length, which
- * may be a lie) and resolves as soon as the answer arrives, however much was still unsent.
- */
-function streamBody(urlPath: string, totalBytes: number, headers: Record<string, string> = {}, localAddress?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const chunk = Buffer.alloc(256 * 1024, 0x61);
-    let sent = 0;
-    const req = http.request({ host: "127.0.0.1", port, path: urlPath, method: "POST", localAddress, headers: { "content-type": "application/json", ...headers } });
-    req.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - started, sent });
-        req.destroy();
-      });
-    });
-    // A connection dropped before any answer is a failed attack test, not a hang.
-    req.on("error", (error) => (sent > 0 ? resolve({ status: 0, body: "{}", ms: Date.now() - started, sent }) : reject(error)));
-    const pump = () => {
-      while (sent < totalBytes && !req.destroyed) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once("drain", pump);
-      }
-      if (!req.destroyed) req.end();
-    };
-    pump();
-  });
-}
+const attackServer = (urlPath: string, totalBytes: number, headers: Record<string, string> = {}) =>
+  streamBody({ port, path: urlPath, chunkBytes: 256 * 1024 }, totalBytes, headers);
 
 function adminCookie(): string {
   const state = JSON.parse(fs.readFileSync("tests/e2e/.auth/admin.json", "utf8")) as { cookies: Array<{ name: string; value: string }> };
@@ -103,7 +73,7 @@ test("200 MB bodies without a session are refused at once, and the server's memo
   ];
   const attackAll = async () => {
     for (const [urlPath, headers, status] of attacks) {
-      const answer = await streamBody(urlPath, 200 * MB, headers);
+      const answer = await attackServer(urlPath, 200 * MB, headers);
       expect(answer.status, urlPath).toBe(status);
       expect(JSON.parse(answer.body).error.code, urlPath).toBe(status === 401 ? "unauthenticated" : "payload_too_large");
       expect(answer.ms, urlPath).toBeLessThan(1000);
@@ -134,7 +104,7 @@ test("a signed-in admin posting 3 MB of JSON gets 413, streamed or declared", as
 
   const pid = serverPid();
   const before = rssBytes(pid);
-  const streamed = await streamBody("/api/admin/releases", 200 * MB, { cookie });
+  const streamed = await attackServer("/api/admin/releases", 200 * MB, { cookie });
   expect(streamed.status).toBe(413);
   expect(streamed.ms).toBeLessThan(1000);
   expect(rssBytes(pid) - before).toBeLessThan(20 * MB);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gateRequest } from "@/lib/http/request-gate";
+import { streamBody } from "../fixtures/stream-body";
 
 const SECRET = "unit-test-secret-0123456789abcdef";
 const MB = 1024 * 1024;
@@ -34,37 +35,7 @@ afterAll(() => {
   server.close();
 });
 
-/**
- * Sends `totalBytes` as fast as the server takes them (chunked, or with a Content-Length that may
- * lie) and resolves with the answer as soon as it arrives, however much was still unsent.
- */
-function attack(path: string, totalBytes: number, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string; sent: number; ms: number }>((resolve, reject) => {
-    const started = Date.now();
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", headers: { "content-type": "application/json", ...headers } });
-    req.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, body, sent, ms: Date.now() - started });
-        req.destroy();
-      });
-    });
-    // A connection dropped before any answer is a failed attack test, not a hang.
-    req.on("error", (error) => (sent > 0 ? resolve({ status: 0, body: "{}", ms: Date.now() - started, sent }) : reject(error)));
-    const pump = () => {
-      while (sent < totalBytes && !req.destroyed) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once("drain", pump);
-      }
-      if (!req.destroyed) req.end();
-    };
-    pump();
-  });
-}
+const attack = (path: string, totalBytes: number, headers: Record<string, string> = {}) => streamBody({ port, path }, totalBytes, headers);
 
 async function sessionCookie() {
   const token = await encode({ token: { uid: "u1", email: "a@example.org", sv: 0 }, secret: SECRET });
