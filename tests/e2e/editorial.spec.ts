@@ -311,3 +311,24 @@ test.describe("an editor's change to a live release waits for a publisher", () =
     }).toPass({ timeout: 2_000, intervals: [250] });
   });
 });
+
+test.describe("old release addresses and categories", () => {
+  test.use(as("publisher"));
+  test("a retired release slug that is also a category's slug never redirects the category page", async ({ request }) => {
+    // "anhui" is the seed category's slug; a release takes it, is published, then renamed.
+    const created = await request.post("/api/admin/releases", { data: { title: "同名别名测试", slug: "anhui" } });
+    expect(created.status()).toBe(200);
+    const { id, version } = await created.json();
+    const live = await (await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } })).json();
+    const form = { title: "同名别名测试", slug: `anhui-release-${Date.now()}`, summary: "", body: "<p>测试</p>", tags: [], figures: [] };
+    expect((await request.put(`/api/admin/releases/${id}`, { data: { baseVersion: live.version, release: form, changeNote: { minor: true } } })).status()).toBe(200);
+    await expect(async () => {
+      const old = await request.get("/releases/anhui", { maxRedirects: 0 });
+      expect(old.status()).toBe(301);
+    }).toPass({ timeout: 3_000, intervals: [250] });
+    const category = await request.get("/categories/anhui", { maxRedirects: 0 });
+    expect(category.status()).toBe(200);
+    // Leave the slug free again for anyone else.
+    expect((await request.delete("/api/admin/slugs", { data: { slug: "anhui" } })).status()).toBe(200);
+  });
+});
