@@ -17,7 +17,13 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },
       // Everything but the per-request pages, which proxy.ts gives a nonce-based policy.
-      { source: "/((?!admin|signin|preview).*)", headers: [{ key: "Content-Security-Policy", value: PUBLIC_POLICY }, { key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+      {
+        source: "/((?!admin|signin|preview).*)",
+        headers: [
+          { key: "Content-Security-Policy", value: PUBLIC_POLICY },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
     ];
   },
 };

@@ -17,21 +17,52 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
-    { name: "public", testMatch: /(public|feeds|csp|cache)\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
-    { name: "editorial", testMatch: /editorial\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "public"] },
+    {
+      name: "public",
+      testMatch: /(public|feeds|csp|cache)\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+    },
+    {
+      name: "editorial",
+      testMatch: /editorial\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup", "public"],
+    },
     // Sign-in attacks use their own accounts and loopback addresses; they run after the reading tests,
     // whose timing (axe) a burst of sign-ins on two cores would disturb.
-    { name: "auth", testMatch: /auth\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["public"] },
+    {
+      name: "auth",
+      testMatch: /auth\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["public"],
+    },
     // Publishes four releases of 109 hostile payloads each: after the others, so it cannot slow their timed steps.
-    { name: "security", testMatch: /xss\.spec\.ts/, use: { ...devices["Desktop Chrome"] }, dependencies: ["setup", "editorial"] },
+    {
+      name: "security",
+      testMatch: /xss\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup", "editorial"],
+    },
     // Attacks on the server's limits run last, alone: they measure its memory and cache directory.
-    { name: "limits", testMatch: /limits\.spec\.ts/, dependencies: ["setup", "public", "editorial", "auth", "security"] },
+    {
+      name: "limits",
+      testMatch: /limits\.spec\.ts/,
+      dependencies: ["setup", "public", "editorial", "auth", "security"],
+    },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

@@ -7,7 +7,11 @@ import { isValidSlug } from "./lib/releases/slug";
 /** A nonce per request for the pages that are rendered per request; Next puts it on its own scripts. */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/releases/") || pathname.startsWith("/categories/") || pathname.startsWith("/api/releases/")) {
+  if (
+    pathname.startsWith("/releases/") ||
+    pathname.startsWith("/categories/") ||
+    pathname.startsWith("/api/releases/")
+  ) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const [, , slug, ...rest] = pathname.split("/");
     // Old slugs are release addresses only: a category may share a word with a retired release slug.
@@ -16,7 +20,8 @@ export async function proxy(request: NextRequest) {
       // A slug or page number nobody published is answered here, never rendered: Next would keep
       // each rendered 404 on disk (lib/releases/public-index.ts).
       const apiSlug = pathname.startsWith("/api/") ? rest[0] : undefined;
-      if ((apiSlug && redirectedSlug(apiSlug)) || (await publicPathKnown(pathname))) return NextResponse.next();
+      if ((apiSlug && redirectedSlug(apiSlug)) || (await publicPathKnown(pathname)))
+        return NextResponse.next();
       return notFound(request);
     }
     const target = request.nextUrl.clone();
@@ -40,14 +45,30 @@ function notFound(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.startsWith("/api/") || /\.(xml|json|csv|png)$/.test(pathname)) {
     const apiSlug = pathname.startsWith("/api/") ? pathname.split("/")[3] : undefined;
-    const [status, code, message] = apiSlug !== undefined && !isValidSlug(apiSlug) ? [400, "bad_request", "别名格式无效"] : [404, "not_found", "未找到该内容"];
-    return NextResponse.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store" } });
+    const [status, code, message] =
+      apiSlug !== undefined && !isValidSlug(apiSlug)
+        ? [400, "bad_request", "别名格式无效"]
+        : [404, "not_found", "未找到该内容"];
+    return NextResponse.json(
+      { error: { code, message } },
+      { status, headers: { "cache-control": "no-store" } },
+    );
   }
-  return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404, headers: { "cache-control": "no-store" } });
+  return NextResponse.rewrite(new URL("/_not-found", request.url), {
+    status: 404,
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 // /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist
 // (in-memory lookups; measured: no change in requests/s on release pages).
 export const config = {
-  matcher: ["/admin/:path*", "/signin", "/preview/:path*", "/releases/:slug/:rest*", "/categories/:slug/:rest*", "/api/releases/:slug/:rest*"],
+  matcher: [
+    "/admin/:path*",
+    "/signin",
+    "/preview/:path*",
+    "/releases/:slug/:rest*",
+    "/categories/:slug/:rest*",
+    "/api/releases/:slug/:rest*",
+  ],
 };

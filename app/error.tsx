@@ -8,7 +8,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   const t = getMessages().errors;
   return (
     <ErrorPanel code={500} title={t.errorTitle} text={t.errorText}>
-      <button type="button" className="button" onClick={reset}>{t.retry}</button>
+      <button type="button" className="button" onClick={reset}>
+        {t.retry}
+      </button>
       <Link href="/">{t.backHome}</Link>
     </ErrorPanel>
   );

@@ -10,7 +10,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "4rem 1.5rem", textAlign: "center" }}>
         <h1>{t.errorTitle}</h1>
         <p>{t.errorText}</p>
-        <button type="button" onClick={reset}>{t.retry}</button>
+        <button type="button" onClick={reset}>
+          {t.retry}
+        </button>
       </body>
     </html>
   );

@@ -7,7 +7,9 @@ export default function NotFound() {
   const t = messages.errors;
   return (
     <ErrorPanel code={404} title={t.notFoundTitle} text={t.notFoundText}>
-      <Link className="button" href="/">{t.backHome}</Link>
+      <Link className="button" href="/">
+        {t.backHome}
+      </Link>
       <Link href="/releases">{messages.site.releases}</Link>
     </ErrorPanel>
   );

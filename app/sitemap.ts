@@ -11,7 +11,17 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${siteUrl}/`, lastModified: newest, changeFrequency: "hourly", priority: 1 },
     { url: `${siteUrl}/releases`, lastModified: newest, changeFrequency: "hourly", priority: 0.8 },
-    ...categories.map((c) => ({ url: `${siteUrl}/categories/${c.slug}`, lastModified: c.updatedAt ?? undefined, changeFrequency: "daily" as const, priority: 0.6 })),
-    ...releases.map((r) => ({ url: `${siteUrl}/releases/${r.slug}`, lastModified: r.updatedAt, changeFrequency: "weekly" as const, priority: 0.7 })),
+    ...categories.map((c) => ({
+      url: `${siteUrl}/categories/${c.slug}`,
+      lastModified: c.updatedAt ?? undefined,
+      changeFrequency: "daily" as const,
+      priority: 0.6,
+    })),
+    ...releases.map((r) => ({
+      url: `${siteUrl}/releases/${r.slug}`,
+      lastModified: r.updatedAt,
+      changeFrequency: "weekly" as const,
+      priority: 0.7,
+    })),
   ];
 }

@@ -6,7 +6,10 @@ import { z } from "zod";
  * TRUST_PROXY: unset or 0 = no proxy (the socket's address counts); <n> = n reverse proxies in front,
  * each appending to X-Forwarded-For; or a comma-separated list of the proxies' addresses/CIDRs.
  */
-export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; cidrs: Array<{ address: string; prefix: number; family: "ipv4" | "ipv6" }> };
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; hops: number }
+  | { kind: "cidrs"; cidrs: Array<{ address: string; prefix: number; family: "ipv4" | "ipv6" }> };
 
 export const trustProxySchema = z
   .string()
@@ -25,9 +28,16 @@ export const trustProxySchema = z
       const max = version === 6 ? 128 : 32;
       const prefix = bits === undefined ? max : Number(bits);
       if (!version || extra.length || !/^\d+$/.test(bits ?? String(max)) || prefix > max) {
-        ctx.addIssue({ code: "custom", message: `"${entry.trim()}" is neither a number of hops nor an IP address or CIDR (e.g. 1, or 10.0.0.0/8,::1)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry.trim()}" is neither a number of hops nor an IP address or CIDR (e.g. 1, or 10.0.0.0/8,::1)`,
+        });
       }
-      return { address: address ?? "", prefix, family: version === 6 ? ("ipv6" as const) : ("ipv4" as const) };
+      return {
+        address: address ?? "",
+        prefix,
+        family: version === 6 ? ("ipv6" as const) : ("ipv4" as const),
+      };
     });
     return { kind: "cidrs", cidrs };
   });
@@ -44,7 +54,11 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10).optional(),
   MEDIA_DIR: z.string().optional(),
-  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   TRUST_PROXY: trustProxySchema,

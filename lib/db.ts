@@ -4,7 +4,9 @@ import { PrismaClient } from "./generated/prisma/client";
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the app with npm run dev / npm start, which provide the database.");
+    throw new Error(
+      "DATABASE_URL is not set: start the app with npm run dev / npm start, which provide the database.",
+    );
   }
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),

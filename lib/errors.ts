@@ -54,19 +54,34 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
 // Prisma's codes for a database it cannot reach or lost (P1001 unreachable, P1002 timed out,
 // P1008 operation timed out, P1017 connection closed), and the pg adapter's kinds under P2010 (raw).
 const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
-const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
+const UNREACHABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "DatabaseDoesNotExist",
+]);
 
 /** True when the error says the database is down or unreachable, not that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = prismaCode(error);
   if (code && UNREACHABLE_CODES.has(code)) return true;
-  const meta = typeof error === "object" && error !== null && "meta" in error ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta : undefined;
+  const meta =
+    typeof error === "object" && error !== null && "meta" in error
+      ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta
+      : undefined;
   const kind = meta?.driverAdapterError?.cause?.kind;
   return typeof kind === "string" && UNREACHABLE_KINDS.has(kind);
 }
 
 function prismaCode(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && /^P\d{4}$/.test(error.code)) {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof error.code === "string" &&
+    /^P\d{4}$/.test(error.code)
+  ) {
     return error.code;
   }
   return undefined;
@@ -75,7 +90,10 @@ function prismaCode(error: unknown): string | undefined {
 /** Any thrown value as an AppError; unknown errors are logged and become a 500 that reveals nothing. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError("validation_failed", "提交的内容有误，请检查标出的字段。", { fields: fieldIssues(error) });
+  if (error instanceof ZodError)
+    return new AppError("validation_failed", "提交的内容有误，请检查标出的字段。", {
+      fields: fieldIssues(error),
+    });
   if (isDatabaseUnavailable(error)) {
     // Every write is one transaction: nothing of it was stored, and the editor keeps the text.
     return new AppError("unavailable", "数据库暂时不可用，内容未保存，请稍后再试", { retryAfterSeconds: 5 });

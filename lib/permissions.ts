@@ -16,8 +16,23 @@ export type Permission =
   | "user.manage"
   | "audit.view";
 
-const EDITOR: Permission[] = ["release.create", "release.edit", "release.submit", "release.restore", "release.preview", "media.upload"];
-const PUBLISHER: Permission[] = [...EDITOR, "release.publish", "release.unpublish", "release.archive", "release.delete", "preview.link", "slug.release"];
+const EDITOR: Permission[] = [
+  "release.create",
+  "release.edit",
+  "release.submit",
+  "release.restore",
+  "release.preview",
+  "media.upload",
+];
+const PUBLISHER: Permission[] = [
+  ...EDITOR,
+  "release.publish",
+  "release.unpublish",
+  "release.archive",
+  "release.delete",
+  "preview.link",
+  "slug.release",
+];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 
 /** Who may do what: the one table. */

@@ -37,7 +37,10 @@ export function measureWorkBounds(): Array<{ name: string; ms: number }> {
   const edited = snapshotWithBody(hugeParagraph(1).replace(/(.{997})./gs, "$1改"));
   cases.push(["diff: one 400k paragraph, every 1000th char", () => diffRevisions(hugeA, edited)]);
   // Many mid-sized paragraphs, each rewritten: the character refinement runs until its budget is spent.
-  const runs = (seed: number) => snapshotWithBody(Array.from({ length: 40 }, (_, i) => `<p>${cjkText(4_990, seed * 1000 + i)}</p>`).join(""));
+  const runs = (seed: number) =>
+    snapshotWithBody(
+      Array.from({ length: 40 }, (_, i) => `<p>${cjkText(4_990, seed * 1000 + i)}</p>`).join(""),
+    );
   const runsA = runs(1);
   const runsB = runs(2);
   cases.push(["diff: 40 paragraphs of 5k, each rewritten", () => diffRevisions(runsA, runsB)]);
@@ -47,24 +50,39 @@ export function measureWorkBounds(): Array<{ name: string; ms: number }> {
   const alternating = (seed: number) => {
     let state = seed;
     const letter = () => ((state = (state * 1103515245 + 12345) % 2147483648) & 1 ? "a" : "b");
-    return snapshotWithBody(Array.from({ length: 124 }, (_, i) => `<p>第${i}段</p><p>${Array.from({ length: 3_200 }, letter).join("")}</p>`).join(""));
+    return snapshotWithBody(
+      Array.from(
+        { length: 124 },
+        (_, i) => `<p>第${i}段</p><p>${Array.from({ length: 3_200 }, letter).join("")}</p>`,
+      ).join(""),
+    );
   };
   const altA = alternating(1);
   const altB = alternating(2);
   cases.push(["diff: 124 runs of 3.2k over 'ab', each rewritten", () => diffRevisions(altA, altB)]);
-  for (const [name, make] of [["overlapping mentions", overlappingMentions], ["mentions inside a 400k tag", mentionsInsideTags], ["mention in every tag", mentionInEveryTag]] as const) {
+  for (const [name, make] of [
+    ["overlapping mentions", overlappingMentions],
+    ["mentions inside a 400k tag", mentionsInsideTags],
+    ["mention in every tag", mentionInEveryTag],
+  ] as const) {
     const { html, figures } = make();
     cases.push([`mark 300 figures: ${name}`, () => markFigures(html, figures)]);
   }
   const slowText = `<p>${"数".repeat(BODY_LIMIT - 8)}p</p>`;
   const absent = Array.from({ length: 300 }, (_, i) => markable(i, `p${i}`));
-  cases.push(["mark 300 figures: absent mentions on the slowest text (search budget)", () => markFigures(slowText, absent)]);
+  cases.push([
+    "mark 300 figures: absent mentions on the slowest text (search budget)",
+    () => markFigures(slowText, absent),
+  ]);
   return cases.map(([name, run]) => ({ name, ms: time(run) }));
 }
 
 export function printWorkBounds(results: Array<{ name: string; ms: number }>) {
-  console.log(`\nBody work on the most hostile bodies the limits allow (400,000 characters, 300 figures; median of 3, target < ${WORK_BOUND_MS} ms):`);
-  for (const r of results) console.log(`  ${r.name}: ${r.ms.toFixed(0)} ms${r.ms < WORK_BOUND_MS ? "" : "  (over)"}`);
+  console.log(
+    `\nBody work on the most hostile bodies the limits allow (400,000 characters, 300 figures; median of 3, target < ${WORK_BOUND_MS} ms):`,
+  );
+  for (const r of results)
+    console.log(`  ${r.name}: ${r.ms.toFixed(0)} ms${r.ms < WORK_BOUND_MS ? "" : "  (over)"}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printWorkBounds(measureWorkBounds());

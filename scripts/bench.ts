@@ -84,12 +84,24 @@ runCli(async () => {
   const { database, seed } = await prepareDatabase(() => {});
   if (seed.generatedAdmin) printSignIn(`http://localhost:${process.env.PORT ?? 3000}`, seed.generatedAdmin);
   const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
-  const env: Record<string, string> = { NODE_OPTIONS: productionNodeOptions(), DATABASE_URL: database.url, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(PORT), SITE_URL: BASE, NEXTAUTH_URL: BASE };
+  const env: Record<string, string> = {
+    NODE_OPTIONS: productionNodeOptions(),
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    SITE_URL: BASE,
+    NEXTAUTH_URL: BASE,
+  };
   if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
     console.log("Building (no production build found) ...");
     await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
   }
-  const server = spawn(process.execPath, PRODUCTION_SERVER_ARGS, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: "ignore" });
+  const server = spawn(process.execPath, PRODUCTION_SERVER_ARGS, {
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: "ignore",
+  });
   const serverPid = server.pid ?? 0;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(serverPid))), 200);
@@ -118,21 +130,51 @@ runCli(async () => {
     peakRss = Math.max(peakRss, treeRss(serverPid));
 
     const cacheMb = getConfig().RESPONSE_CACHE_MB;
-    console.log(`\nPressroom benchmark: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load generator on the same machine.`);
-    console.log(cacheMb > 0 ? `Production server with its ${cacheMb} MB response cache.` : "Response cache off (RESPONSE_CACHE_MB=0): Next alone.");
+    console.log(
+      `\nPressroom benchmark: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load generator on the same machine.`,
+    );
+    console.log(
+      cacheMb > 0
+        ? `Production server with its ${cacheMb} MB response cache.`
+        : "Response cache off (RESPONSE_CACHE_MB=0): Next alone.",
+    );
     console.log("| page | req/s @50 | p50 ms @50 | p99 ms @50 | p99 ms @10 | errors |");
     console.log("|---|---:|---:|---:|---:|---:|");
-    for (const r of rows) console.log(`| ${r.name} (${r.path}) | ${r.rps50} | ${r.p50ms50} | ${r.p99ms50} | ${r.p99ms10} | ${r.errors} |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.name} (${r.path}) | ${r.rps50} | ${r.p50ms50} | ${r.p99ms50} | ${r.p99ms10} | ${r.errors} |`,
+      );
     console.log(`\nServer peak memory (RSS, whole process tree): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
     console.log(`Release page first-load JS: ${js.gzipKb.toFixed(1)} KB gzipped in ${js.files} files`);
     printWorkBounds(work);
-    const failures: string[] = rows.filter((r) => r.rps50 < 1000 || r.p99ms10 > 25 || r.errors > 0).map((r) => r.name);
+    const failures: string[] = rows
+      .filter((r) => r.rps50 < 1000 || r.p99ms10 > 25 || r.errors > 0)
+      .map((r) => r.name);
     if (peakRss > 400 * 1024 * 1024) failures.push("memory");
     if (js.gzipKb > 150) failures.push("first-load JS");
     if (work.some((w) => w.ms >= WORK_BOUND_MS)) failures.push("body work");
-    console.log(failures.length ? `\nMissed targets: ${failures.join(", ")}` : "\nAll targets met (≥1000 req/s @50, p99 ≤ 25 ms @10, no errors, ≤ 400 MB, JS < 150 KB).");
+    console.log(
+      failures.length
+        ? `\nMissed targets: ${failures.join(", ")}`
+        : "\nAll targets met (≥1000 req/s @50, p99 ≤ 25 ms @10, no errors, ≤ 400 MB, JS < 150 KB).",
+    );
     fs.mkdirSync("bench-results", { recursive: true });
-    fs.writeFileSync("bench-results/latest.json", JSON.stringify({ at: new Date().toISOString(), durationSeconds: DURATION, responseCacheMb: cacheMb, rows, peakRssMb: peakRss / 1024 / 1024, firstLoadJsKb: js.gzipKb, bodyWorkMs: work }, null, 2));
+    fs.writeFileSync(
+      "bench-results/latest.json",
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          durationSeconds: DURATION,
+          responseCacheMb: cacheMb,
+          rows,
+          peakRssMb: peakRss / 1024 / 1024,
+          firstLoadJsKb: js.gzipKb,
+          bodyWorkMs: work,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     clearInterval(sampler);
     server.kill("SIGTERM");

@@ -25,7 +25,8 @@ function prismaEnv(url: string) {
 }
 
 function diff(url: string, name: string) {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("Name the migration in snake_case: npm run db:diff -- add_search");
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new Error("Name the migration in snake_case: npm run db:diff -- add_search");
   const dir = path.resolve("prisma/migrations");
   const previous = path.join(dir, "schema.prisma.applied");
   const from = fs.existsSync(previous) ? ["--from-schema-datamodel", previous] : ["--from-empty"];

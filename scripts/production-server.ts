@@ -21,7 +21,8 @@ async function main() {
     // The client's address for the sign-in limit, in a header no client can set (lib/auth/client-ip.ts).
     stampSocketAddress(req);
     // A request that changed what readers see (an editor's or the cache watcher's) empties the cache; reads never do.
-    if (req.method !== "GET" && req.method !== "HEAD") watchPublicChangeSignal(res, () => cache.purgeAfterChange());
+    if (req.method !== "GET" && req.method !== "HEAD")
+      watchPublicChangeSignal(res, () => cache.purgeAfterChange());
     cache.handle(req, res, () =>
       handle(req, res).catch((error: unknown) => {
         console.error(error);

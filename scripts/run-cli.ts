@@ -8,7 +8,10 @@ export function runCli(main: () => Promise<void>) {
     () => process.exit(0),
     (error: unknown) => {
       if (error instanceof StartupError || error instanceof AppError) console.error(`\n✖ ${error.message}\n`);
-      else if (error instanceof ZodError) console.error(`\n✖ ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n✖ ")}\n`);
+      else if (error instanceof ZodError)
+        console.error(
+          `\n✖ ${error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n✖ ")}\n`,
+        );
       else console.error(error);
       process.exit(1);
     },

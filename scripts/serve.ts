@@ -41,18 +41,23 @@ function authSecret(mode: Mode, dataDir: string): string {
 
 runCli(async () => {
   const mode = process.argv[2] as Mode;
-  if (!["dev", "build", "start"].includes(mode)) throw new Error("Usage: tsx scripts/serve.ts dev|build|start");
+  if (!["dev", "build", "start"].includes(mode))
+    throw new Error("Usage: tsx scripts/serve.ts dev|build|start");
   const config = getConfig();
   const port = config.PORT;
   if (mode !== "build" && !(await portFree(port))) {
-    throw new StartupError(`Port ${port} is already in use: stop the other server or set PORT to a free port.`);
+    throw new StartupError(
+      `Port ${port} is already in use: stop the other server or set PORT to a free port.`,
+    );
   }
   const secret = authSecret(mode, config.dataDir);
   const { database, seed } = await prepareDatabase();
   const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
 
   const [command, args] =
-    mode === "start" ? [process.execPath, PRODUCTION_SERVER_ARGS] : [path.resolve("node_modules/.bin/next"), mode === "build" ? ["build"] : [mode, "-p", String(port)]];
+    mode === "start"
+      ? [process.execPath, PRODUCTION_SERVER_ARGS]
+      : [path.resolve("node_modules/.bin/next"), mode === "build" ? ["build"] : [mode, "-p", String(port)]];
   const child = spawn(command, args, {
     stdio: "inherit",
     env: {

@@ -10,12 +10,24 @@ import { runCli } from "./run-cli";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 
-function run(command: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<void> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = input === undefined ? "inherit" : ["pipe", "inherit", "inherit"];
-    const child = spawn(command, args, { stdio, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    const child = spawn(command, args, {
+      stdio,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
     if (input !== undefined) child.stdin?.end(input);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code})`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -32,7 +44,10 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
-      await run(bin("vitest"), ["run", "--project", "integration", ...filters], { DATABASE_URL: db.url, NODE_ENV: "test" });
+      await run(bin("vitest"), ["run", "--project", "integration", ...filters], {
+        DATABASE_URL: db.url,
+        NODE_ENV: "test",
+      });
     }
     if (stages.includes("e2e")) {
       ensureChromium();
@@ -52,8 +67,23 @@ runCli(async () => {
       await run(bin("tsx"), ["scripts/db.ts", "seed"], env);
       // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).
       // Dedicated accounts for tests that sign in and out themselves: redirect (hostile callbackUrls), drafts (local copies cleared on sign-out).
-      for (const [name, role] of [["editor", "editor"], ["publisher", "publisher"], ["signin", "editor"], ["redirect", "editor"], ["drafts", "editor"]]) {
-        const args = ["scripts/user-create.ts", "--email", `${name}@e2e.test`, "--password-stdin", "--role", role, "--name", `测试${name}`];
+      for (const [name, role] of [
+        ["editor", "editor"],
+        ["publisher", "publisher"],
+        ["signin", "editor"],
+        ["redirect", "editor"],
+        ["drafts", "editor"],
+      ]) {
+        const args = [
+          "scripts/user-create.ts",
+          "--email",
+          `${name}@e2e.test`,
+          "--password-stdin",
+          "--role",
+          role,
+          "--name",
+          `测试${name}`,
+        ];
         await run(bin("tsx"), args, env, `e2e-${name}-password\n`);
       }
       await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });

@@ -13,7 +13,8 @@ const USAGE =
 
 /** Reads a password from the terminal without echoing it. */
 function promptPassword(): Promise<string> {
-  if (!process.stdin.isTTY) return Promise.reject(new Error("No terminal to ask for the password: pipe it in with --password-stdin"));
+  if (!process.stdin.isTTY)
+    return Promise.reject(new Error("No terminal to ask for the password: pipe it in with --password-stdin"));
   return new Promise((resolve, reject) => {
     process.stdout.write("Password (10+ characters): ");
     const stdin = process.stdin;
@@ -52,7 +53,8 @@ async function readPasswordFromStdin(): Promise<string> {
 }
 
 async function choosePassword(values: { password?: string; "password-stdin": boolean }): Promise<string> {
-  if (values.password !== undefined && values["password-stdin"]) throw new Error(`Give --password or --password-stdin, not both.\n${USAGE}`);
+  if (values.password !== undefined && values["password-stdin"])
+    throw new Error(`Give --password or --password-stdin, not both.\n${USAGE}`);
   if (values["password-stdin"]) return readPasswordFromStdin();
   if (values.password !== undefined) {
     console.warn(
@@ -76,7 +78,8 @@ runCli(async () => {
     },
   });
   if (!values.email) throw new Error(USAGE);
-  if (values.activate && !values["reset-password"]) throw new Error(`--activate goes with --reset-password.\n${USAGE}`);
+  if (values.activate && !values["reset-password"])
+    throw new Error(`--activate goes with --reset-password.\n${USAGE}`);
   const password = await choosePassword(values);
   const db = await connectDatabase();
   try {
@@ -84,12 +87,20 @@ runCli(async () => {
     await migrateDatabase(db.url);
     const { createUser, resetPasswordFromCli } = await import("../lib/users/user-mutations");
     if (values["reset-password"]) {
-      const user = await resetPasswordFromCli(SYSTEM_ACTOR, values.email, password, { activate: values.activate });
+      const user = await resetPasswordFromCli(SYSTEM_ACTOR, values.email, password, {
+        activate: values.activate,
+      });
       console.log(`New password set for ${user.email}; their other sessions are ended.`);
-      if (!user.active) console.log("The account is deactivated and stays so: add --activate to let it sign in again.");
+      if (!user.active)
+        console.log("The account is deactivated and stays so: add --activate to let it sign in again.");
       return;
     }
-    const user = await createUser(SYSTEM_ACTOR, { email: values.email, name: values.name ?? values.email.split("@")[0], role: values.role, password });
+    const user = await createUser(SYSTEM_ACTOR, {
+      email: values.email,
+      name: values.name ?? values.email.split("@")[0],
+      role: values.role,
+      password,
+    });
     console.log(`Created ${user.role} ${user.email}.`);
   } finally {
     await db.stop();

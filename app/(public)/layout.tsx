@@ -9,7 +9,9 @@ export default async function PublicLayout({ children }: { children: React.React
   return (
     <>
       <SiteHeader messages={messages} categories={categories} />
-      <main id="main" className="site-main">{children}</main>
+      <main id="main" className="site-main">
+        {children}
+      </main>
       <SiteFooter messages={messages} />
     </>
   );

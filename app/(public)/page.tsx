@@ -15,28 +15,52 @@ export default async function HomePage() {
       <h1 className="visually-hidden">{messages.site.name}</h1>
       {lead ? (
         <article className="lead" aria-labelledby="lead-title">
-          <p className="lead__kicker">{messages.home.lead}{lead.edition && ` · ${lead.edition.event.name} ${lead.edition.year} · ${lead.edition.city}`}</p>
-          <h2 id="lead-title" className="lead__title"><Link href={`/releases/${lead.slug}`}>{lead.title}</Link></h2>
+          <p className="lead__kicker">
+            {messages.home.lead}
+            {lead.edition && ` · ${lead.edition.event.name} ${lead.edition.year} · ${lead.edition.city}`}
+          </p>
+          <h2 id="lead-title" className="lead__title">
+            <Link href={`/releases/${lead.slug}`}>{lead.title}</Link>
+          </h2>
           <p className="lead__meta">
             <time dateTime={toBeijingIso(lead.publishAt)}>{formatDateTime(lead.publishAt)}</time>
-            {lead.sourceName && <span>{messages.release.source}：{lead.sourceName}</span>}
+            {lead.sourceName && (
+              <span>
+                {messages.release.source}：{lead.sourceName}
+              </span>
+            )}
           </p>
           {lead.summary && <p className="lead__summary">{lead.summary}</p>}
-          <KeyFigurePanel title={messages.release.keyFigures} figures={lead.keyFigures} recordLabel={messages.release.recordBadge} headingLevel="h3" />
-          <p><Link className="button" href={`/releases/${lead.slug}`}>阅读全文 →</Link></p>
+          <KeyFigurePanel
+            title={messages.release.keyFigures}
+            figures={lead.keyFigures}
+            recordLabel={messages.release.recordBadge}
+            headingLevel="h3"
+          />
+          <p>
+            <Link className="button" href={`/releases/${lead.slug}`}>
+              阅读全文 →
+            </Link>
+          </p>
         </article>
       ) : (
         !latest.length && <p className="empty">{messages.home.empty}</p>
       )}
       {latest.length > 0 && (
         <section className="latest" aria-labelledby="latest-title">
-          <h2 id="latest-title" className="section-title">{messages.home.latest}</h2>
+          <h2 id="latest-title" className="section-title">
+            {messages.home.latest}
+          </h2>
           <div className="release-list">
-            {latest.map((r) => <ReleaseCard key={r.id} release={r} messages={messages} />)}
+            {latest.map((r) => (
+              <ReleaseCard key={r.id} release={r} messages={messages} />
+            ))}
           </div>
         </section>
       )}
-      <p className="more-link"><Link href="/releases">{messages.home.more} →</Link></p>
+      <p className="more-link">
+        <Link href="/releases">{messages.home.more} →</Link>
+      </p>
     </div>
   );
 }

@@ -8,17 +8,28 @@ import { STATUS_LABELS } from "@/lib/releases/workflow";
 
 const STATUSES = Object.keys(STATUS_LABELS) as ReleaseStatus[];
 
-type Item = { id: string; title: string; status: ReleaseStatus; publishAt: Date | null; updatedAt: Date; pendingRevisionId: string | null };
+type Item = {
+  id: string;
+  title: string;
+  status: ReleaseStatus;
+  publishAt: Date | null;
+  updatedAt: Date;
+  pendingRevisionId: string | null;
+};
 
 function Column({ title, items, time }: { title: string; items: Item[]; time: (i: Item) => Date | null }) {
   return (
     <section className="dash-column" aria-label={title}>
-      <h2>{title} <small>{items.length}</small></h2>
+      <h2>
+        {title} <small>{items.length}</small>
+      </h2>
       {items.length ? (
         <ul>
           {items.map((r) => (
             <li key={r.id}>
-              <Link href={r.pendingRevisionId ? `/admin/releases/${r.id}/review` : `/admin/releases/${r.id}`}>{r.title}</Link>
+              <Link href={r.pendingRevisionId ? `/admin/releases/${r.id}/review` : `/admin/releases/${r.id}`}>
+                {r.title}
+              </Link>
               {r.pendingRevisionId && <span className="status status--pending">{PENDING_LABEL}</span>}
               <span>{time(r) ? formatDateTime(time(r)!) : ""}</span>
             </li>
@@ -31,16 +42,25 @@ function Column({ title, items, time }: { title: string; items: Item[]; time: (i
   );
 }
 
-export default async function AdminDashboard({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
+export default async function AdminDashboard({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; q?: string }>;
+}) {
   const user = await requireStaffPage();
   const { status: statusParam, q } = await searchParams;
   const status = STATUSES.find((s) => s === statusParam);
-  const [dash, list] = await Promise.all([getDashboard(user), listReleasesForStaff(user, { status, q: q?.trim() || undefined })]);
+  const [dash, list] = await Promise.all([
+    getDashboard(user),
+    listReleasesForStaff(user, { status, q: q?.trim() || undefined }),
+  ]);
   return (
     <div className="admin-page">
       <div className="admin-title-row">
         <h1>稿件</h1>
-        <Link className="button" href="/admin/releases/new">新建稿件</Link>
+        <Link className="button" href="/admin/releases/new">
+          新建稿件
+        </Link>
       </div>
       <div className="dash-grid">
         <Column title="草稿" items={dash.drafts} time={(r) => r.updatedAt} />
@@ -56,24 +76,45 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
             <span>状态</span>
             <select name="status" defaultValue={status ?? ""}>
               <option value="">全部</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field field--inline">
             <span>搜索</span>
             <input name="q" type="search" defaultValue={q ?? ""} placeholder="标题、别名或摘要" />
           </label>
-          <button className="button" type="submit">筛选</button>
+          <button className="button" type="submit">
+            筛选
+          </button>
         </form>
         <table className="admin-table">
           <thead>
-            <tr><th scope="col">标题</th><th scope="col">状态</th><th scope="col">分类</th><th scope="col">发布时间</th><th scope="col">最后修改</th></tr>
+            <tr>
+              <th scope="col">标题</th>
+              <th scope="col">状态</th>
+              <th scope="col">分类</th>
+              <th scope="col">发布时间</th>
+              <th scope="col">最后修改</th>
+            </tr>
           </thead>
           <tbody>
             {list.map((r) => (
               <tr key={r.id}>
-                <td><Link href={`/admin/releases/${r.id}`}>{r.title}</Link><div className="muted small">/{r.slug}</div></td>
-                <td><StatusBadge status={r.status} publishAt={r.publishAt} pending={r.pendingRevisionId !== null} /></td>
+                <td>
+                  <Link href={`/admin/releases/${r.id}`}>{r.title}</Link>
+                  <div className="muted small">/{r.slug}</div>
+                </td>
+                <td>
+                  <StatusBadge
+                    status={r.status}
+                    publishAt={r.publishAt}
+                    pending={r.pendingRevisionId !== null}
+                  />
+                </td>
                 <td>{r.category?.name ?? "—"}</td>
                 <td>{r.publishAt ? formatDateTime(r.publishAt) : "—"}</td>
                 <td>{formatDateTime(r.updatedAt)}</td>

@@ -8,7 +8,12 @@ import { getMessages } from "@/lib/i18n/messages";
 import { getSitemapData } from "@/lib/seo/sitemap-queries";
 
 const TWO_DAYS = 2 * 24 * 3600_000;
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  processEntities: true,
+});
 
 export const GET = routeHandler(async (request: Request) => {
   const siteUrl = getConfig().siteUrl;
@@ -22,12 +27,17 @@ export const GET = routeHandler(async (request: Request) => {
       url: recent.map((r) => ({
         loc: `${siteUrl}/releases/${r.slug}`,
         "news:news": {
-          "news:publication": { "news:name": getMessages(r.locale).site.name, "news:language": r.locale === "zh-CN" ? "zh-cn" : r.locale },
+          "news:publication": {
+            "news:name": getMessages(r.locale).site.name,
+            "news:language": r.locale === "zh-CN" ? "zh-cn" : r.locale,
+          },
           "news:publication_date": toBeijingIso(r.publishAt),
           "news:title": r.title,
         },
       })),
     },
   });
-  return conditionalResponse(request, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, { contentType: "application/xml; charset=utf-8" });
+  return conditionalResponse(request, `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, {
+    contentType: "application/xml; charset=utf-8",
+  });
 });

@@ -16,7 +16,8 @@ export const MERGE_FIELDS: Array<{ key: keyof ReleaseForm; label: string }> = [
   { key: "byline", label: "作者" },
 ];
 
-const show = (v: unknown) => (typeof v === "string" ? v.replace(/<[^>]+>/g, " ").slice(0, 400) : JSON.stringify(v).slice(0, 400));
+const show = (v: unknown) =>
+  typeof v === "string" ? v.replace(/<[^>]+>/g, " ").slice(0, 400) : JSON.stringify(v).slice(0, 400);
 
 interface Props {
   mine: ReleaseForm;
@@ -31,27 +32,66 @@ interface Props {
 }
 
 /** Shown when someone saved in between: your text is kept; pick per field, or overwrite knowingly. */
-export function ConflictPanel({ mine, theirs, theirVersion, updatedBy, choices, onChoose, onMerge, onOverwrite, onDiscard }: Props) {
+export function ConflictPanel({
+  mine,
+  theirs,
+  theirVersion,
+  updatedBy,
+  choices,
+  onChoose,
+  onMerge,
+  onOverwrite,
+  onDiscard,
+}: Props) {
   const differing = MERGE_FIELDS.filter((f) => JSON.stringify(mine[f.key]) !== JSON.stringify(theirs[f.key]));
   return (
-    <section className="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-text">
+    <section
+      className="conflict"
+      role="alertdialog"
+      aria-labelledby="conflict-title"
+      aria-describedby="conflict-text"
+    >
       <h2 id="conflict-title">保存冲突</h2>
       <p id="conflict-text">
-        您编辑期间，{updatedBy ?? "其他人"}已保存了第 {theirVersion} 版。您的修改<strong>没有丢失</strong>，仍在下面。
-        请逐项选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
+        您编辑期间，{updatedBy ?? "其他人"}已保存了第 {theirVersion} 版。您的修改<strong>没有丢失</strong>
+        ，仍在下面。 请逐项选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
       </p>
       <table className="conflict-table">
-        <thead><tr><th scope="col">字段</th><th scope="col">您的版本</th><th scope="col">对方的版本（第 {theirVersion} 版）</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">字段</th>
+            <th scope="col">您的版本</th>
+            <th scope="col">对方的版本（第 {theirVersion} 版）</th>
+          </tr>
+        </thead>
         <tbody>
           {differing.map((f) => (
             <tr key={f.key}>
               <th scope="row">{f.label}</th>
               <td>
-                <label className="check"><input type="radio" name={`pick-${f.key}`} checked={(choices[f.key] ?? "mine") === "mine"} onChange={() => onChoose(f.key, "mine")} />保留我的</label>
-                <div className="conflict-value" data-testid={`mine-${f.key}`}>{show(mine[f.key])}</div>
+                <label className="check">
+                  <input
+                    type="radio"
+                    name={`pick-${f.key}`}
+                    checked={(choices[f.key] ?? "mine") === "mine"}
+                    onChange={() => onChoose(f.key, "mine")}
+                  />
+                  保留我的
+                </label>
+                <div className="conflict-value" data-testid={`mine-${f.key}`}>
+                  {show(mine[f.key])}
+                </div>
               </td>
               <td>
-                <label className="check"><input type="radio" name={`pick-${f.key}`} checked={choices[f.key] === "theirs"} onChange={() => onChoose(f.key, "theirs")} />采用对方的</label>
+                <label className="check">
+                  <input
+                    type="radio"
+                    name={`pick-${f.key}`}
+                    checked={choices[f.key] === "theirs"}
+                    onChange={() => onChoose(f.key, "theirs")}
+                  />
+                  采用对方的
+                </label>
                 <div className="conflict-value">{show(theirs[f.key])}</div>
               </td>
             </tr>
@@ -59,9 +99,26 @@ export function ConflictPanel({ mine, theirs, theirVersion, updatedBy, choices, 
         </tbody>
       </table>
       <div className="conflict-actions">
-        <button type="button" className="button" onClick={onMerge}>按所选合并并保存</button>
-        <button type="button" className="button button--danger" onClick={() => window.confirm(`确定用您的版本覆盖第 ${theirVersion} 版吗？对方的修改仍可在历史版本中找回。`) && onOverwrite()}>用我的版本覆盖</button>
-        <button type="button" className="button button--secondary" onClick={() => window.confirm("放弃您的修改并载入最新版本？") && onDiscard()}>放弃我的修改</button>
+        <button type="button" className="button" onClick={onMerge}>
+          按所选合并并保存
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() =>
+            window.confirm(`确定用您的版本覆盖第 ${theirVersion} 版吗？对方的修改仍可在历史版本中找回。`) &&
+            onOverwrite()
+          }
+        >
+          用我的版本覆盖
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => window.confirm("放弃您的修改并载入最新版本？") && onDiscard()}
+        >
+          放弃我的修改
+        </button>
       </div>
     </section>
   );

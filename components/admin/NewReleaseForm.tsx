@@ -15,7 +15,10 @@ export function NewReleaseForm() {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const result = await callApi<{ id: string }>("/api/admin/releases", "POST", { title, slug: slug || slugify(title) });
+    const result = await callApi<{ id: string }>("/api/admin/releases", "POST", {
+      title,
+      slug: slug || slugify(title),
+    });
     if (result.ok) router.push(`/admin/releases/${result.data.id}`);
     else {
       setErrors(result.error.fields);
@@ -25,18 +28,39 @@ export function NewReleaseForm() {
 
   return (
     <form onSubmit={submit} className="panel" noValidate>
-      {message && <p className="form-error" role="alert">{message}</p>}
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
       <label className={errors.title ? "field field--error" : "field"}>
         <span>标题</span>
-        <input name="title" value={title} onChange={(e) => { setTitle(e.target.value); if (!slugEdited) setSlug(slugify(e.target.value)); }} required />
+        <input
+          name="title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (!slugEdited) setSlug(slugify(e.target.value));
+          }}
+          required
+        />
         {errors.title && <em className="field-error">{errors.title}</em>}
       </label>
       <label className={errors.slug ? "field field--error" : "field"}>
         <span>网址别名（自动生成，可修改）</span>
-        <input name="slug" value={slug} onChange={(e) => { setSlugEdited(true); setSlug(e.target.value); }} />
+        <input
+          name="slug"
+          value={slug}
+          onChange={(e) => {
+            setSlugEdited(true);
+            setSlug(e.target.value);
+          }}
+        />
         {errors.slug && <em className="field-error">{errors.slug}</em>}
       </label>
-      <button className="button" type="submit">创建草稿</button>
+      <button className="button" type="submit">
+        创建草稿
+      </button>
     </form>
   );
 }

@@ -28,7 +28,13 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       const response = await fetch("/api/auth/callback/credentials", {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" },
-        body: new URLSearchParams({ csrfToken, email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), callbackUrl, json: "true" }),
+        body: new URLSearchParams({
+          csrfToken,
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+          callbackUrl,
+          json: "true",
+        }),
       });
       if (response.status === 429) {
         const retry = Number(response.headers.get("retry-after") ?? 0);
@@ -52,7 +58,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form className="signin-form" method="post" onSubmit={onSubmit} noValidate>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <label className="field">
         <span>{t.email}</span>
         <input name="email" type="email" autoComplete="username" required />
@@ -61,7 +71,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         <span>{t.password}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      <button className="button" type="submit" disabled={busy}>{busy ? t.busy : t.submit}</button>
+      <button className="button" type="submit" disabled={busy}>
+        {busy ? t.busy : t.submit}
+      </button>
     </form>
   );
 }

@@ -31,7 +31,21 @@ function fromBeijingInput(value: string): string | null {
   return value ? new Date(`${value}:00+08:00`).toISOString() : null;
 }
 
-export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt, version, dirty, allowed, canLink, canDelete, links, oldSlugs, canReleaseSlugs }: WorkflowProps) {
+export function WorkflowPanel({
+  releaseId,
+  slug,
+  status,
+  shownStatus,
+  publishAt,
+  version,
+  dirty,
+  allowed,
+  canLink,
+  canDelete,
+  links,
+  oldSlugs,
+  canReleaseSlugs,
+}: WorkflowProps) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
@@ -41,13 +55,19 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
   async function run(action: WorkflowAction) {
     if (dirty) return setMessage("请先保存修改，再进行此操作");
     if (action === "schedule" && !when) return setMessage("请先选择定时发布的时间（北京时间）");
-    const result = await callApi(`/api/admin/releases/${releaseId}/transition`, "POST", { action, baseVersion: version, ...(action === "schedule" ? { publishAt: fromBeijingInput(when) } : {}) });
+    const result = await callApi(`/api/admin/releases/${releaseId}/transition`, "POST", {
+      action,
+      baseVersion: version,
+      ...(action === "schedule" ? { publishAt: fromBeijingInput(when) } : {}),
+    });
     if (result.ok) window.location.reload();
     else setMessage(result.error.fields.publishAt ?? result.error.message);
   }
 
   async function makeLink() {
-    const result = await callApi<{ url: string }>(`/api/admin/releases/${releaseId}/preview-links`, "POST", { hours: 48 });
+    const result = await callApi<{ url: string }>(`/api/admin/releases/${releaseId}/preview-links`, "POST", {
+      hours: 48,
+    });
     if (result.ok) setNewLink(result.data.url);
     else setMessage(result.error.message);
   }
@@ -57,17 +77,40 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
       <legend>状态与发布</legend>
       <p>
         当前状态：<strong data-testid="release-status">{STATUS_LABELS[shownStatus]}</strong>
-        {publishAt && <><br /><span className="muted small">发布时间：{formatDateTime(publishAt)}（北京时间）</span></>}
+        {publishAt && (
+          <>
+            <br />
+            <span className="muted small">发布时间：{formatDateTime(publishAt)}（北京时间）</span>
+          </>
+        )}
       </p>
-      {(shownStatus === "published") && <p><a href={`/releases/${slug}`} target="_blank" rel="noreferrer">查看公开页面 ↗</a></p>}
+      {shownStatus === "published" && (
+        <p>
+          <a href={`/releases/${slug}`} target="_blank" rel="noreferrer">
+            查看公开页面 ↗
+          </a>
+        </p>
+      )}
       {available.includes("schedule") && (
-        <label className="field"><span>定时发布时间（北京时间）</span>
+        <label className="field">
+          <span>定时发布时间（北京时间）</span>
           <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
       )}
       <div className="workflow-actions">
         {available.map((a) => (
-          <button key={a} type="button" className={a === "publish" ? "button" : a === "archive" || a === "unpublish" ? "button button--danger" : "button button--secondary"} onClick={() => run(a)}>
+          <button
+            key={a}
+            type="button"
+            className={
+              a === "publish"
+                ? "button"
+                : a === "archive" || a === "unpublish"
+                  ? "button button--danger"
+                  : "button button--secondary"
+            }
+            onClick={() => run(a)}
+          >
             {TRANSITIONS[a].label}
           </button>
         ))}
@@ -78,7 +121,9 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
           className="link-button"
           onClick={async () => {
             if (!window.confirm("删除这篇从未发布的稿件？删除后只能由管理员从审计日志中找回。")) return;
-            const result = await callApi(`/api/admin/releases/${releaseId}`, "DELETE", { baseVersion: version });
+            const result = await callApi(`/api/admin/releases/${releaseId}`, "DELETE", {
+              baseVersion: version,
+            });
             if (result.ok) router.push("/admin");
             else setMessage(result.error.message);
           }}
@@ -98,7 +143,12 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
                     type="button"
                     className="link-button"
                     onClick={async () => {
-                      if (!window.confirm(`释放旧地址 /releases/${old}？此后它不再跳转到本稿件，其他稿件可以使用它。`)) return;
+                      if (
+                        !window.confirm(
+                          `释放旧地址 /releases/${old}？此后它不再跳转到本稿件，其他稿件可以使用它。`,
+                        )
+                      )
+                        return;
                       const result = await callApi(`/api/admin/slugs`, "DELETE", { slug: old });
                       if (result.ok) window.location.reload();
                       else setMessage(result.error.message);
@@ -112,17 +162,39 @@ export function WorkflowPanel({ releaseId, slug, status, shownStatus, publishAt,
           </ul>
         </div>
       )}
-      {message && <p className="form-error" role="alert">{message}</p>}
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
       {canLink && (
         <div className="preview-links">
-          <button type="button" className="link-button" onClick={makeLink}>生成审阅预览链接（48 小时有效）</button>
-          {newLink && <p className="small">请复制发给审阅人：<input readOnly value={newLink} onFocus={(e) => e.target.select()} aria-label="预览链接" /></p>}
-          {links.filter((l) => !l.revokedAt && new Date(l.expiresAt) > new Date()).map((l) => (
-            <p key={l.id} className="small">
-              有效至 {formatDateTime(l.expiresAt)}{" "}
-              <button type="button" className="link-button" onClick={async () => { const r = await callApi(`/api/admin/preview-links/${l.id}`, "DELETE"); if (r.ok) window.location.reload(); }}>立即撤销</button>
+          <button type="button" className="link-button" onClick={makeLink}>
+            生成审阅预览链接（48 小时有效）
+          </button>
+          {newLink && (
+            <p className="small">
+              请复制发给审阅人：
+              <input readOnly value={newLink} onFocus={(e) => e.target.select()} aria-label="预览链接" />
             </p>
-          ))}
+          )}
+          {links
+            .filter((l) => !l.revokedAt && new Date(l.expiresAt) > new Date())
+            .map((l) => (
+              <p key={l.id} className="small">
+                有效至 {formatDateTime(l.expiresAt)}{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={async () => {
+                    const r = await callApi(`/api/admin/preview-links/${l.id}`, "DELETE");
+                    if (r.ok) window.location.reload();
+                  }}
+                >
+                  立即撤销
+                </button>
+              </p>
+            ))}
         </div>
       )}
     </fieldset>

@@ -20,11 +20,30 @@ export async function callApi<T>(url: string, method: string, body?: unknown): P
       keepalive: method !== "GET" && JSON.stringify(body ?? "").length < 60_000,
     });
   } catch {
-    return { ok: false, error: { status: 0, code: "network", message: "网络连接中断，内容已保存在本机浏览器中，恢复网络后请再保存", fields: {}, details: {} } };
+    return {
+      ok: false,
+      error: {
+        status: 0,
+        code: "network",
+        message: "网络连接中断，内容已保存在本机浏览器中，恢复网络后请再保存",
+        fields: {},
+        details: {},
+      },
+    };
   }
-  const json = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } & Record<string, unknown> };
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } & Record<
+      string,
+      unknown
+    >;
+  };
   if (response.ok) return { ok: true, data: json as T };
   const error = json.error ?? { code: "internal", message: `请求失败（${response.status}）` };
-  const fields = Object.fromEntries((error.fields ?? []).map((f) => [f.path.replace(/^release\./, ""), f.message]));
-  return { ok: false, error: { status: response.status, code: error.code, message: error.message, fields, details: error } };
+  const fields = Object.fromEntries(
+    (error.fields ?? []).map((f) => [f.path.replace(/^release\./, ""), f.message]),
+  );
+  return {
+    ok: false,
+    error: { status: response.status, code: error.code, message: error.message, fields, details: error },
+  };
 }

@@ -12,7 +12,8 @@ export const draftCopyKey = (userId: string, releaseId: string) => `${PREFIX}${u
 export function clearDraftCopies(storage: Storage = localStorage, keepUserId?: string) {
   for (let i = storage.length - 1; i >= 0; i--) {
     const key = storage.key(i);
-    if (key?.startsWith(PREFIX) && !(keepUserId && key.startsWith(`${PREFIX}${keepUserId}:`))) storage.removeItem(key);
+    if (key?.startsWith(PREFIX) && !(keepUserId && key.startsWith(`${PREFIX}${keepUserId}:`)))
+      storage.removeItem(key);
   }
 }
 

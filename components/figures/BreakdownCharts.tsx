@@ -34,22 +34,39 @@ export function BreakdownCharts({ figures, title }: { figures: PublicFigure[]; t
   if (!breakdowns.length) return null;
   return (
     <section className="charts" aria-labelledby="charts-title">
-      <h2 id="charts-title" className="section-title">{title}</h2>
+      <h2 id="charts-title" className="section-title">
+        {title}
+      </h2>
       {breakdowns.map(({ whole, parts }) => (
         <figure key={whole.key} className="chart">
           <figcaption className="chart__title">
             {whole.label} <FigureValue figure={whole} />
           </figcaption>
-          <div className="chart__bar" role="img" aria-label={parts.map((p) => `${p.label} ${p.display}，占${share(p, whole).toFixed(0)}%`).join("；")}>
+          <div
+            className="chart__bar"
+            role="img"
+            aria-label={parts
+              .map((p) => `${p.label} ${p.display}，占${share(p, whole).toFixed(0)}%`)
+              .join("；")}
+          >
             {parts.map((p, i) => (
-              <span key={p.key} className="chart__segment" style={{ width: `${share(p, whole)}%`, background: PALETTE[i % PALETTE.length] }} />
+              <span
+                key={p.key}
+                className="chart__segment"
+                style={{ width: `${share(p, whole)}%`, background: PALETTE[i % PALETTE.length] }}
+              />
             ))}
           </div>
           <ul className="chart__legend">
             {parts.map((p, i) => (
               <li key={p.key}>
-                <span className="chart__swatch" style={{ background: PALETTE[i % PALETTE.length] }} aria-hidden="true" />
-                {p.label} <FigureValue figure={p} /> <span className="chart__share">{share(p, whole).toFixed(0)}%</span>
+                <span
+                  className="chart__swatch"
+                  style={{ background: PALETTE[i % PALETTE.length] }}
+                  aria-hidden="true"
+                />
+                {p.label} <FigureValue figure={p} />{" "}
+                <span className="chart__share">{share(p, whole).toFixed(0)}%</span>
               </li>
             ))}
           </ul>

@@ -23,7 +23,9 @@ export function FigureTable({ figures, messages }: { figures: PublicFigure[]; me
             <tr>
               <th scope="col">{t.figure}</th>
               <th scope="col">{t.value}</th>
-              <th scope="col" className="figure-table__source">{t.sourceText}</th>
+              <th scope="col" className="figure-table__source">
+                {t.sourceText}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -33,7 +35,9 @@ export function FigureTable({ figures, messages }: { figures: PublicFigure[]; me
                   {f.label}
                   {f.isRecord && <RecordBadge note={f.recordNote} label={t.recordBadge} />}
                 </th>
-                <td className="figure-table__value"><FigureValue figure={f} /></td>
+                <td className="figure-table__value">
+                  <FigureValue figure={f} />
+                </td>
                 <td className="figure-table__source">{f.sourceText}</td>
               </tr>
             ))}

@@ -5,7 +5,11 @@ import type { PublicFigure } from "@/lib/releases/public-dto";
 export function FigureValue({ figure, className }: { figure: PublicFigure; className?: string }) {
   const p = figureParts(figure);
   return (
-    <data value={figure.baseValue} className={className ? `figure-value ${className}` : "figure-value"} title={figure.baseDisplay}>
+    <data
+      value={figure.baseValue}
+      className={className ? `figure-value ${className}` : "figure-value"}
+      title={figure.baseDisplay}
+    >
       {p.before && <span className="figure-value__qualifier">{p.before}</span>}
       <span className="figure-value__number">{p.number}</span>
       {p.after && <span className="figure-value__qualifier">{p.after}</span>}

@@ -29,10 +29,16 @@ export function FontSizeSwitch({ messages, targetId }: { messages: Messages; tar
   useEffect(() => {
     document.getElementById(targetId)?.setAttribute("data-font-size", size);
   }, [size, targetId]);
-  const labels: Record<Size, string> = { large: messages.release.fontLarge, medium: messages.release.fontMedium, small: messages.release.fontSmall };
+  const labels: Record<Size, string> = {
+    large: messages.release.fontLarge,
+    medium: messages.release.fontMedium,
+    small: messages.release.fontSmall,
+  };
   return (
     <div className="font-switch" role="group" aria-label={messages.release.fontSize}>
-      <span className="font-switch__label" aria-hidden="true">{messages.release.fontSize}</span>
+      <span className="font-switch__label" aria-hidden="true">
+        {messages.release.fontSize}
+      </span>
       {SIZES.map((s) => (
         <button key={s} type="button" aria-pressed={size === s} onClick={() => saveSize(s)}>
           {labels[s]}

@@ -11,7 +11,15 @@ import { ReleaseMeta } from "./ReleaseMeta";
 import { ShareBar } from "./ShareBar";
 
 /** A release as readers see it; previews render this same component, so they match exactly. */
-export function ReleaseArticle({ release, siteUrl, preview = false }: { release: PublicRelease; siteUrl: string; preview?: boolean }) {
+export function ReleaseArticle({
+  release,
+  siteUrl,
+  preview = false,
+}: {
+  release: PublicRelease;
+  siteUrl: string;
+  preview?: boolean;
+}) {
   const messages = getMessages(release.locale);
   const t = messages.release;
   const url = `${siteUrl}/releases/${release.slug}`;
@@ -19,7 +27,10 @@ export function ReleaseArticle({ release, siteUrl, preview = false }: { release:
     <article className="release" id="release-article" data-font-size="medium" lang={release.locale}>
       <header className="release__header">
         {release.edition && (
-          <p className="release__kicker">{release.edition.event.name} · {release.edition.year} · {release.edition.city}{release.edition.theme && ` · “${release.edition.theme}”`}</p>
+          <p className="release__kicker">
+            {release.edition.event.name} · {release.edition.year} · {release.edition.city}
+            {release.edition.theme && ` · “${release.edition.theme}”`}
+          </p>
         )}
         <h1 className="release__title">{release.title}</h1>
         <ReleaseMeta release={release} messages={messages} countView={!preview} />
@@ -34,9 +45,17 @@ export function ReleaseArticle({ release, siteUrl, preview = false }: { release:
       {release.leadImage?.url && (
         <figure className="lead-image">
           {/* eslint-disable-next-line @next/next/no-img-element -- media is served by our own route with its real size */}
-          <img src={release.leadImage.url} alt={release.leadImage.alt} width={release.leadImage.width ?? undefined} height={release.leadImage.height ?? undefined} />
+          <img
+            src={release.leadImage.url}
+            alt={release.leadImage.alt}
+            width={release.leadImage.width ?? undefined}
+            height={release.leadImage.height ?? undefined}
+          />
           {(release.leadImage.caption || release.leadImage.credit) && (
-            <figcaption>{release.leadImage.caption}<span className="credit">{release.leadImage.credit}</span></figcaption>
+            <figcaption>
+              {release.leadImage.caption}
+              <span className="credit">{release.leadImage.credit}</span>
+            </figcaption>
           )}
         </figure>
       )}
@@ -51,7 +70,14 @@ export function ReleaseArticle({ release, siteUrl, preview = false }: { release:
       )}
 
       {release.tags.length > 0 && (
-        <p className="release__tags"><span>{t.tags}：</span>{release.tags.map((tag) => <span key={tag.slug} className="tag">{tag.name}</span>)}</p>
+        <p className="release__tags">
+          <span>{t.tags}：</span>
+          {release.tags.map((tag) => (
+            <span key={tag.slug} className="tag">
+              {tag.name}
+            </span>
+          ))}
+        </p>
       )}
       <p className="print-url">{url}</p>
     </article>

@@ -18,11 +18,16 @@ export function ReleaseList({ title, description, data, messages, pageHref }: Pr
       <header className="page-header">
         <h1>{title}</h1>
         {description && <p>{description}</p>}
-        <p className="page-header__count">{fill(messages.list.count, { total: data.total })}{data.page > 1 && ` · ${fill(messages.list.page, { page: data.page })}`}</p>
+        <p className="page-header__count">
+          {fill(messages.list.count, { total: data.total })}
+          {data.page > 1 && ` · ${fill(messages.list.page, { page: data.page })}`}
+        </p>
       </header>
       {data.items.length ? (
         <div className="release-list">
-          {data.items.map((r) => <ReleaseCard key={r.id} release={r} messages={messages} headingLevel="h2" />)}
+          {data.items.map((r) => (
+            <ReleaseCard key={r.id} release={r} messages={messages} headingLevel="h2" />
+          ))}
         </div>
       ) : (
         <p className="empty">{messages.list.empty}</p>

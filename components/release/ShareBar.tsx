@@ -9,7 +9,11 @@ export function ShareBar({ url, title, messages }: { url: string; title: string;
   const t = messages.release;
   const [copied, setCopied] = useState(false);
   // navigator.share exists only in some browsers; false on the server so the HTML matches.
-  const canShare = useSyncExternalStore(noSubscription, () => "share" in navigator, () => false);
+  const canShare = useSyncExternalStore(
+    noSubscription,
+    () => "share" in navigator,
+    () => false,
+  );
 
   async function copy() {
     try {
@@ -28,14 +32,28 @@ export function ShareBar({ url, title, messages }: { url: string; title: string;
 
   return (
     <div className="share-bar" role="group" aria-label={t.share}>
-      <button type="button" onClick={copy}>{copied ? t.copied : t.copyLink}</button>
+      <button type="button" onClick={copy}>
+        {copied ? t.copied : t.copyLink}
+      </button>
       {canShare && (
-        <button type="button" onClick={() => navigator.share({ title, url }).catch(() => {})}>{t.shareNative}</button>
+        <button type="button" onClick={() => navigator.share({ title, url }).catch(() => {})}>
+          {t.shareNative}
+        </button>
       )}
-      <a href={`https://service.weibo.com/share/share.php?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`} target="_blank" rel="noopener noreferrer">{t.weibo}</a>
+      <a
+        href={`https://service.weibo.com/share/share.php?url=${encodeURIComponent(url)}&title=${encodeURIComponent(title)}`}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
+        {t.weibo}
+      </a>
       <a href={`mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(url)}`}>{t.email}</a>
-      <button type="button" onClick={() => window.print()}>{t.print}</button>
-      <span className="visually-hidden" aria-live="polite">{copied ? t.copied : ""}</span>
+      <button type="button" onClick={() => window.print()}>
+        {t.print}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {copied ? t.copied : ""}
+      </span>
     </div>
   );
 }

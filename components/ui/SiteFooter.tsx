@@ -4,7 +4,9 @@ export function SiteFooter({ messages }: { messages: Messages }) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
-        <p>{messages.site.name} · {messages.site.tagline}</p>
+        <p>
+          {messages.site.name} · {messages.site.tagline}
+        </p>
         <p className="site-footer__links">
           <a href="/feed.xml">RSS</a>
           <a href="/atom.xml">Atom</a>

@@ -9,10 +9,14 @@ interface Props {
 export function SiteHeader({ messages, categories }: Props) {
   return (
     <header className="site-header">
-      <a className="skip-link" href="#main">{messages.site.skip}</a>
+      <a className="skip-link" href="#main">
+        {messages.site.skip}
+      </a>
       <div className="site-header__inner">
         <Link href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">P</span>
+          <span className="brand__mark" aria-hidden="true">
+            P
+          </span>
           <span className="brand__text">
             <span className="brand__name">{messages.site.name}</span>
             <span className="brand__tagline">{messages.site.tagline}</span>
@@ -22,9 +26,13 @@ export function SiteHeader({ messages, categories }: Props) {
           <Link href="/">{messages.site.home}</Link>
           <Link href="/releases">{messages.site.releases}</Link>
           {categories.map((c) => (
-            <Link key={c.slug} href={`/categories/${c.slug}`}>{c.name}</Link>
+            <Link key={c.slug} href={`/categories/${c.slug}`}>
+              {c.name}
+            </Link>
           ))}
-          <a href="/feed.xml" className="site-nav__feed">{messages.site.feeds}</a>
+          <a href="/feed.xml" className="site-nav__feed">
+            {messages.site.feeds}
+          </a>
         </nav>
       </div>
     </header>

@@ -2,7 +2,10 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 
-export async function listAuditLog(actor: Actor | null, filter: { action?: string; actor?: string; target?: string; take?: number } = {}) {
+export async function listAuditLog(
+  actor: Actor | null,
+  filter: { action?: string; actor?: string; target?: string; take?: number } = {},
+) {
   requirePermission(actor, "audit.view");
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),

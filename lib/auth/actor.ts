@@ -14,7 +14,13 @@ export interface Actor {
 }
 
 /** What the command-line scripts act as: the operator of the machine, who may do what an admin may. */
-export const SYSTEM_ACTOR: Actor = { id: "system", email: "cli", name: "命令行", role: "admin", system: true };
+export const SYSTEM_ACTOR: Actor = {
+  id: "system",
+  email: "cli",
+  name: "命令行",
+  role: "admin",
+  system: true,
+};
 
 /** Domain functions call this themselves, whatever the caller checked: 401 without a user, 403 without the right. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): Actor {

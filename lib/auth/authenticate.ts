@@ -7,7 +7,10 @@ import { beginSignInAttempt, markAttemptSucceeded, SIGN_IN_TRANSACTION } from ".
 export type SignInRefusal = "invalid" | "locked" | "rateLimited";
 
 export class SignInRefused extends Error {
-  constructor(readonly reason: SignInRefusal, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly reason: SignInRefusal,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(reason);
   }
 }
@@ -37,15 +40,28 @@ export async function authenticate(
   const decision = await beginSignInAttempt(email, ip);
   if (decision.kind === "rateLimited") throw new SignInRefused("rateLimited", decision.retryAfterSeconds);
   if (decision.kind === "locked") {
-    await db.$transaction((tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }), SIGN_IN_TRANSACTION);
+    await db.$transaction(
+      (tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }),
+      SIGN_IN_TRANSACTION,
+    );
     throw new SignInRefused("locked");
   }
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      sessionVersion: true,
+      passwordHash: true,
+    },
   });
   dummyHash ??= hashPassword("pressroom-timing-equaliser");
-  const valid = user ? await verify(user.passwordHash, input.password) : await verify(await dummyHash, input.password).then(() => false);
+  const valid = user
+    ? await verify(user.passwordHash, input.password)
+    : await verify(await dummyHash, input.password).then(() => false);
   const ok = Boolean(user && user.active && valid);
   await db.$transaction(async (tx) => {
     if (ok) await markAttemptSucceeded(tx, decision.attemptId);
@@ -55,10 +71,18 @@ export async function authenticate(
       action: ok ? "auth.signin.success" : "auth.signin.failure",
       targetType: "user",
       targetId: user?.id,
-      details: ok ? undefined : { reason: !user ? "unknown_email" : !user.active ? "inactive" : "wrong_password" },
+      details: ok
+        ? undefined
+        : { reason: !user ? "unknown_email" : !user.active ? "inactive" : "wrong_password" },
       ip,
     });
   }, SIGN_IN_TRANSACTION);
   if (!ok || !user) throw new SignInRefused("invalid");
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -11,7 +11,15 @@ function hasHostileCharacters(value: string): boolean {
   for (const ch of value) {
     const c = ch.codePointAt(0) ?? 0;
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
-    if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x2028 || c === 0x2029 || c === 0xfeff) return true;
+    if (
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0xfeff
+    )
+      return true;
   }
   return false;
 }

@@ -50,7 +50,9 @@ function expandIPv6(address: string): string[] {
   const right = address.includes("::") && tail ? tail.split(":") : [];
   // An embedded IPv4 tail (::1.2.3.4) is two groups; only the first four groups matter here.
   const missing = 8 - left.length - right.length;
-  const groups = address.includes("::") ? [...left, ...Array(Math.max(0, missing)).fill("0"), ...right] : left;
+  const groups = address.includes("::")
+    ? [...left, ...Array(Math.max(0, missing)).fill("0"), ...right]
+    : left;
   return groups.map((g) => g.replace(/^0+(?=.)/, ""));
 }
 
@@ -66,12 +68,20 @@ const lists = new WeakMap<object, net.BlockList>();
  * The pure decision. `peer` is the socket's address (null when unknown); `forwardedFor` the raw
  * X-Forwarded-For. Hops are read from the right, where the nearest proxy appended its peer.
  */
-export function resolveClientAddress(input: { peer: string | null; forwardedFor: string | null; trust: TrustProxy }): string {
+export function resolveClientAddress(input: {
+  peer: string | null;
+  forwardedFor: string | null;
+  trust: TrustProxy;
+}): string {
   const address = trustedAddress(input);
   return address === UNKNOWN_ADDRESS ? address : clientKey(address);
 }
 
-function trustedAddress(input: { peer: string | null; forwardedFor: string | null; trust: TrustProxy }): string {
+function trustedAddress(input: {
+  peer: string | null;
+  forwardedFor: string | null;
+  trust: TrustProxy;
+}): string {
   const peer = input.peer === null ? null : normalise(input.peer);
   if (input.trust.kind === "none") return peer ?? UNKNOWN_ADDRESS;
   // Nearest first: the socket, then X-Forwarded-For from its right end. A hop that is not an

@@ -15,7 +15,9 @@ const refusals = new AsyncLocalStorage<{ refusal?: SignInRefused }>();
  * Runs next-auth's handler and reports a refused sign-in with its reason: next-auth itself can only
  * redirect with ?error=, and the route wants a real 429 with Retry-After for the address limit.
  */
-export async function captureSignInRefusal(run: () => Promise<Response>): Promise<{ response: Response; refusal?: SignInRefused }> {
+export async function captureSignInRefusal(
+  run: () => Promise<Response>,
+): Promise<{ response: Response; refusal?: SignInRefused }> {
   const store: { refusal?: SignInRefused } = {};
   const response = await refusals.run(store, run);
   return { response, refusal: store.refusal };
@@ -31,7 +33,11 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "邮箱", type: "email" }, password: { label: "密码", type: "password" } },
       async authorize(credentials, req) {
         try {
-          return await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip: clientIp(req.headers ?? {}) });
+          return await authenticate({
+            email: credentials?.email ?? "",
+            password: credentials?.password ?? "",
+            ip: clientIp(req.headers ?? {}),
+          });
         } catch (error) {
           // next-auth turns a thrown message into ?error=<message>: the sign-in page maps it to Chinese.
           if (error instanceof SignInRefused) {
@@ -58,7 +64,12 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.uid ?? "", email: token.email ?? "", name: token.name ?? "", role: token.role ?? "editor" };
+      session.user = {
+        id: token.uid ?? "",
+        email: token.email ?? "",
+        name: token.name ?? "",
+        role: token.role ?? "editor",
+      };
       session.sessionVersion = token.sv ?? 0;
       return session;
     },
@@ -69,7 +80,12 @@ export const authOptions: NextAuthOptions = {
       if (!token?.uid) return;
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
-        await recordAudit(tx, { actor: { id: token.uid!, email: token.email ?? "" }, action: "auth.signout", targetType: "user", targetId: token.uid });
+        await recordAudit(tx, {
+          actor: { id: token.uid!, email: token.email ?? "" },
+          action: "auth.signout",
+          targetType: "user",
+          targetId: token.uid,
+        });
       });
     },
   },

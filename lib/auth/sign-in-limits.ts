@@ -15,11 +15,24 @@ async function lockKey(tx: Tx, kind: keyof typeof LOCK_CLASS, value: string) {
 }
 
 /** When the account's lock ends, if it is locked: 5 failures since its last success within 15 minutes. */
-async function accountLockedUntil(tx: Tx, email: string, now: Date, excludeId?: bigint): Promise<Date | null> {
+async function accountLockedUntil(
+  tx: Tx,
+  email: string,
+  now: Date,
+  excludeId?: bigint,
+): Promise<Date | null> {
   const since = new Date(now.getTime() - LOCK_WINDOW_MS);
-  const lastSuccess = await tx.signInAttempt.findFirst({ where: { email, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" } });
+  const lastSuccess = await tx.signInAttempt.findFirst({
+    where: { email, succeeded: true, createdAt: { gt: since } },
+    orderBy: { createdAt: "desc" },
+  });
   const failures = await tx.signInAttempt.findMany({
-    where: { email, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since }, ...(excludeId === undefined ? {} : { id: { not: excludeId } }) },
+    where: {
+      email,
+      succeeded: false,
+      createdAt: { gt: lastSuccess?.createdAt ?? since },
+      ...(excludeId === undefined ? {} : { id: { not: excludeId } }),
+    },
     orderBy: { createdAt: "desc" },
     take: ACCOUNT_FAILURE_LIMIT,
   });
@@ -42,7 +55,10 @@ async function ipRetryAfterSeconds(tx: Tx, ip: string, now: Date): Promise<numbe
   return Math.max(1, Math.ceil((oldest + LOCK_WINDOW_MS - now.getTime()) / 1000));
 }
 
-export type AttemptDecision = { kind: "rateLimited"; retryAfterSeconds: number } | { kind: "locked" } | { kind: "proceed"; attemptId: bigint };
+export type AttemptDecision =
+  | { kind: "rateLimited"; retryAfterSeconds: number }
+  | { kind: "locked" }
+  | { kind: "proceed"; attemptId: bigint };
 
 /**
  * Decides whether a sign-in may verify its password, and if so records it as a failure first.
@@ -50,21 +66,25 @@ export type AttemptDecision = { kind: "rateLimited"; retryAfterSeconds: number }
  * that order), so concurrent attempts see each other: however many arrive at once, at most 5 per
  * account and 20 per address reach the password check. A success turns its row into a success.
  */
-export async function beginSignInAttempt(email: string, ip: string, now = new Date()): Promise<AttemptDecision> {
-  return db.$transaction(
-    async (tx) => {
-      await lockKey(tx, "address", ip);
-      const retryAfterSeconds = await ipRetryAfterSeconds(tx, ip, now);
-      if (retryAfterSeconds) return { kind: "rateLimited", retryAfterSeconds };
-      await lockKey(tx, "account", email);
-      const attempt = await tx.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
-      // A refused try on a locked account still counts for its address: guessing on at a locked
-      // account reaches the 429 like any other (and keeps the account locked while it goes on).
-      if (await accountLockedUntil(tx, email, now, attempt.id)) return { kind: "locked" };
-      return { kind: "proceed", attemptId: attempt.id };
-    },
-    SIGN_IN_TRANSACTION,
-  );
+export async function beginSignInAttempt(
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<AttemptDecision> {
+  return db.$transaction(async (tx) => {
+    await lockKey(tx, "address", ip);
+    const retryAfterSeconds = await ipRetryAfterSeconds(tx, ip, now);
+    if (retryAfterSeconds) return { kind: "rateLimited", retryAfterSeconds };
+    await lockKey(tx, "account", email);
+    const attempt = await tx.signInAttempt.create({
+      data: { email, ip, succeeded: false },
+      select: { id: true },
+    });
+    // A refused try on a locked account still counts for its address: guessing on at a locked
+    // account reaches the 429 like any other (and keeps the account locked while it goes on).
+    if (await accountLockedUntil(tx, email, now, attempt.id)) return { kind: "locked" };
+    return { kind: "proceed", attemptId: attempt.id };
+  }, SIGN_IN_TRANSACTION);
 }
 
 export async function markAttemptSucceeded(tx: Tx, attemptId: bigint) {

@@ -10,7 +10,10 @@ const MAX_AGE_SECONDS = 3600;
  * A public read, cached across requests in Next's data cache (tagged, so mutations refresh it)
  * and deduplicated within one render (React cache: a page and its generateMetadata share one call).
  */
-export function cachedQuery<Args extends unknown[], Result>(name: string, query: (...args: Args) => Promise<Result>) {
+export function cachedQuery<Args extends unknown[], Result>(
+  name: string,
+  query: (...args: Args) => Promise<Result>,
+) {
   return cache(unstable_cache(query, [name], { tags: PUBLIC_TAGS, revalidate: MAX_AGE_SECONDS }));
 }
 
@@ -21,7 +24,10 @@ const MISS = Symbol.for("pressroom.cache-miss");
  * misses (null) are not, so made-up keys never become entries in the data cache, which lives on
  * disk and is never cleaned up. A miss costs one query each time instead.
  */
-export function cachedLookup<Args extends unknown[], Result>(name: string, query: (...args: Args) => Promise<Result | null>) {
+export function cachedLookup<Args extends unknown[], Result>(
+  name: string,
+  query: (...args: Args) => Promise<Result | null>,
+) {
   const cached = cachedQuery(name, async (...args: Args): Promise<Result> => {
     const result = await query(...args);
     // Thrown, so unstable_cache stores nothing.

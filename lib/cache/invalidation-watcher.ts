@@ -27,7 +27,11 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
       if (lastId === null) {
         lastId = (await db.cacheInvalidation.aggregate({ _max: { id: true } }))._max.id ?? BigInt(0);
       } else {
-        const rows = await db.cacheInvalidation.findMany({ where: { id: { gt: lastId } }, orderBy: { id: "asc" }, take: 500 });
+        const rows = await db.cacheInvalidation.findMany({
+          where: { id: { gt: lastId } },
+          orderBy: { id: "asc" },
+          take: 500,
+        });
         for (const row of rows) {
           row.tags.forEach((t) => pending.add(t));
           lastId = row.id;

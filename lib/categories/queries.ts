@@ -14,7 +14,12 @@ export async function listCategories(): Promise<PublicCategory[]> {
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     include: { _count: { select: { releases: { where: publicReleaseWhere() } } } },
   });
-  return rows.map((c) => ({ slug: c.slug, name: c.name, description: c.description, releaseCount: c._count.releases }));
+  return rows.map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    releaseCount: c._count.releases,
+  }));
 }
 
 export async function findCategory(slug: string): Promise<PublicCategory | null> {

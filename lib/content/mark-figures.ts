@@ -69,11 +69,12 @@ export function markFigures(html: string, figures: MarkableFigure[]): string {
       }
     }
     let at = find(mention, from);
-    for (let blocking = at >= 0 ? overlapping(taken, at, at + mention.length) : null; blocking; ) {
+    for (let blocking = at >= 0 ? overlapping(taken, at, at + mention.length) : null; blocking;) {
       at = find(mention, blocking.end);
       blocking = at >= 0 && at + mention.length <= limit ? overlapping(taken, at, at + mention.length) : null;
     }
-    if (at >= 0 && at + mention.length <= limit) taken.splice(firstEndingAfter(taken, at), 0, { start: at, end: at + mention.length, figure });
+    if (at >= 0 && at + mention.length <= limit)
+      taken.splice(firstEndingAfter(taken, at), 0, { start: at, end: at + mention.length, figure });
   }
 
   let out = "";

@@ -6,7 +6,11 @@ import { sanitizeBody } from "./sanitize-body";
  * Stored body -> public HTML: sanitised again (whatever stored it), figures marked as data, and a
  * photo known only by its caption says so instead of showing an invented image.
  */
-export function renderBody(html: string, figures: MarkableFigure[], labels: { photoMissing: string }): string {
+export function renderBody(
+  html: string,
+  figures: MarkableFigure[],
+  labels: { photoMissing: string },
+): string {
   const marked = markFigures(sanitizeBody(html), figures);
   return marked.replace(
     /<figure class="photo"( data-media-id="[^"]*")?>(?!\s*<img)/g,

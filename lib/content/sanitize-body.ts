@@ -4,9 +4,36 @@ import sanitizeHtml from "sanitize-html";
 // a paste or an API sends is cut down to it: no script, no event handler, no javascript: URL, no style.
 const BODY_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li", "blockquote",
-    "figure", "figcaption", "img", "br", "hr", "span", "sup", "sub", "code",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "br",
+    "hr",
+    "span",
+    "sup",
+    "sub",
+    "code",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
   ],
   allowedAttributes: {
     a: ["href", "title", "rel"],
@@ -43,7 +70,10 @@ export function sanitizeBody(html: string): string {
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
 
 function stripTags(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]);
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(
+    /&(amp|lt|gt|quot|#39|nbsp);/g,
+    (_, e: string) => ENTITIES[e],
+  );
 }
 
 // After the entities are decoded, `<` followed by one of these could open a tag (or a comment) again.

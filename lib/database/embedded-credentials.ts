@@ -44,11 +44,19 @@ export function readOrCreateCredentials(dataDir: string): EmbeddedCredentials {
   }
   fs.chmodSync(file, 0o600);
   const parsed = credentialsSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8") || "null"));
-  if (!parsed.success) throw new StartupError(`${file} is damaged: restore it from a backup (it holds the embedded database's passwords).`);
+  if (!parsed.success)
+    throw new StartupError(
+      `${file} is damaged: restore it from a backup (it holds the embedded database's passwords).`,
+    );
   return parsed.data;
 }
 
-export function embeddedUrl(port: number, role: "superuser" | "app", credentials: EmbeddedCredentials, database: string): string {
+export function embeddedUrl(
+  port: number,
+  role: "superuser" | "app",
+  credentials: EmbeddedCredentials,
+  database: string,
+): string {
   const user = role === "superuser" ? SUPERUSER : APP_ROLE;
   return `postgresql://${user}:${encodeURIComponent(credentials[role])}@127.0.0.1:${port}/${database}`;
 }
@@ -66,7 +74,9 @@ async function connectAsSuperuser(port: number, credentials: EmbeddedCredentials
     if ((error as { code?: string }).code !== "28P01") throw error;
   }
   const client = await connect(LEGACY_PASSWORD).catch(() => {
-    throw new StartupError(`The embedded PostgreSQL refuses the superuser password in pg-credentials.json of the data directory; restore that file from a backup.`);
+    throw new StartupError(
+      `The embedded PostgreSQL refuses the superuser password in pg-credentials.json of the data directory; restore that file from a backup.`,
+    );
   });
   await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD ${client.escapeLiteral(credentials.superuser)}`);
   return client;
@@ -104,9 +114,13 @@ export async function secureEmbeddedCluster(port: number, credentials: EmbeddedC
     await admin.query(
       `ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${admin.escapeLiteral(credentials.app)}`,
     );
-    const database = await admin.query<{ owner: string }>("SELECT datdba::regrole::text AS owner FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE]);
+    const database = await admin.query<{ owner: string }>(
+      "SELECT datdba::regrole::text AS owner FROM pg_database WHERE datname = $1",
+      [EMBEDDED_DATABASE],
+    );
     if (!database.rowCount) await admin.query(`CREATE DATABASE ${EMBEDDED_DATABASE} OWNER ${APP_ROLE}`);
-    else if (database.rows[0].owner !== APP_ROLE) await admin.query(`ALTER DATABASE ${EMBEDDED_DATABASE} OWNER TO ${APP_ROLE}`);
+    else if (database.rows[0].owner !== APP_ROLE)
+      await admin.query(`ALTER DATABASE ${EMBEDDED_DATABASE} OWNER TO ${APP_ROLE}`);
   } finally {
     await admin.end();
   }

@@ -66,7 +66,10 @@ function checkOwnership(dir: string) {
  * Starts the embedded PostgreSQL under <data dir>/pg, or joins the one already running there
  * (a dev server and a CLI script share one cluster: two postmasters on one directory is corruption).
  */
-export async function startEmbeddedPostgres(options?: { dataDir: string; port: number }): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(options?: {
+  dataDir: string;
+  port: number;
+}): Promise<RunningDatabase> {
   const { dataDir, port } = options ?? { dataDir: getConfig().dataDir, port: getConfig().EMBEDDED_PG_PORT };
   const databaseDir = path.join(dataDir, "pg");
   const runningPort = runningEmbeddedPort(databaseDir);
@@ -106,7 +109,10 @@ export async function startEmbeddedPostgres(options?: { dataDir: string; port: n
     if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) await initialisePrivately(server, dataDir);
     await server.start();
   } catch (error) {
-    const detail = log.join("").split("\n").find((l) => /FATAL|ERROR|could not/i.test(l));
+    const detail = log
+      .join("")
+      .split("\n")
+      .find((l) => /FATAL|ERROR|could not/i.test(l));
     const reason = detail?.trim() || (error instanceof Error ? error.message : "it exited early");
     throw new StartupError(`The embedded PostgreSQL in ${databaseDir} did not start: ${reason}`);
   }
@@ -121,7 +127,10 @@ export async function startEmbeddedPostgres(options?: { dataDir: string; port: n
 }
 
 function urls(port: number, credentials: EmbeddedCredentials) {
-  return { serverUrl: embeddedUrl(port, "superuser", credentials, "postgres"), url: embeddedUrl(port, "app", credentials, EMBEDDED_DATABASE) };
+  return {
+    serverUrl: embeddedUrl(port, "superuser", credentials, "postgres"),
+    url: embeddedUrl(port, "app", credentials, EMBEDDED_DATABASE),
+  };
 }
 
 /**

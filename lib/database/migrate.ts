@@ -40,16 +40,20 @@ export async function migrateDatabase(url: string, dir = MIGRATIONS_DIR): Promis
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>("SELECT name, checksum FROM _pressroom_migrations")).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (
+        await client.query<{ name: string; checksum: string }>(
+          "SELECT name, checksum FROM _pressroom_migrations",
+        )
+      ).rows.map((r) => [r.name, r.checksum]),
     );
     const result: MigrationResult = { applied: [], skipped: 0 };
     for (const migration of listMigrations(dir)) {
       const previous = done.get(migration.name);
       if (previous) {
         if (previous !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${migration.name} was changed after it was applied; add a new migration instead.`,
+          );
         }
         result.skipped++;
         continue;

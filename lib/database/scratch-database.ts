@@ -14,7 +14,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 export async function createScratchDatabase(server: RunningDatabase, prefix: string) {
   const serverUrl = new URL(server.serverUrl);
   if (!LOCAL_HOSTS.has(serverUrl.hostname)) {
-    throw new StartupError(`Tests create and drop databases, so they only run against a local server; DATABASE_URL points at ${serverUrl.hostname}.`);
+    throw new StartupError(
+      `Tests create and drop databases, so they only run against a local server; DATABASE_URL points at ${serverUrl.hostname}.`,
+    );
   }
   const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
   const owner = decodeURIComponent(new URL(server.url).username);
@@ -30,7 +32,8 @@ export async function createScratchDatabase(server: RunningDatabase, prefix: str
     for (const row of stale.rows) {
       // The name carries its creation time: a database of a run still going on (between two connections) stays.
       const createdAt = parseInt(row.datname.slice(prefix.length + 1).split("_")[0], 36);
-      if (Number.isFinite(createdAt) && createdAt < hourAgo) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+      if (Number.isFinite(createdAt) && createdAt < hourAgo)
+        await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
     }
     await admin.query(`CREATE DATABASE "${name}" OWNER ${admin.escapeIdentifier(owner)}`);
   } finally {

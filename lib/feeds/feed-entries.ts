@@ -42,7 +42,10 @@ function keyFiguresHtml(release: PublicRelease): string {
   const figures = release.keyFigures.length ? release.keyFigures : release.figures.filter((f) => f.isRecord);
   if (!figures.length) return "";
   const items = figures
-    .map((f) => `<li><strong>${escapeHtml(f.display)}</strong> ${escapeHtml(f.label)}${f.isRecord ? `（${escapeHtml(f.recordNote ?? t.recordBadge)}）` : ""}</li>`)
+    .map(
+      (f) =>
+        `<li><strong>${escapeHtml(f.display)}</strong> ${escapeHtml(f.label)}${f.isRecord ? `（${escapeHtml(f.recordNote ?? t.recordBadge)}）` : ""}</li>`,
+    )
     .join("");
   return `<h3>${escapeHtml(t.keyFigures)}</h3><ul>${items}</ul><hr>`;
 }
@@ -59,10 +62,15 @@ export function toFeedEntry(release: PublicRelease, siteUrl: string): FeedEntry 
     published: new Date(release.publishAt),
     updated: new Date(release.contentUpdatedAt),
     author: release.byline ?? release.sourceName ?? getMessages(release.locale).site.name,
-    categories: [...(release.category ? [release.category.name] : []), ...release.tags.map((tag) => tag.name)],
+    categories: [
+      ...(release.category ? [release.category.name] : []),
+      ...release.tags.map((tag) => tag.name),
+    ],
     summary: release.summary,
     contentHtml: absoluteUrls(keyFiguresHtml(release) + body, siteUrl),
-    image: lead ? { url: `${siteUrl}${lead.url}`, type: lead.mimeType ?? "image/jpeg", length: lead.sizeBytes ?? 0 } : null,
+    image: lead
+      ? { url: `${siteUrl}${lead.url}`, type: lead.mimeType ?? "image/jpeg", length: lead.sizeBytes ?? 0 }
+      : null,
   };
 }
 

@@ -19,7 +19,12 @@ const GENERATOR = "Pressroom";
 const getFeed = cachedLookup("feed", async (format: FeedFormat, categorySlug?: string) => {
   const channel = await loadFeedChannel(categorySlug);
   if (!channel) return null;
-  const body = format === "rss" ? toRss(channel, GENERATOR) : format === "atom" ? toAtom(channel, GENERATOR) : toJsonFeed(channel);
+  const body =
+    format === "rss"
+      ? toRss(channel, GENERATOR)
+      : format === "atom"
+        ? toAtom(channel, GENERATOR)
+        : toJsonFeed(channel);
   return { body, updated: channel.updated.toISOString() };
 });
 

@@ -5,7 +5,13 @@ import type { FeedChannel } from "./feed-entries";
 // XML is built with fast-xml-parser, which escapes every text node: content goes in as escaped
 // text rather than CDATA, so "]]>" or "<" in a release cannot break a feed. (The `feed` package
 // writes raw CDATA and JSON Feed 1.0; readers need 1.1 and unbreakable XML.)
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, suppressEmptyNode: true, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  suppressEmptyNode: true,
+  processEntities: true,
+});
 
 // Characters XML 1.0 forbids (control characters pasted from Word, say) would make readers reject the whole feed.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -44,7 +50,9 @@ export function toRss(channel: FeedChannel, generator: string): string {
           category: e.categories.map(clean),
           description: clean(e.summary),
           "content:encoded": clean(e.contentHtml),
-          ...(e.image ? { enclosure: { "@url": e.image.url, "@type": e.image.type, "@length": String(e.image.length) } } : {}),
+          ...(e.image
+            ? { enclosure: { "@url": e.image.url, "@type": e.image.type, "@length": String(e.image.length) } }
+            : {}),
         })),
       },
     },
@@ -71,7 +79,16 @@ export function toAtom(channel: FeedChannel, generator: string): string {
         title: { "#text": clean(e.title), "@type": "text" },
         link: [
           { "@rel": "alternate", "@type": "text/html", "@href": e.url },
-          ...(e.image ? [{ "@rel": "enclosure", "@type": e.image.type, "@href": e.image.url, ...(e.image.length ? { "@length": String(e.image.length) } : {}) }] : []),
+          ...(e.image
+            ? [
+                {
+                  "@rel": "enclosure",
+                  "@type": e.image.type,
+                  "@href": e.image.url,
+                  ...(e.image.length ? { "@length": String(e.image.length) } : {}),
+                },
+              ]
+            : []),
         ],
         published: toBeijingIso(e.published),
         updated: toBeijingIso(e.updated),

@@ -1,7 +1,21 @@
 import { stringify } from "csv-stringify/sync";
 import type { PublicFigure } from "../releases/public-dto";
 
-const COLUMNS = ["key", "label", "display", "value", "unit", "base_value", "base_unit", "qualifier", "section", "highlighted", "record", "record_note", "source_text"];
+const COLUMNS = [
+  "key",
+  "label",
+  "display",
+  "value",
+  "unit",
+  "base_value",
+  "base_unit",
+  "qualifier",
+  "section",
+  "highlighted",
+  "record",
+  "record_note",
+  "source_text",
+];
 
 // A plain decimal number, as the value columns hold it: a spreadsheet reads it as a number, never a formula.
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
@@ -21,8 +35,21 @@ export function csvSafeCell(value: string): string {
 /** A release's figures as CSV (UTF-8 with BOM, so Excel reads Chinese); labels and notes come from editors, so no cell can run as a formula. */
 export function figuresToCsv(figures: PublicFigure[]): string {
   const rows = figures.map((f) => [
-    f.key, f.label, f.display, f.value, f.unit, f.baseValue, f.baseUnit, f.qualifier, f.section ?? "",
-    f.highlighted ? "true" : "false", f.isRecord ? "true" : "false", f.recordNote ?? "", f.sourceText ?? "",
+    f.key,
+    f.label,
+    f.display,
+    f.value,
+    f.unit,
+    f.baseValue,
+    f.baseUnit,
+    f.qualifier,
+    f.section ?? "",
+    f.highlighted ? "true" : "false",
+    f.isRecord ? "true" : "false",
+    f.recordNote ?? "",
+    f.sourceText ?? "",
   ]);
-  return "\uFEFF" + stringify([COLUMNS, ...rows], { record_delimiter: "\r\n", cast: { string: csvSafeCell } });
+  return (
+    "\uFEFF" + stringify([COLUMNS, ...rows], { record_delimiter: "\r\n", cast: { string: csvSafeCell } })
+  );
 }

@@ -35,7 +35,11 @@ export function formatFigure(figure: FigureLike): string {
 }
 
 /** The amount in plain digits with the base unit, for screen readers and data: "16,000 名". */
-export function formatBaseFigure(figure: { baseValue: string; baseUnit: string; qualifier: FigureQualifier }): string {
+export function formatBaseFigure(figure: {
+  baseValue: string;
+  baseUnit: string;
+  qualifier: FigureQualifier;
+}): string {
   const base = { value: figure.baseValue, unit: figure.baseUnit };
   const [whole, fraction] = base.value.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -31,5 +31,10 @@ export function parseFigureText(text: string): ParsedFigure | null {
   const word = before ?? after;
   const qualifier = word ? (qualifierOfWord(word) ?? "exact") : "exact";
   const isDefault = word ? QUALIFIERS[qualifier].words[0] === word : true;
-  return { value: normalizeDecimal(number), unit: unit.trim(), qualifier, qualifierWord: isDefault || !word ? null : word };
+  return {
+    value: normalizeDecimal(number),
+    unit: unit.trim(),
+    qualifier,
+    qualifierWord: isDefault || !word ? null : word,
+  };
 }

@@ -9,8 +9,32 @@ const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
 
 /** Base units a figure may use without declaring a new one. */
 export const KNOWN_BASE_UNITS = [
-  "名", "人", "人次", "位", "个", "家", "户", "件", "条", "项", "场", "场次", "所", "国",
-  "篇", "篇(条)", "次", "元", "美元", "平方米", "公顷", "吨", "辆", "台", "套", "%",
+  "名",
+  "人",
+  "人次",
+  "位",
+  "个",
+  "家",
+  "户",
+  "件",
+  "条",
+  "项",
+  "场",
+  "场次",
+  "所",
+  "国",
+  "篇",
+  "篇(条)",
+  "次",
+  "元",
+  "美元",
+  "平方米",
+  "公顷",
+  "吨",
+  "辆",
+  "台",
+  "套",
+  "%",
 ] as const;
 
 export interface ResolvedUnit {

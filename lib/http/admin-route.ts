@@ -6,7 +6,12 @@ import { withPublicChangeSignal } from "../publication/public-change";
 import { bodyRuleFor, readJsonBody } from "./body-limits";
 import { assertSameOrigin } from "./same-origin";
 
-type Handler<Ctx> = (input: { actor: Actor | null; request: Request; context: Ctx; body: unknown }) => Promise<unknown>;
+type Handler<Ctx> = (input: {
+  actor: Actor | null;
+  request: Request;
+  context: Ctx;
+  body: unknown;
+}) => Promise<unknown>;
 type Options = { readsBody?: "json" | "self" };
 
 /**
@@ -25,11 +30,14 @@ export function adminRoute<Ctx>(handler: Handler<Ctx>, options: Options = {}) {
       if (rule && !actor) throw new AppError("unauthenticated", "请先登录");
       let body: unknown = undefined;
       const type = request.headers.get("content-type") ?? "";
-      if (options.readsBody !== "self" && type.includes("application/json")) body = await readJsonBody(request, rule?.maxBytes);
+      if (options.readsBody !== "self" && type.includes("application/json"))
+        body = await readJsonBody(request, rule?.maxBytes);
       // A public change announced by the domain function marks the response for the server's caches.
       return await withPublicChangeSignal(async () => {
         const result = await handler({ actor, request, context, body });
-        return result instanceof Response ? result : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
+        return result instanceof Response
+          ? result
+          : Response.json(result ?? { ok: true }, { headers: { "cache-control": "no-store" } });
       });
     } catch (error) {
       return errorResponse(error);

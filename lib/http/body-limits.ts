@@ -22,7 +22,10 @@ export function mediaBodyMaxBytes(): number {
   // Read here rather than through getConfig(): the gate runs in the server process before Next,
   // and the config's other variables (DATABASE_URL …) are no concern of it.
   const configured = Number(process.env.MEDIA_MAX_BYTES);
-  return (Number.isInteger(configured) && configured > 0 ? configured : 10 * 1024 * 1024) + MULTIPART_OVERHEAD_BYTES;
+  return (
+    (Number.isInteger(configured) && configured > 0 ? configured : 10 * 1024 * 1024) +
+    MULTIPART_OVERHEAD_BYTES
+  );
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -33,7 +36,8 @@ export function bodyRuleFor(method: string | undefined, pathname: string): BodyR
   if (pathname === "/api/admin/media") return { maxBytes: mediaBodyMaxBytes(), requiresSession: true };
   if (pathname.startsWith("/api/admin/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: true };
   if (pathname.startsWith("/api/auth/")) return { maxBytes: AUTH_BODY_MAX_BYTES, requiresSession: false };
-  if (/^\/api\/releases\/[^/]+\/views$/.test(pathname)) return { maxBytes: BEACON_BODY_MAX_BYTES, requiresSession: false };
+  if (/^\/api\/releases\/[^/]+\/views$/.test(pathname))
+    return { maxBytes: BEACON_BODY_MAX_BYTES, requiresSession: false };
   if (pathname.startsWith("/api/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: false };
   // Pages take no body (no server actions here), but Next copies one up to 10 MB for its proxy
   // before anything can refuse it: a page path gets no room at all.
@@ -42,7 +46,10 @@ export function bodyRuleFor(method: string | undefined, pathname: string): BodyR
 
 export function tooLargeError(maxBytes: number): AppError {
   if (maxBytes === 0) return new AppError("payload_too_large", "该地址不接受请求内容");
-  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  const size =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round(maxBytes / 1024 / 1024)} MB`
+      : `${Math.round(maxBytes / 1024)} KB`;
   return new AppError("payload_too_large", `请求内容过大（上限 ${size}）`, { maxBytes });
 }
 

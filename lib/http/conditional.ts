@@ -22,7 +22,11 @@ export function conditionalResponse(
   const ifModifiedSince = request.headers.get("if-modified-since");
   const matches = ifNoneMatch
     ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")
-    : Boolean(ifModifiedSince && init.lastModified && Math.floor(init.lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000));
+    : Boolean(
+        ifModifiedSince &&
+        init.lastModified &&
+        Math.floor(init.lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000),
+      );
   if (matches) return new Response(null, { status: 304, headers });
   return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }

@@ -8,7 +8,9 @@ import { PUBLIC_CHANGE_HEADER } from "../publication/public-change-header";
 export function watchPublicChangeSignal(res: ServerResponse, onChange: () => void) {
   const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const headers = args.find((a): a is Record<string, unknown> => typeof a === "object" && a !== null && !Array.isArray(a));
+    const headers = args.find(
+      (a): a is Record<string, unknown> => typeof a === "object" && a !== null && !Array.isArray(a),
+    );
     const inHeaders = headers && Object.keys(headers).find((k) => k.toLowerCase() === PUBLIC_CHANGE_HEADER);
     if (this.hasHeader(PUBLIC_CHANGE_HEADER) || inHeaders) {
       this.removeHeader(PUBLIC_CHANGE_HEADER);

@@ -39,12 +39,17 @@ export function sessionToken(cookieHeader: string | undefined): string | null {
   const cookies = parseCookies(cookieHeader);
   const whole = cookies.get(name);
   if (whole) return whole;
-  const chunks = [...cookies].filter(([key]) => key.startsWith(`${name}.`)).sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  const chunks = [...cookies]
+    .filter(([key]) => key.startsWith(`${name}.`))
+    .sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
   return chunks.length ? chunks.map(([, value]) => value).join("") : null;
 }
 
 /** Whether the request carries a session next-auth itself signed and that has not expired. */
-export async function hasValidSession(cookieHeader: string | undefined, secret: string | undefined): Promise<boolean> {
+export async function hasValidSession(
+  cookieHeader: string | undefined,
+  secret: string | undefined,
+): Promise<boolean> {
   const token = sessionToken(cookieHeader);
   if (!token || !secret) return false;
   try {
@@ -63,7 +68,10 @@ function refuse(res: ServerResponse, error: AppError) {
     return;
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
-  res.writeHead(error.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(error.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -71,14 +79,25 @@ function refuse(res: ServerResponse, error: AppError) {
  * Calls `next()` for requests the gate lets through; answers the others itself. Bodies that get
  * through are counted as they arrive, and a stream that passes its limit is cut off.
  */
-export function gateRequest(req: IncomingMessage, res: ServerResponse, next: () => void, secret = process.env.NEXTAUTH_SECRET): void | Promise<void> {
+export function gateRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  secret = process.env.NEXTAUTH_SECRET,
+): void | Promise<void> {
   // Reads (every cached page) pass straight through, without a promise.
   const rule = bodyRuleFor(req.method, (req.url ?? "/").split("?")[0]);
   if (!rule) return next();
   return gateBody(req, res, next, rule, secret);
 }
 
-async function gateBody(req: IncomingMessage, res: ServerResponse, next: () => void, rule: BodyRule, secret: string | undefined): Promise<void> {
+async function gateBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  rule: BodyRule,
+  secret: string | undefined,
+): Promise<void> {
   let refused = false;
   let received = 0;
   // Counted where the HTTP parser hands each chunk to the request stream, so nothing is consumed
@@ -89,7 +108,8 @@ async function gateBody(req: IncomingMessage, res: ServerResponse, next: () => v
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
     if (chunk === null || chunk === undefined) return push(chunk, encoding);
     if (refused) return false;
-    received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+    received +=
+      typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
     if (received <= rule.maxBytes) return push(chunk, encoding);
     // Next's reader of this body never gets the rest; it ends when the connection is cut off.
     refuseAndClose(tooLargeError(rule.maxBytes));
@@ -108,9 +128,11 @@ async function gateBody(req: IncomingMessage, res: ServerResponse, next: () => v
   };
 
   const declared = req.headers["content-length"];
-  if (declared !== undefined && Number(declared) > rule.maxBytes) return refuseAndClose(tooLargeError(rule.maxBytes));
+  if (declared !== undefined && Number(declared) > rule.maxBytes)
+    return refuseAndClose(tooLargeError(rule.maxBytes));
   // A path that takes no body at all: a chunked one is refused before anything sees it.
-  if (rule.maxBytes === 0 && req.headers["transfer-encoding"] !== undefined) return refuseAndClose(tooLargeError(0));
+  if (rule.maxBytes === 0 && req.headers["transfer-encoding"] !== undefined)
+    return refuseAndClose(tooLargeError(0));
   if (rule.requiresSession && !(await hasValidSession(req.headers.cookie, secret))) {
     return refuseAndClose(new AppError("unauthenticated", "请先登录"));
   }

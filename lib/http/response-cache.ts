@@ -17,7 +17,13 @@ import { nextInlineScriptHashes } from "./script-hashes";
  * this runs whether or not the answer is stored (RESPONSE_CACHE_MB=0, 404 pages, uncached requests).
  */
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
+type Entry = {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  storedAt: number;
+  expiresAt: number;
+};
 
 // Requests that may get a different answer than the shared one: client-router fetches (RSC
 // payloads, which Next varies on these headers), server actions, ranges, conditional requests
@@ -35,7 +41,15 @@ const BYPASS_REQUEST_HEADERS = [
 ];
 const NEVER_CACHED_PATHS = /^\/(admin|signin|preview|api\/admin|api\/auth|api\/internal)(\/|$)/;
 // Per connection or per reply, never replayed.
-const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "age", "content-length", "x-pressroom-cache"]);
+const HOP_HEADERS = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "date",
+  "age",
+  "content-length",
+  "x-pressroom-cache",
+]);
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 // Pages rendered per request carry proxy.ts's nonce-based policy: never touched here.
 const NONCE_POLICY_PATHS = /^\/(admin|signin|preview)(\/|\?|$)/;
@@ -69,7 +83,9 @@ export function cacheKeyOf(url: string): string | null {
     if (!allowed.includes(name) || values.has(name)) return null;
     values.set(name, value);
   }
-  const normalised = allowed.filter((name) => values.has(name)).map((name) => `${name}=${encodeURIComponent(values.get(name) ?? "")}`);
+  const normalised = allowed
+    .filter((name) => values.has(name))
+    .map((name) => `${name}=${encodeURIComponent(values.get(name) ?? "")}`);
   const key = normalised.length ? `${path}?${normalised.join("&")}` : path;
   return key.length > MAX_KEY_LENGTH ? null : key;
 }
@@ -211,7 +227,8 @@ export class ResponseCache {
   handle(req: IncomingMessage, res: ServerResponse, app: () => void) {
     const key = isCacheableRequest(req) ? cacheKeyOf(req.url ?? "") : null;
     if (key !== null && this.serve(this.encodingKey(req, key), res)) return;
-    const storeKey = key !== null && req.method === "GET" && this.maxBytes > 0 ? this.encodingKey(req, key) : null;
+    const storeKey =
+      key !== null && req.method === "GET" && this.maxBytes > 0 ? this.encodingKey(req, key) : null;
     const hashScripts = req.method === "GET" && !NONCE_POLICY_PATHS.test(req.url ?? "");
     if (storeKey !== null || hashScripts) this.intercept(res, storeKey, hashScripts);
     app();
@@ -267,7 +284,10 @@ export class ResponseCache {
 
     const keep = (chunk: unknown, encoding?: unknown): boolean => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return true;
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array);
+      const buffer =
+        typeof chunk === "string"
+          ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding)
+          : Buffer.from(chunk as Uint8Array);
       length += buffer.length;
       if (length > MAX_ENTRY_BYTES) return false;
       chunks.push(buffer);
@@ -288,9 +308,11 @@ export class ResponseCache {
     res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
       const headers = rest.find((arg) => typeof arg === "object" && arg !== null);
       if (Array.isArray(headers)) {
-        for (let i = 0; i + 1 < headers.length; i += 2) explicitHeaders[String(headers[i]).toLowerCase()] = headers[i + 1];
+        for (let i = 0; i + 1 < headers.length; i += 2)
+          explicitHeaders[String(headers[i]).toLowerCase()] = headers[i + 1];
       } else if (headers) {
-        for (const [name, value] of Object.entries(headers)) explicitHeaders[name.toLowerCase()] = value as OutgoingHttpHeaders[string];
+        for (const [name, value] of Object.entries(headers))
+          explicitHeaders[name.toLowerCase()] = value as OutgoingHttpHeaders[string];
       }
       if (mode === "undecided" && statusCode >= 500 && storeKey !== null && cache.stale.has(storeKey)) {
         mode = "stale";
@@ -335,19 +357,33 @@ export class ResponseCache {
       return write.apply(this, [chunk, ...rest]);
     } as ServerResponse["write"];
 
-    res.end = (function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
       if (mode === "undecided") this.writeHead(this.statusCode);
       if (mode === "stale") {
         // The app failed: the last good copy instead, marked as such. Node's own headers set by the app are dropped.
         const entry = cache.stale.get(storeKey!)!;
         for (const name of this.getHeaderNames()) this.removeHeader(name);
         mode = "pass";
-        writeHead.apply(this, [entry.status, { ...entry.headers, "content-length": String(entry.body.length), "x-pressroom-cache": "STALE", "cache-control": "no-store" }]);
+        writeHead.apply(this, [
+          entry.status,
+          {
+            ...entry.headers,
+            "content-length": String(entry.body.length),
+            "x-pressroom-cache": "STALE",
+            "cache-control": "no-store",
+          },
+        ]);
         const callback = rest.find((arg) => typeof arg === "function");
-        return end.apply(this, typeof callback === "function" ? [this.req?.method === "HEAD" ? undefined : entry.body, callback] : [this.req?.method === "HEAD" ? undefined : entry.body]);
+        return end.apply(
+          this,
+          typeof callback === "function"
+            ? [this.req?.method === "HEAD" ? undefined : entry.body, callback]
+            : [this.req?.method === "HEAD" ? undefined : entry.body],
+        );
       }
       if (mode === "copy") {
-        if (keep(chunk, rest[0])) cache.storeAnswer(storeKey, generation, status, allHeaders(), chunks, length);
+        if (keep(chunk, rest[0]))
+          cache.storeAnswer(storeKey, generation, status, allHeaders(), chunks, length);
         return end.apply(this, [chunk, ...rest]);
       }
       if (mode === "pass") return end.apply(this, [chunk, ...rest]);
@@ -370,12 +406,18 @@ export class ResponseCache {
       cache.storeAnswer(storeKey, generation, status, { ...headers, ...sent }, [body], body.length);
       const callback = rest.find((arg) => typeof arg === "function");
       return end.apply(this, typeof callback === "function" ? [body, callback] : [body]);
-    }) as ServerResponse["end"];
-
+    } as ServerResponse["end"];
   }
 
   /** Keeps an answer the app sent if it may be shared and no purge happened while it was made. */
-  private storeAnswer(key: string | null, generation: number, status: number, sentHeaders: OutgoingHttpHeaders, chunks: Buffer[], length: number) {
+  private storeAnswer(
+    key: string | null,
+    generation: number,
+    status: number,
+    sentHeaders: OutgoingHttpHeaders,
+    chunks: Buffer[],
+    length: number,
+  ) {
     if (key === null || generation !== this.generation || length > MAX_ENTRY_BYTES) return;
     if (!isStorable(status, sentHeaders)) return;
     const maxAge = sharedMaxAge(headerValue(sentHeaders["cache-control"]));

@@ -16,7 +16,10 @@ const SCRIPT_TYPES = new Set(["", "module", "text/javascript", "application/java
 
 const NEXT_FLIGHT_INIT = "(self.__next_f=self.__next_f||[]).push([0])";
 const NEXT_FLIGHT_PUSH = { prefix: "self.__next_f.push(", suffix: ")" };
-const TURBOPACK_BOOTSTRAP = { prefix: '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', suffix: ");" };
+const TURBOPACK_BOOTSTRAP = {
+  prefix: '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(',
+  suffix: ");",
+};
 
 function isJson(text: string): boolean {
   try {
@@ -28,11 +31,19 @@ function isJson(text: string): boolean {
 }
 
 function wrapsJson(script: string, shape: { prefix: string; suffix: string }): boolean {
-  return script.startsWith(shape.prefix) && script.endsWith(shape.suffix) && isJson(script.slice(shape.prefix.length, script.length - shape.suffix.length));
+  return (
+    script.startsWith(shape.prefix) &&
+    script.endsWith(shape.suffix) &&
+    isJson(script.slice(shape.prefix.length, script.length - shape.suffix.length))
+  );
 }
 
 export function isNextInlineScript(script: string): boolean {
-  return script === NEXT_FLIGHT_INIT || wrapsJson(script, NEXT_FLIGHT_PUSH) || wrapsJson(script, TURBOPACK_BOOTSTRAP);
+  return (
+    script === NEXT_FLIGHT_INIT ||
+    wrapsJson(script, NEXT_FLIGHT_PUSH) ||
+    wrapsJson(script, TURBOPACK_BOOTSTRAP)
+  );
 }
 
 function isRunnable(attributes: string): boolean {

@@ -22,17 +22,23 @@ export async function processImage(bytes: Buffer, type: DetectedImage): Promise<
   try {
     const pipeline = sharp(bytes, { animated, limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" }).rotate();
     const encoded =
-      type.mimeType === "image/png" ? pipeline.png()
-      : type.mimeType === "image/gif" ? pipeline.gif()
-      : type.mimeType === "image/webp" ? pipeline.webp({ quality: 90 })
-      : pipeline.jpeg({ quality: 90, mozjpeg: true });
+      type.mimeType === "image/png"
+        ? pipeline.png()
+        : type.mimeType === "image/gif"
+          ? pipeline.gif()
+          : type.mimeType === "image/webp"
+            ? pipeline.webp({ quality: 90 })
+            : pipeline.jpeg({ quality: 90, mozjpeg: true });
     const output = await encoded.toBuffer();
     // Read back from what we wrote: for an animation the height of one frame, not of the strip.
     const meta = await sharp(output, { animated }).metadata();
     return { bytes: output, width: meta.width, height: meta.pageHeight ?? meta.height };
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message)) {
-      throw new AppError("payload_too_large", `图片像素过多（最多 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素）`);
+      throw new AppError(
+        "payload_too_large",
+        `图片像素过多（最多 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素）`,
+      );
     }
     throw new AppError("unsupported_media_type", "图片已损坏或无法解码");
   }

@@ -23,7 +23,11 @@ export async function isMediaPublic(id: string, now = new Date()): Promise<boole
   const release = await db.release.findFirst({
     where: {
       ...publicReleaseWhere(now),
-      OR: [{ leadImageId: id }, { body: { contains: `data-media-id="${id}"` } }, { body: { contains: `/media/${id}` } }],
+      OR: [
+        { leadImageId: id },
+        { body: { contains: `data-media-id="${id}"` } },
+        { body: { contains: `/media/${id}` } },
+      ],
     },
     select: { id: true },
   });
@@ -31,9 +35,15 @@ export async function isMediaPublic(id: string, now = new Date()): Promise<boole
 }
 
 /** A stored image for the /media/[id] route, if this viewer may see it (staff see every image). */
-export async function readMediaFile(id: string, viewer: () => Promise<Actor | null>): Promise<MediaFile | null> {
+export async function readMediaFile(
+  id: string,
+  viewer: () => Promise<Actor | null>,
+): Promise<MediaFile | null> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const media = await db.media.findUnique({ where: { id }, select: { storagePath: true, mimeType: true, sizeBytes: true } });
+  const media = await db.media.findUnique({
+    where: { id },
+    select: { storagePath: true, mimeType: true, sizeBytes: true },
+  });
   if (!media?.storagePath || !media.mimeType) return null;
   const isPublic = await isMediaPublic(id);
   if (!isPublic && !can(await viewer(), "release.edit")) return null;
@@ -59,7 +69,8 @@ export async function mediaResponse(request: Request, file: MediaFile): Promise<
     "x-content-type-options": "nosniff",
   };
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === file.etag)) return new Response(null, { status: 304, headers });
+  if (ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === file.etag))
+    return new Response(null, { status: 304, headers });
   const bytes = await file.read();
   return bytes ? new Response(new Uint8Array(bytes), { headers }) : null;
 }

@@ -20,7 +20,11 @@ const metaSchema = z.object({
  * Stores an uploaded image under MEDIA_DIR; only real images (by content) within the size limit,
  * re-encoded without their metadata, with the size read from the decoded pixels.
  */
-export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; name: string }, rawMeta: unknown) {
+export async function uploadMedia(
+  actor: Actor | null,
+  file: { bytes: Buffer; name: string },
+  rawMeta: unknown,
+) {
   const user = requirePermission(actor, "media.upload");
   const meta = metaSchema.parse(rawMeta);
   const { MEDIA_MAX_BYTES, mediaDir } = getConfig();
@@ -29,7 +33,8 @@ export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; na
     throw new AppError("payload_too_large", `图片不能超过 ${Math.round(MEDIA_MAX_BYTES / 1024 / 1024)} MB`);
   }
   const image = detectImage(file.bytes);
-  if (!image) throw new AppError("unsupported_media_type", "只能上传 PNG、JPEG、GIF 或 WebP 图片（按文件内容判断）");
+  if (!image)
+    throw new AppError("unsupported_media_type", "只能上传 PNG、JPEG、GIF 或 WebP 图片（按文件内容判断）");
   const { bytes, width, height } = await processImage(file.bytes, image);
   const id = crypto.randomUUID();
   const storagePath = `${id}.${image.extension}`;
@@ -38,14 +43,37 @@ export async function uploadMedia(actor: Actor | null, file: { bytes: Buffer; na
   await fs.writeFile(path.join(/*turbopackIgnore: true*/ mediaDir, storagePath), bytes, { flag: "wx" });
   return db.$transaction(async (tx) => {
     const media = await tx.media.create({
-      data: { id, storagePath, fileName: path.basename(file.name).slice(0, 200), mimeType: image.mimeType, width, height, sizeBytes: bytes.length, alt: meta.alt, caption: meta.caption || null, credit: meta.credit || null, uploadedById: user.id },
+      data: {
+        id,
+        storagePath,
+        fileName: path.basename(file.name).slice(0, 200),
+        mimeType: image.mimeType,
+        width,
+        height,
+        sizeBytes: bytes.length,
+        alt: meta.alt,
+        caption: meta.caption || null,
+        credit: meta.credit || null,
+        uploadedById: user.id,
+      },
     });
-    await recordAudit(tx, { actor: user, action: "media.upload", targetType: "media", targetId: id, details: { fileName: media.fileName, sizeBytes: media.sizeBytes, mimeType: media.mimeType }, ip: user.ip });
+    await recordAudit(tx, {
+      actor: user,
+      action: "media.upload",
+      targetType: "media",
+      targetId: id,
+      details: { fileName: media.fileName, sizeBytes: media.sizeBytes, mimeType: media.mimeType },
+      ip: user.ip,
+    });
     return media;
   });
 }
 
 export async function listMedia(actor: Actor | null) {
   requirePermission(actor, "release.edit");
-  return db.media.findMany({ where: { storagePath: { not: null } }, orderBy: { createdAt: "desc" }, take: 100 });
+  return db.media.findMany({
+    where: { storagePath: { not: null } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
 }

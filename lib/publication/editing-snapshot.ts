@@ -6,7 +6,10 @@ import { releaseSnapshotSchema, snapshotRelease, type ReleaseSnapshot } from "..
  * the release as stored. The editor, the conflict screen and the review all start from this.
  */
 export async function editingSnapshot(tx: Tx, releaseId: string): Promise<ReleaseSnapshot> {
-  const release = await tx.release.findUniqueOrThrow({ where: { id: releaseId }, select: { pendingRevision: { select: { snapshot: true } } } });
+  const release = await tx.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    select: { pendingRevision: { select: { snapshot: true } } },
+  });
   if (release.pendingRevision) return releaseSnapshotSchema.parse(release.pendingRevision.snapshot);
   return snapshotRelease(tx, releaseId);
 }

@@ -17,7 +17,10 @@ import { isPublic } from "./visibility";
 // Pending changes: an edit of a live release by someone who may not publish, kept as a revision
 // (Release.pendingRevisionId) until a publisher publishes it or sends it back. GOV.UK's "2i".
 
-const publishPendingSchema = z.object({ baseVersion: z.number().int().positive(), changeNote: changeNoteSchema });
+const publishPendingSchema = z.object({
+  baseVersion: z.number().int().positive(),
+  changeNote: changeNoteSchema,
+});
 const returnPendingSchema = z.object({
   baseVersion: z.number().int().positive(),
   note: z.string().trim().min(1, "请写明退回的原因").max(500, "原因最多 500 个字符"),
@@ -36,10 +39,20 @@ export async function publishPendingChanges(actor: Actor | null, releaseId: stri
   const result = await db.$transaction(async (tx) => {
     const { release: before, pending } = await lockWithPending(tx, releaseId, input.baseVersion);
     // Sent back by a publisher (perhaps from another screen): only the editor's next save reopens them.
-    if (before.pendingReturnNote !== null) throw new AppError("conflict", "这些修改已被退回，编辑再次保存后才能发布");
-    const { noteRecorded } = await writeLiveContent(tx, user, before, releaseInputSchema.parse(snapshotAsInput(pending)), input.changeNote);
+    if (before.pendingReturnNote !== null)
+      throw new AppError("conflict", "这些修改已被退回，编辑再次保存后才能发布");
+    const { noteRecorded } = await writeLiveContent(
+      tx,
+      user,
+      before,
+      releaseInputSchema.parse(snapshotAsInput(pending)),
+      input.changeNote,
+    );
     const version = before.version + 1;
-    const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: null, pendingReturnNote: null } });
+    const saved = await tx.release.update({
+      where: { id: releaseId },
+      data: { version, pendingRevisionId: null, pendingReturnNote: null },
+    });
     const publicChanged = isPublic(before);
     await recordReleaseChange(tx, {
       actor: user,
@@ -47,7 +60,11 @@ export async function publishPendingChanges(actor: Actor | null, releaseId: stri
       version,
       action: "publish_changes",
       note: noteRecorded ? input.changeNote.note : null,
-      details: { version, pendingVersion: before.pendingRevision?.version ?? null, ...(noteRecorded ? { changeNote: input.changeNote.note } : {}) },
+      details: {
+        version,
+        pendingVersion: before.pendingRevision?.version ?? null,
+        ...(noteRecorded ? { changeNote: input.changeNote.note } : {}),
+      },
       affectsPublic: publicChanged,
     });
     return { saved, publicChanged };
@@ -62,7 +79,14 @@ export async function returnPendingChanges(actor: Actor | null, releaseId: strin
   const input = returnPendingSchema.parse(raw);
   return db.$transaction(async (tx) => {
     const { release } = await lockWithPending(tx, releaseId, input.baseVersion);
-    await recordAudit(tx, { actor: user, action: "release.return_changes", targetType: "release", targetId: releaseId, details: { note: input.note }, ip: user.ip });
+    await recordAudit(tx, {
+      actor: user,
+      action: "release.return_changes",
+      targetType: "release",
+      targetId: releaseId,
+      details: { note: input.note },
+      ip: user.ip,
+    });
     return tx.release.update({ where: { id: release.id }, data: { pendingReturnNote: input.note } });
   });
 }

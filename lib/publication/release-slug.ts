@@ -19,7 +19,14 @@ export async function releaseRetiredSlug(actor: Actor | null, raw: unknown) {
     const redirect = await tx.slugRedirect.findUnique({ where: { slug } });
     if (!redirect) throw new AppError("not_found", `“${slug}”不是任何稿件的旧地址`);
     await tx.slugRedirect.delete({ where: { slug } });
-    await recordAudit(tx, { actor: user, action: "slug.release", targetType: "release", targetId: redirect.releaseId, details: { slug }, ip: user.ip });
+    await recordAudit(tx, {
+      actor: user,
+      action: "slug.release",
+      targetType: "release",
+      targetId: redirect.releaseId,
+      details: { slug },
+      ip: user.ip,
+    });
     await recordPublicChange(tx);
   });
   announcePublicChange();

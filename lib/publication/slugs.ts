@@ -34,7 +34,9 @@ export async function assertSlugAvailable(tx: Tx, slug: string, releaseId: strin
     owner.kind === "current"
       ? `别名“${slug}”已被使用，请换一个`
       : `别名“${slug}”是另一篇已发布稿件的旧地址（仍跳转到该稿件），请换一个，或请发布人先释放该别名`;
-  throw new AppError("conflict", message, { fields: [{ path, message: owner.kind === "current" ? "该别名已被使用" : "该别名为已发布稿件的旧地址" }] });
+  throw new AppError("conflict", message, {
+    fields: [{ path, message: owner.kind === "current" ? "该别名已被使用" : "该别名为已发布稿件的旧地址" }],
+  });
 }
 
 /** The slug itself when free, otherwise the first free `slug-2`, `slug-3` …: automatic slugs never conflict. */

@@ -14,7 +14,10 @@ export function publicReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereI
   return { status: { in: [...LIVE_STATUSES] }, publishAt: { lte: now } };
 }
 
-export function isPublic(release: { status: ReleaseStatus; publishAt: Date | null }, now: Date = new Date()): boolean {
+export function isPublic(
+  release: { status: ReleaseStatus; publishAt: Date | null },
+  now: Date = new Date(),
+): boolean {
   return isLive(release) && release.publishAt !== null && release.publishAt <= now;
 }
 
@@ -24,7 +27,10 @@ export function isLive(release: { status: ReleaseStatus }): boolean {
 }
 
 /** Scheduled and still waiting: live later, not yet. */
-export function isEmbargoed(release: { status: ReleaseStatus; publishAt: Date | null }, now: Date = new Date()): boolean {
+export function isEmbargoed(
+  release: { status: ReleaseStatus; publishAt: Date | null },
+  now: Date = new Date(),
+): boolean {
   return release.status === "scheduled" && release.publishAt !== null && release.publishAt > now;
 }
 

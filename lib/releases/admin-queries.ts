@@ -9,15 +9,36 @@ import { releaseSnapshotSchema } from "./snapshot";
 
 // Reads of the editorial area: uncached, every status, always behind a permission check.
 
-export async function listReleasesForStaff(actor: Actor | null, input: { status?: ReleaseStatus; q?: string; take?: number } = {}) {
+export async function listReleasesForStaff(
+  actor: Actor | null,
+  input: { status?: ReleaseStatus; q?: string; take?: number } = {},
+) {
   requirePermission(actor, "release.edit");
   const where: Prisma.ReleaseWhereInput = {
     ...(input.status ? { status: input.status } : {}),
-    ...(input.q ? { OR: [{ title: { contains: input.q, mode: "insensitive" } }, { slug: { contains: input.q.toLowerCase() } }, { summary: { contains: input.q, mode: "insensitive" } }] } : {}),
+    ...(input.q
+      ? {
+          OR: [
+            { title: { contains: input.q, mode: "insensitive" } },
+            { slug: { contains: input.q.toLowerCase() } },
+            { summary: { contains: input.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
   };
   return db.release.findMany({
     where,
-    select: { id: true, slug: true, title: true, status: true, publishAt: true, updatedAt: true, version: true, pendingRevisionId: true, category: { select: { name: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      publishAt: true,
+      updatedAt: true,
+      version: true,
+      pendingRevisionId: true,
+      category: { select: { name: true } },
+    },
     orderBy: { updatedAt: "desc" },
     take: input.take ?? 100,
   });
@@ -26,7 +47,19 @@ export async function listReleasesForStaff(actor: Actor | null, input: { status?
 export async function getDashboard(actor: Actor | null) {
   requirePermission(actor, "release.edit");
   const pick = (where: Prisma.ReleaseWhereInput, orderBy: Prisma.ReleaseOrderByWithRelationInput) =>
-    db.release.findMany({ where, orderBy, take: 8, select: { id: true, title: true, status: true, publishAt: true, updatedAt: true, pendingRevisionId: true } });
+    db.release.findMany({
+      where,
+      orderBy,
+      take: 8,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        publishAt: true,
+        updatedAt: true,
+        pendingRevisionId: true,
+      },
+    });
   const [drafts, inReview, scheduled, published] = await Promise.all([
     pick({ status: "draft" }, { updatedAt: "desc" }),
     // Waiting for a publisher: drafts submitted for review, and edits of live releases.
@@ -39,11 +72,16 @@ export async function getDashboard(actor: Actor | null) {
 
 export async function getReleaseForEditing(actor: Actor | null, releaseId: string) {
   const user = requirePermission(actor, "release.edit");
-  const release = await db.release.findUnique({ where: { id: releaseId }, include: { slugRedirects: { select: { slug: true }, orderBy: { createdAt: "desc" } } } });
+  const release = await db.release.findUnique({
+    where: { id: releaseId },
+    include: { slugRedirects: { select: { slug: true }, orderBy: { createdAt: "desc" } } },
+  });
   if (!release) throw new AppError("not_found", "未找到该稿件");
   // The editor starts from the same snapshot a revision stores (the pending one, if any): one mapping for both.
   const snapshot = await db.$transaction((tx) => editingSnapshot(tx, releaseId));
-  const autosave = await db.autosave.findUnique({ where: { releaseId_userId: { releaseId, userId: user.id } } });
+  const autosave = await db.autosave.findUnique({
+    where: { releaseId_userId: { releaseId, userId: user.id } },
+  });
   return { release, snapshot, autosave };
 }
 
@@ -52,17 +90,32 @@ export async function listRevisions(actor: Actor | null, releaseId: string) {
   return db.revision.findMany({
     where: { releaseId },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, action: true, note: true, createdAt: true, author: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      version: true,
+      action: true,
+      note: true,
+      createdAt: true,
+      author: { select: { name: true, email: true } },
+    },
   });
 }
 
-export async function getRevisionSnapshots(actor: Actor | null, releaseId: string, versions: [number, number]) {
+export async function getRevisionSnapshots(
+  actor: Actor | null,
+  releaseId: string,
+  versions: [number, number],
+) {
   requirePermission(actor, "release.edit");
   const rows = await db.revision.findMany({ where: { releaseId, version: { in: versions } } });
   const find = (v: number) => {
     const row = rows.find((r) => r.version === v);
     if (!row) throw new AppError("not_found", `未找到第 ${v} 版`);
-    return { version: row.version, createdAt: row.createdAt, snapshot: releaseSnapshotSchema.parse(row.snapshot) };
+    return {
+      version: row.version,
+      createdAt: row.createdAt,
+      snapshot: releaseSnapshotSchema.parse(row.snapshot),
+    };
   };
   return [find(versions[0]), find(versions[1])] as const;
 }
@@ -71,7 +124,10 @@ export async function listEditorOptions(actor: Actor | null) {
   requirePermission(actor, "release.edit");
   const [categories, editions] = await Promise.all([
     db.category.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.edition.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, city: true, event: { select: { name: true } } } }),
+    db.edition.findMany({
+      orderBy: { year: "desc" },
+      select: { id: true, year: true, city: true, event: { select: { name: true } } },
+    }),
   ]);
   return { categories, editions };
 }

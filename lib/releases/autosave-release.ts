@@ -15,7 +15,8 @@ const MAX_AUTOSAVE_BYTES = 1_000_000;
 export async function autosaveRelease(actor: Actor | null, releaseId: string, raw: unknown) {
   const user = requirePermission(actor, "release.edit");
   const input = autosaveSchema.parse(raw);
-  if (JSON.stringify(input.data).length > MAX_AUTOSAVE_BYTES) throw new AppError("payload_too_large", "内容过大，无法自动保存");
+  if (JSON.stringify(input.data).length > MAX_AUTOSAVE_BYTES)
+    throw new AppError("payload_too_large", "内容过大，无法自动保存");
   const exists = await db.release.findUnique({ where: { id: releaseId }, select: { id: true } });
   if (!exists) throw new AppError("not_found", "未找到该稿件");
   const saved = await db.autosave.upsert({

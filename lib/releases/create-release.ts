@@ -19,9 +19,17 @@ export async function createRelease(actor: Actor | null, raw: unknown) {
   return db.$transaction(async (tx) => {
     if (typedSlug) await assertSlugAvailable(tx, input.slug, null);
     const slug = typedSlug ? input.slug : await freeSlug(tx, input.slug);
-    const release = await tx.release.create({ data: { slug, title: input.title, createdById: user.id, status: "draft" } });
+    const release = await tx.release.create({
+      data: { slug, title: input.title, createdById: user.id, status: "draft" },
+    });
     await writeReleaseContent(tx, release.id, { ...input, slug });
-    await recordReleaseChange(tx, { actor: user, releaseId: release.id, version: 1, action: "create", affectsPublic: false });
+    await recordReleaseChange(tx, {
+      actor: user,
+      releaseId: release.id,
+      version: 1,
+      action: "create",
+      affectsPublic: false,
+    });
     return tx.release.findUniqueOrThrow({ where: { id: release.id } });
   });
 }

@@ -20,7 +20,14 @@ export async function deleteRelease(actor: Actor | null, releaseId: string, raw:
     if (release.publishedAt) throw new AppError("conflict", "发布过的稿件不能删除，请改为归档");
     const snapshot = await snapshotRelease(tx, releaseId);
     await tx.release.delete({ where: { id: releaseId } });
-    await recordAudit(tx, { actor: user, action: "release.delete", targetType: "release", targetId: releaseId, details: { snapshot }, ip: user.ip });
+    await recordAudit(tx, {
+      actor: user,
+      action: "release.delete",
+      targetType: "release",
+      targetId: releaseId,
+      details: { snapshot },
+      ip: user.ip,
+    });
   });
   return { deleted: releaseId };
 }

@@ -25,7 +25,12 @@ function commonEdges(a: string, b: string) {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
   return { prefix, suffix };
 }
 
@@ -39,7 +44,8 @@ function refineRun(removed: string, added: string): TextPart[] | null {
   if (!changes) return null;
   const parts: TextPart[] = [];
   if (prefix) parts.push({ value: removed.slice(0, prefix), change: "same" });
-  for (const c of changes) parts.push({ value: c.value, change: c.added ? "added" : c.removed ? "removed" : "same" });
+  for (const c of changes)
+    parts.push({ value: c.value, change: c.added ? "added" : c.removed ? "removed" : "same" });
   if (suffix) parts.push({ value: removed.slice(removed.length - suffix), change: "same" });
   return parts;
 }
@@ -47,7 +53,14 @@ function refineRun(removed: string, added: string): TextPart[] | null {
 /** The difference between two body texts, as fine as its bounds allow, and how fine that was. */
 export function diffBodyText(a: string, b: string): { parts: TextPart[]; detail: BodyDiffDetail } {
   const blocks = diffArrays(paragraphs(a), paragraphs(b), { maxEditLength: MAX_PARAGRAPH_EDITS });
-  if (!blocks) return { parts: [{ value: a, change: "removed" }, { value: b, change: "added" }], detail: "whole" };
+  if (!blocks)
+    return {
+      parts: [
+        { value: a, change: "removed" },
+        { value: b, change: "added" },
+      ],
+      detail: "whole",
+    };
 
   const parts: TextPart[] = [];
   let detail: BodyDiffDetail = "characters";

@@ -10,12 +10,28 @@ export interface RevisionDiff {
   body: TextPart[] | null;
   /** Characters normally; paragraphs or the whole text when the change is too large to show finer quickly. */
   bodyDetail: BodyDiffDetail | null;
-  figures: Array<{ key: string; label: string; change: "added" | "removed" | "changed"; before: string; after: string }>;
+  figures: Array<{
+    key: string;
+    label: string;
+    change: "added" | "removed" | "changed";
+    before: string;
+    after: string;
+  }>;
 }
 
 const FIELD_LABELS: Array<[keyof ReleaseSnapshot, string]> = [
-  ["title", "标题"], ["slug", "别名"], ["summary", "摘要"], ["status", "状态"], ["publishAt", "发布时间"], ["sourceName", "来源"],
-  ["sourceUrl", "来源网址"], ["byline", "作者"], ["categoryId", "分类"], ["editionId", "届次"], ["leadImageId", "题图"], ["tags", "标签"],
+  ["title", "标题"],
+  ["slug", "别名"],
+  ["summary", "摘要"],
+  ["status", "状态"],
+  ["publishAt", "发布时间"],
+  ["sourceName", "来源"],
+  ["sourceUrl", "来源网址"],
+  ["byline", "作者"],
+  ["categoryId", "分类"],
+  ["editionId", "届次"],
+  ["leadImageId", "题图"],
+  ["tags", "标签"],
 ];
 
 const describe = (f: ReleaseSnapshot["figures"][number]) =>
@@ -28,7 +44,11 @@ const sameFigure = (f: ReleaseSnapshot["figures"][number], g: ReleaseSnapshot["f
 /** A readable difference between two revisions: fields, the body's text, and a table of figure changes. */
 export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionDiff {
   const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : v == null ? "" : String(v));
-  const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({ label, before: show(a[k]), after: show(b[k]) }));
+  const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({
+    label,
+    before: show(a[k]),
+    after: show(b[k]),
+  }));
   const textA = bodyToText(a.body);
   const textB = bodyToText(b.body);
   const body = textA === textB ? null : diffBodyText(textA, textB);
@@ -38,8 +58,11 @@ export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionD
   for (const [key, f] of before) {
     const g = after.get(key);
     if (!g) figures.push({ key, label: f.label, change: "removed", before: describe(f), after: "" });
-    else if (!sameFigure(f, g)) figures.push({ key, label: g.label, change: "changed", before: describe(f), after: describe(g) });
+    else if (!sameFigure(f, g))
+      figures.push({ key, label: g.label, change: "changed", before: describe(f), after: describe(g) });
   }
-  for (const [key, g] of after) if (!before.has(key)) figures.push({ key, label: g.label, change: "added", before: "", after: describe(g) });
+  for (const [key, g] of after)
+    if (!before.has(key))
+      figures.push({ key, label: g.label, change: "added", before: "", after: describe(g) });
   return { fields, body: body?.parts ?? null, bodyDetail: body?.detail ?? null, figures };
 }

@@ -37,7 +37,22 @@ export interface ReleaseForm {
 }
 
 export function emptyFigure(index: number): FigureForm {
-  return { key: `figure_${index + 1}`, label: "", value: "", unit: "个", declaredUnit: false, qualifier: "exact", qualifierWord: "", section: "", partOfKey: "", highlighted: false, isRecord: false, recordNote: "", sourceText: "", mention: "" };
+  return {
+    key: `figure_${index + 1}`,
+    label: "",
+    value: "",
+    unit: "个",
+    declaredUnit: false,
+    qualifier: "exact",
+    qualifierWord: "",
+    section: "",
+    partOfKey: "",
+    highlighted: false,
+    isRecord: false,
+    recordNote: "",
+    sourceText: "",
+    mention: "",
+  };
 }
 
 /** A stored revision (or the newer version on a conflict) as form state. */

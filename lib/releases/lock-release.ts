@@ -6,7 +6,9 @@ import { AppError } from "../errors";
  * release queue up here instead of both passing a version check. 404 when there is no such release.
  */
 export async function lockRelease(tx: Tx, releaseId: string) {
-  const locked = await tx.$queryRaw<Array<{ version: number }>>`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    Array<{ version: number }>
+  >`SELECT version FROM release WHERE id = ${releaseId}::uuid FOR UPDATE`;
   if (!locked.length) throw new AppError("not_found", "未找到该稿件");
   return tx.release.findUniqueOrThrow({ where: { id: releaseId }, include: { pendingRevision: true } });
 }

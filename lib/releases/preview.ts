@@ -16,7 +16,14 @@ export async function getReleasePreview(actor: Actor | null, releaseId: string) 
   return { release: toPublicRelease(row), status: row.status };
 }
 
-const linkSchema = z.object({ hours: z.coerce.number().int().min(1, "至少 1 小时").max(24 * 14, "最长 14 天").default(48) });
+const linkSchema = z.object({
+  hours: z.coerce
+    .number()
+    .int()
+    .min(1, "至少 1 小时")
+    .max(24 * 14, "最长 14 天")
+    .default(48),
+});
 
 /** A link for a reviewer without an account; only its hash is stored, so the database cannot leak it. */
 export async function createPreviewLink(actor: Actor | null, releaseId: string, raw: unknown) {
@@ -25,8 +32,17 @@ export async function createPreviewLink(actor: Actor | null, releaseId: string, 
   const token = crypto.randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + hours * 3600_000);
   const link = await db.$transaction(async (tx) => {
-    const created = await tx.previewLink.create({ data: { releaseId, tokenHash: hashToken(token), expiresAt, createdById: user.id } });
-    await recordAudit(tx, { actor: user, action: "preview_link.create", targetType: "release", targetId: releaseId, details: { expiresAt: expiresAt.toISOString() }, ip: user.ip });
+    const created = await tx.previewLink.create({
+      data: { releaseId, tokenHash: hashToken(token), expiresAt, createdById: user.id },
+    });
+    await recordAudit(tx, {
+      actor: user,
+      action: "preview_link.create",
+      targetType: "release",
+      targetId: releaseId,
+      details: { expiresAt: expiresAt.toISOString() },
+      ip: user.ip,
+    });
     return created;
   });
   return { id: link.id, token, expiresAt };
@@ -36,13 +52,23 @@ export async function revokePreviewLink(actor: Actor | null, linkId: string) {
   const user = requirePermission(actor, "preview.link");
   await db.$transaction(async (tx) => {
     const link = await tx.previewLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actor: user, action: "preview_link.revoke", targetType: "release", targetId: link.releaseId, ip: user.ip });
+    await recordAudit(tx, {
+      actor: user,
+      action: "preview_link.revoke",
+      targetType: "release",
+      targetId: link.releaseId,
+      ip: user.ip,
+    });
   });
 }
 
 export async function listPreviewLinks(actor: Actor | null, releaseId: string) {
   requirePermission(actor, "release.preview");
-  return db.previewLink.findMany({ where: { releaseId }, orderBy: { createdAt: "desc" }, select: { id: true, expiresAt: true, revokedAt: true, createdAt: true } });
+  return db.previewLink.findMany({
+    where: { releaseId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, expiresAt: true, revokedAt: true, createdAt: true },
+  });
 }
 
 /** The release behind a preview token, while the link is neither expired nor revoked. */

@@ -74,17 +74,46 @@ export interface PublicRelease extends PublicReleaseSummary {
   sourceUrl: string | null;
   viewCount: number;
   tags: Array<{ slug: string; name: string }>;
-  edition: { year: number; city: string; theme: string | null; startDate: string; endDate: string; event: { slug: string; name: string } } | null;
+  edition: {
+    year: number;
+    city: string;
+    theme: string | null;
+    startDate: string;
+    endDate: string;
+    event: { slug: string; name: string };
+  } | null;
   figures: PublicFigure[];
   changeNotes: Array<{ kind: "correction" | "update"; note: string; createdAt: string }>;
-  leadImage: { id: string; url: string | null; alt: string; caption: string | null; credit: string | null; width: number | null; height: number | null; mimeType: string | null; sizeBytes: number | null } | null;
+  leadImage: {
+    id: string;
+    url: string | null;
+    alt: string;
+    caption: string | null;
+    credit: string | null;
+    width: number | null;
+    height: number | null;
+    mimeType: string | null;
+    sizeBytes: number | null;
+  } | null;
 }
 
 function isoDate(d: Date) {
   return d.toISOString().slice(0, 10);
 }
 
-type SummaryColumns = Pick<ReleaseRow, "id" | "slug" | "locale" | "title" | "summary" | "publishAt" | "createdAt" | "contentUpdatedAt" | "sourceName" | "category">;
+type SummaryColumns = Pick<
+  ReleaseRow,
+  | "id"
+  | "slug"
+  | "locale"
+  | "title"
+  | "summary"
+  | "publishAt"
+  | "createdAt"
+  | "contentUpdatedAt"
+  | "sourceName"
+  | "category"
+>;
 
 /** The fields every public shape of a release has, from the row and its (possibly partial) figures. */
 export function summaryFields(r: SummaryColumns, figures: PublicFigure[]): PublicReleaseSummary {
@@ -123,7 +152,11 @@ export function toPublicRelease(r: ReleaseRow): PublicRelease {
       event: r.edition.event,
     },
     figures,
-    changeNotes: r.changeNotes.map((n) => ({ kind: n.kind, note: n.note, createdAt: n.createdAt.toISOString() })),
+    changeNotes: r.changeNotes.map((n) => ({
+      kind: n.kind,
+      note: n.note,
+      createdAt: n.createdAt.toISOString(),
+    })),
     leadImage: r.leadImage && {
       id: r.leadImage.id,
       url: r.leadImage.storagePath ? `/media/${r.leadImage.id}` : null,

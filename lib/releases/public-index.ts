@@ -10,14 +10,22 @@ import { RELEASE_PAGE_SIZE } from "./page-param";
  * attacker-chosen slugs would fill the disk the database lives on. Reloaded by the cache watcher
  * after every change and when a scheduled release comes due, like the old-slug map.
  */
-type PublicIndex = { releases: Set<string>; categories: Map<string, number>; releaseCount: number; loadedAt: number };
+type PublicIndex = {
+  releases: Set<string>;
+  categories: Map<string, number>;
+  releaseCount: number;
+  loadedAt: number;
+};
 
 // A path the index does not know is checked against a fresh index before it is refused, so a
 // release published a moment ago (before the watcher's reload) is never a 404; under a flood of
 // unknown paths this reloads at most once per interval.
 const RECHECK_AFTER_MS = 1000;
 
-const store: typeof globalThis & { __pressroomPublicIndex?: PublicIndex; __pressroomPublicIndexLoading?: Promise<PublicIndex> } = globalThis;
+const store: typeof globalThis & {
+  __pressroomPublicIndex?: PublicIndex;
+  __pressroomPublicIndexLoading?: Promise<PublicIndex>;
+} = globalThis;
 
 export async function loadPublicIndex(): Promise<PublicIndex> {
   const visible = publicReleaseWhere();
@@ -25,13 +33,20 @@ export async function loadPublicIndex(): Promise<PublicIndex> {
     db.release.findMany({ where: visible, select: { slug: true } }),
     db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
   ]);
-  const index = { releases: new Set(releases.map((r) => r.slug)), categories: new Map(categories.map((c) => [c.slug, c._count.releases])), releaseCount: releases.length, loadedAt: Date.now() };
+  const index = {
+    releases: new Set(releases.map((r) => r.slug)),
+    categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
+    releaseCount: releases.length,
+    loadedAt: Date.now(),
+  };
   store.__pressroomPublicIndex = index;
   return index;
 }
 
 function load(): Promise<PublicIndex> {
-  store.__pressroomPublicIndexLoading ??= loadPublicIndex().finally(() => (store.__pressroomPublicIndexLoading = undefined));
+  store.__pressroomPublicIndexLoading ??= loadPublicIndex().finally(
+    () => (store.__pressroomPublicIndexLoading = undefined),
+  );
   return store.__pressroomPublicIndexLoading;
 }
 
@@ -44,7 +59,11 @@ export async function publicPathKnown(pathname: string): Promise<boolean> {
 }
 
 const pageCount = (count: number) => Math.max(1, Math.ceil(count / RELEASE_PAGE_SIZE));
-const isPageWithin = (value: string | undefined, count: number) => value !== undefined && /^[1-9]\d{0,5}$/.test(value) && Number(value) >= 2 && Number(value) <= pageCount(count);
+const isPageWithin = (value: string | undefined, count: number) =>
+  value !== undefined &&
+  /^[1-9]\d{0,5}$/.test(value) &&
+  Number(value) >= 2 &&
+  Number(value) <= pageCount(count);
 
 /**
  * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
@@ -53,14 +72,16 @@ const isPageWithin = (value: string | undefined, count: number) => value !== und
 export function publicPathExists(pathname: string, index: PublicIndex): boolean {
   const parts = pathname.split("/").slice(1);
   const [first, second, third, fourth] = parts;
-  if (first === "releases" && second === "page") return parts.length === 3 && isPageWithin(third, index.releaseCount);
+  if (first === "releases" && second === "page")
+    return parts.length === 3 && isPageWithin(third, index.releaseCount);
   if (first === "releases" && second !== undefined) return index.releases.has(decodeSegment(second));
   if (first === "categories" && second !== undefined) {
     const count = index.categories.get(decodeSegment(second));
     if (count === undefined) return false;
     return third !== "page" || (parts.length === 4 && isPageWithin(fourth, count));
   }
-  if (first === "api" && second === "releases" && third !== undefined) return index.releases.has(decodeSegment(third));
+  if (first === "api" && second === "releases" && third !== undefined)
+    return index.releases.has(decodeSegment(third));
   return true;
 }
 

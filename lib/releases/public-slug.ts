@@ -16,7 +16,9 @@ export async function resolvePublicSlug<T extends object>(
   const found = await find(slug);
   if (!found) throw new AppError("not_found", "未找到该新闻稿");
   if ("redirectTo" in found) {
-    return { response: new Response(null, { status: 301, headers: { location: movedTo(found.redirectTo) } }) };
+    return {
+      response: new Response(null, { status: 301, headers: { location: movedTo(found.redirectTo) } }),
+    };
   }
   return { found };
 }

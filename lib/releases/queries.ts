@@ -24,12 +24,18 @@ function toSummary(r: SummaryRow): PublicReleaseSummary {
   return summaryFields(r, r.figures.map(toPublicFigure));
 }
 
-const newestFirst = [{ publishAt: "desc" }, { id: "desc" }] satisfies Prisma.ReleaseOrderByWithRelationInput[];
+const newestFirst = [
+  { publishAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.ReleaseOrderByWithRelationInput[];
 
 export type ReleaseLookup = { release: PublicRelease } | { redirectTo: string } | null;
 
 export async function findPublishedRelease(slug: string): Promise<ReleaseLookup> {
-  const row = await db.release.findFirst({ where: { slug, ...publicReleaseWhere() }, include: publicReleaseInclude });
+  const row = await db.release.findFirst({
+    where: { slug, ...publicReleaseWhere() },
+    include: publicReleaseInclude,
+  });
   if (row) return { release: toPublicRelease(row) };
   const redirect = await db.slugRedirect.findUnique({
     where: { slug },
@@ -46,7 +52,9 @@ export interface ReleasePage {
   total: number;
 }
 
-export async function listPublishedReleases(input: { page?: number; pageSize?: number; categorySlug?: string } = {}): Promise<ReleasePage> {
+export async function listPublishedReleases(
+  input: { page?: number; pageSize?: number; categorySlug?: string } = {},
+): Promise<ReleasePage> {
   const pageSize = input.pageSize ?? RELEASE_PAGE_SIZE;
   const page = Math.max(1, input.page ?? 1);
   const where: Prisma.ReleaseWhereInput = {
@@ -55,7 +63,14 @@ export async function listPublishedReleases(input: { page?: number; pageSize?: n
   };
   const [total, rows] = await Promise.all([
     db.release.count({ where }),
-    db.release.findMany({ where, include: summaryInclude, omit: { body: true }, orderBy: newestFirst, skip: (page - 1) * pageSize, take: pageSize }),
+    db.release.findMany({
+      where,
+      include: summaryInclude,
+      omit: { body: true },
+      orderBy: newestFirst,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   return { items: rows.map(toSummary), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
 }
@@ -77,7 +92,10 @@ function decodeCursor(cursor: string): { publishAt: Date; id: string } {
 /** A cursor must name a public release: a made-up one is a 400, not a query. */
 async function publicCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  const exists = await db.release.findFirst({ where: { id: after.id, ...publicReleaseWhere() }, select: { id: true } });
+  const exists = await db.release.findFirst({
+    where: { id: after.id, ...publicReleaseWhere() },
+    select: { id: true },
+  });
   if (!exists) throw new AppError("bad_request", "cursor 参数无效");
   return after;
 }
@@ -90,7 +108,12 @@ export async function listReleasesAfter(input: { cursor?: string; limit: number;
         publicReleaseWhere(),
         input.categorySlug ? { category: { slug: input.categorySlug } } : {},
         after
-          ? { OR: [{ publishAt: { lt: after.publishAt } }, { publishAt: after.publishAt, id: { lt: after.id } }] }
+          ? {
+              OR: [
+                { publishAt: { lt: after.publishAt } },
+                { publishAt: after.publishAt, id: { lt: after.id } },
+              ],
+            }
           : {},
       ],
     },
@@ -113,7 +136,8 @@ export async function listRelatedReleases(releaseId: string, limit = 4): Promise
   const related: Prisma.ReleaseWhereInput[] = [];
   if (release.editionId) related.push({ editionId: release.editionId });
   if (release.categoryId) related.push({ categoryId: release.categoryId });
-  if (release.tags.length) related.push({ tags: { some: { tagId: { in: release.tags.map((t) => t.tagId) } } } });
+  if (release.tags.length)
+    related.push({ tags: { some: { tagId: { in: release.tags.map((t) => t.tagId) } } } });
   if (!related.length) return [];
   const rows = await db.release.findMany({
     where: { AND: [publicReleaseWhere(), { id: { not: releaseId } }, { OR: related }] },

@@ -27,7 +27,8 @@ export class RecentViews {
   firstInWindow(address: string, releaseId: string): boolean {
     const key = `${releaseId} ${address}`;
     const now = this.now();
-    if (now - this.bucketStart >= this.windowMs) this.rotate(now, now - this.bucketStart >= 2 * this.windowMs);
+    if (now - this.bucketStart >= this.windowMs)
+      this.rotate(now, now - this.bucketStart >= 2 * this.windowMs);
     if (this.current.has(key) || this.previous.has(key)) return false;
     if (this.current.size >= this.maxEntries / 2) this.rotate(now, false);
     this.current.add(key);

@@ -16,7 +16,13 @@ export const VIEW_FLUSH_MS = 5_000;
 
 // `flushes` counts flush starts and ends: a count read from the database while it changed may or
 // may not include what was pending, so it is read again.
-type State = { recent: RecentViews; pending: Map<string, number>; flushes: number; timer?: NodeJS.Timeout; flushing?: Promise<void> };
+type State = {
+  recent: RecentViews;
+  pending: Map<string, number>;
+  flushes: number;
+  timer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+};
 // On globalThis: Next may load this module more than once (route bundles), the tally must be one.
 const STATE = Symbol.for("pressroom.view-tally");
 const holder = globalThis as typeof globalThis & { [STATE]?: State };
@@ -46,7 +52,10 @@ export async function recordView(slug: string, address: string): Promise<number 
   if (s.recent.firstInWindow(address, release.id)) {
     s.pending.set(release.id, (s.pending.get(release.id) ?? 0) + 1);
     if (!s.timer) {
-      s.timer = setInterval(() => void flushViews().catch((error: unknown) => console.error(error)), VIEW_FLUSH_MS);
+      s.timer = setInterval(
+        () => void flushViews().catch((error: unknown) => console.error(error)),
+        VIEW_FLUSH_MS,
+      );
       s.timer.unref();
       onShutdown(flushViews);
     }

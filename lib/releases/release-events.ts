@@ -11,9 +11,25 @@ import { createRevision, type ReleaseSnapshot } from "./snapshot";
  */
 export async function recordReleaseChange(
   tx: Tx,
-  input: { actor: Actor; releaseId: string; version: number; action: string; note?: string | null; details?: Prisma.InputJsonValue; affectsPublic: boolean; snapshot?: ReleaseSnapshot },
+  input: {
+    actor: Actor;
+    releaseId: string;
+    version: number;
+    action: string;
+    note?: string | null;
+    details?: Prisma.InputJsonValue;
+    affectsPublic: boolean;
+    snapshot?: ReleaseSnapshot;
+  },
 ) {
-  const revision = await createRevision(tx, { releaseId: input.releaseId, version: input.version, action: input.action, note: input.note, authorId: input.actor.id, snapshot: input.snapshot });
+  const revision = await createRevision(tx, {
+    releaseId: input.releaseId,
+    version: input.version,
+    action: input.action,
+    note: input.note,
+    authorId: input.actor.id,
+    snapshot: input.snapshot,
+  });
   await recordAudit(tx, {
     actor: input.actor,
     action: `release.${input.action}`,

@@ -14,7 +14,11 @@ import type { ReleaseSnapshot } from "./snapshot";
 import { snapshotFromInput } from "./write-content";
 
 export class VersionConflict extends AppError {
-  constructor(readonly currentVersion: number, readonly current: ReleaseSnapshot, readonly updatedBy: string | null) {
+  constructor(
+    readonly currentVersion: number,
+    readonly current: ReleaseSnapshot,
+    readonly updatedBy: string | null,
+  ) {
     super("conflict", "保存冲突：这篇稿件在您编辑期间已被他人修改", { currentVersion, current, updatedBy });
   }
 }
@@ -28,21 +32,36 @@ export class VersionConflict extends AppError {
  * see; anyone else's save becomes the release's pending changes, which a publisher reviews
  * (lib/publication/pending-changes.ts). Readers keep the live version meanwhile.
  */
-export async function saveRelease(actor: Actor | null, releaseId: string, raw: unknown, options: { action?: "save" | "restore" } = {}) {
+export async function saveRelease(
+  actor: Actor | null,
+  releaseId: string,
+  raw: unknown,
+  options: { action?: "save" | "restore" } = {},
+) {
   const user = requirePermission(actor, "release.edit");
   const input = saveReleaseSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
     const before = await lockRelease(tx, releaseId);
     if (before.version !== input.baseVersion && !input.overwrite) {
-      const last = await tx.revision.findFirst({ where: { releaseId }, orderBy: { version: "desc" }, include: { author: { select: { name: true } } } });
-      throw new VersionConflict(before.version, await editingSnapshot(tx, releaseId), last?.author?.name ?? null);
+      const last = await tx.revision.findFirst({
+        where: { releaseId },
+        orderBy: { version: "desc" },
+        include: { author: { select: { name: true } } },
+      });
+      throw new VersionConflict(
+        before.version,
+        await editingSnapshot(tx, releaseId),
+        last?.author?.name ?? null,
+      );
     }
     const version = before.version + 1;
-    const action = options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");
+    const action =
+      options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");
     await tx.autosave.deleteMany({ where: { releaseId, userId: user.id } });
 
     if (isLive(before) && !can(user, "release.publish")) {
-      if (input.release.slug !== before.slug) await assertSlugAvailable(tx, input.release.slug, releaseId, "release.slug");
+      if (input.release.slug !== before.slug)
+        await assertSlugAvailable(tx, input.release.slug, releaseId, "release.slug");
       const proposedNote = input.changeNote.minor ? null : input.changeNote.note || null;
       const revision = await recordReleaseChange(tx, {
         actor: user,
@@ -50,11 +69,18 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
         version,
         action: action === "restore" ? "propose_restore" : "propose",
         note: input.revisionNote ?? proposedNote,
-        details: { version, baseVersion: input.baseVersion, changeNote: input.changeNote.minor ? "minor" : input.changeNote.note },
+        details: {
+          version,
+          baseVersion: input.baseVersion,
+          changeNote: input.changeNote.minor ? "minor" : input.changeNote.note,
+        },
         affectsPublic: false,
         snapshot: snapshotFromInput(input.release, before),
       });
-      const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: revision.id, pendingReturnNote: null } });
+      const saved = await tx.release.update({
+        where: { id: releaseId },
+        data: { version, pendingRevisionId: revision.id, pendingReturnNote: null },
+      });
       return { saved, pending: true, publicChanged: false };
     }
 
@@ -62,14 +88,22 @@ export async function saveRelease(actor: Actor | null, releaseId: string, raw: u
     const publicChanged = isPublic(before);
     const { noteRecorded } = await writeLiveContent(tx, user, before, input.release, input.changeNote);
     // A direct save by a publisher starts from the pending changes (the editor shows them), so it supersedes them.
-    const saved = await tx.release.update({ where: { id: releaseId }, data: { version, pendingRevisionId: null, pendingReturnNote: null } });
+    const saved = await tx.release.update({
+      where: { id: releaseId },
+      data: { version, pendingRevisionId: null, pendingReturnNote: null },
+    });
     await recordReleaseChange(tx, {
       actor: user,
       releaseId,
       version,
       action,
       note: input.revisionNote ?? (noteRecorded ? input.changeNote.note : null),
-      details: { version, baseVersion: input.baseVersion, ...(noteRecorded ? { changeNote: input.changeNote.note } : {}), ...(before.pendingRevisionId ? { supersededPending: true } : {}) },
+      details: {
+        version,
+        baseVersion: input.baseVersion,
+        ...(noteRecorded ? { changeNote: input.changeNote.note } : {}),
+        ...(before.pendingRevisionId ? { supersededPending: true } : {}),
+      },
       affectsPublic: publicChanged,
     });
     return { saved, pending: false, publicChanged };

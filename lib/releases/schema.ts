@@ -5,11 +5,20 @@ import { isPercent, resolveUnit } from "../figures/units";
 import { slugSchema } from "./slug";
 
 const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label}最多 ${max} 个字符`).transform((v) => (v === "" ? null : v)).nullable().default(null);
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多 ${max} 个字符`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null);
 
 export const figureInputSchema = z
   .object({
-    key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, "标识只能用小写字母、数字和下划线，并以字母开头"),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/, "标识只能用小写字母、数字和下划线，并以字母开头"),
     label: z.string().trim().min(1, "请填写指标名称").max(100, "指标名称最多 100 个字符"),
     value: z.string().trim().min(1, "请填写数值").refine(isDecimalString, "数值必须是数字，例如 1.6 或 3425"),
     unit: z.string().trim().min(1, "请填写单位").max(20, "单位最多 20 个字符"),
@@ -27,16 +36,27 @@ export const figureInputSchema = z
   })
   .superRefine((f, ctx) => {
     if (!isDecimalString(f.value)) return;
-    if (f.value.trim().startsWith("-")) ctx.addIssue({ code: "custom", path: ["value"], message: "数值不能为负数" });
-    if (isPercent(f.unit) && compareDecimal(f.value, "100") > 0) ctx.addIssue({ code: "custom", path: ["value"], message: "百分比必须在 0 到 100 之间" });
+    if (f.value.trim().startsWith("-"))
+      ctx.addIssue({ code: "custom", path: ["value"], message: "数值不能为负数" });
+    if (isPercent(f.unit) && compareDecimal(f.value, "100") > 0)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "百分比必须在 0 到 100 之间" });
     if (!resolveUnit(f.unit).known && !f.declaredUnit) {
-      ctx.addIssue({ code: "custom", path: ["unit"], message: `“${f.unit}”不在常用单位表中：如确为新单位，请勾选“新单位”` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["unit"],
+        message: `“${f.unit}”不在常用单位表中：如确为新单位，请勾选“新单位”`,
+      });
     }
     const words = QUALIFIERS[f.qualifier].words;
     if (f.qualifierWord && !words.includes(f.qualifierWord)) {
-      ctx.addIssue({ code: "custom", path: ["qualifierWord"], message: `限定词应为：${words.filter(Boolean).join("、") || "（无）"}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["qualifierWord"],
+        message: `限定词应为：${words.filter(Boolean).join("、") || "（无）"}`,
+      });
     }
-    if (f.isRecord && !f.recordNote) ctx.addIssue({ code: "custom", path: ["recordNote"], message: "请写明纪录说明，例如“创历史新高”" });
+    if (f.isRecord && !f.recordNote)
+      ctx.addIssue({ code: "custom", path: ["recordNote"], message: "请写明纪录说明，例如“创历史新高”" });
   })
   .transform((f) => ({ ...f, value: normalizeDecimal(f.value) }));
 
@@ -68,7 +88,10 @@ export const releaseInputSchema = z
     categoryId: uuidOrNull,
     editionId: uuidOrNull,
     leadImageId: uuidOrNull,
-    tags: z.array(z.string().trim().min(1).max(30, "标签最多 30 个字符")).max(20, "标签最多 20 个").default([]),
+    tags: z
+      .array(z.string().trim().min(1).max(30, "标签最多 30 个字符"))
+      .max(20, "标签最多 20 个")
+      .default([]),
     sourceName: optionalText(100, "来源"),
     sourceUrl: httpUrl,
     byline: optionalText(100, "作者"),
@@ -78,12 +101,17 @@ export const releaseInputSchema = z
   .superRefine((r, ctx) => {
     const keys = new Map<string, number>();
     r.figures.forEach((f, i) => {
-      if (keys.has(f.key)) ctx.addIssue({ code: "custom", path: ["figures", i, "key"], message: `标识“${f.key}”重复` });
+      if (keys.has(f.key))
+        ctx.addIssue({ code: "custom", path: ["figures", i, "key"], message: `标识“${f.key}”重复` });
       keys.set(f.key, i);
     });
     r.figures.forEach((f, i) => {
       if (f.partOfKey && (!keys.has(f.partOfKey) || f.partOfKey === f.key)) {
-        ctx.addIssue({ code: "custom", path: ["figures", i, "partOfKey"], message: "所属指标必须是本稿件中的另一项数据" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["figures", i, "partOfKey"],
+          message: "所属指标必须是本稿件中的另一项数据",
+        });
       }
     });
   });

@@ -75,7 +75,14 @@ export async function snapshotRelease(tx: Tx, releaseId: string): Promise<Releas
 /** A revision of the release as stored, or of the given (proposed) content. */
 export async function createRevision(
   tx: Tx,
-  input: { releaseId: string; version: number; action: string; note?: string | null; authorId?: string | null; snapshot?: ReleaseSnapshot },
+  input: {
+    releaseId: string;
+    version: number;
+    action: string;
+    note?: string | null;
+    authorId?: string | null;
+    snapshot?: ReleaseSnapshot;
+  },
 ) {
   const snapshot = input.snapshot ?? (await snapshotRelease(tx, input.releaseId));
   return tx.revision.create({

@@ -27,7 +27,9 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
   const rule = TRANSITIONS[action];
   const user = requirePermission(actor, rule.permission);
   if (action === "schedule" && (!parsed.publishAt || parsed.publishAt.getTime() <= Date.now())) {
-    throw new AppError("validation_failed", "定时发布的时间必须在将来", { fields: [{ path: "publishAt", message: "请选择将来的时间" }] });
+    throw new AppError("validation_failed", "定时发布的时间必须在将来", {
+      fields: [{ path: "publishAt", message: "请选择将来的时间" }],
+    });
   }
   const saved = await db.$transaction(async (tx) => {
     const before = await lockReleaseAtVersion(tx, releaseId, parsed.baseVersion);
@@ -38,7 +40,8 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     // edited directly), under the slug rules of any live write; a slug taken since falls back to the
     // current one, so a takedown never fails on it. Archived, the live version stays what is kept and
     // the pending changes remain in the history only.
-    const pendingLeaves = before.pendingRevisionId !== null && (rule.to === "draft" || rule.to === "archived");
+    const pendingLeaves =
+      before.pendingRevisionId !== null && (rule.to === "draft" || rule.to === "archived");
     if (pendingLeaves && rule.to === "draft") {
       const pending = await tx.revision.findUniqueOrThrow({ where: { id: before.pendingRevisionId! } });
       const input = releaseInputSchema.parse(snapshotAsInput(releaseSnapshotSchema.parse(pending.snapshot)));
@@ -47,7 +50,8 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       await writeLiveContent(tx, user, before, { ...input, slug }, { minor: true, kind: "update", note: "" });
     }
     const now = new Date();
-    const publishAt = action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;
+    const publishAt =
+      action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;
     const version = before.version + 1;
     const release = await tx.release.update({
       where: { id: releaseId },
@@ -67,7 +71,11 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       version,
       action,
       note: parsed.note,
-      details: { from: before.status, to: rule.to, ...(action === "schedule" ? { publishAt: publishAt?.toISOString() ?? null } : {}) },
+      details: {
+        from: before.status,
+        to: rule.to,
+        ...(action === "schedule" ? { publishAt: publishAt?.toISOString() ?? null } : {}),
+      },
       affectsPublic: publicChanged,
     });
     return { release, publicChanged };

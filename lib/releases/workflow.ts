@@ -15,10 +15,30 @@ interface Transition {
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   submit: { from: ["draft"], to: "in_review", permission: "release.submit", label: "提交审核" },
   return_to_draft: { from: ["in_review"], to: "draft", permission: "release.publish", label: "退回修改" },
-  publish: { from: ["draft", "in_review", "scheduled"], to: "published", permission: "release.publish", label: "立即发布" },
-  schedule: { from: ["draft", "in_review", "scheduled"], to: "scheduled", permission: "release.publish", label: "定时发布" },
-  unpublish: { from: ["published", "scheduled"], to: "draft", permission: "release.unpublish", label: "撤回发布" },
-  archive: { from: ["draft", "in_review", "scheduled", "published"], to: "archived", permission: "release.archive", label: "归档" },
+  publish: {
+    from: ["draft", "in_review", "scheduled"],
+    to: "published",
+    permission: "release.publish",
+    label: "立即发布",
+  },
+  schedule: {
+    from: ["draft", "in_review", "scheduled"],
+    to: "scheduled",
+    permission: "release.publish",
+    label: "定时发布",
+  },
+  unpublish: {
+    from: ["published", "scheduled"],
+    to: "draft",
+    permission: "release.unpublish",
+    label: "撤回发布",
+  },
+  archive: {
+    from: ["draft", "in_review", "scheduled", "published"],
+    to: "archived",
+    permission: "release.archive",
+    label: "归档",
+  },
 };
 
 export const STATUS_LABELS: Record<ReleaseStatus, string> = {
@@ -30,7 +50,10 @@ export const STATUS_LABELS: Record<ReleaseStatus, string> = {
 };
 
 /** What readers see, decided by the clock: a scheduled release whose time has come is live. */
-export function effectiveStatus(release: { status: ReleaseStatus; publishAt: Date | null }, now = new Date()): ReleaseStatus {
+export function effectiveStatus(
+  release: { status: ReleaseStatus; publishAt: Date | null },
+  now = new Date(),
+): ReleaseStatus {
   if (release.status === "scheduled" && isPublic(release, now)) return "published";
   return release.status;
 }

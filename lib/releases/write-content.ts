@@ -28,7 +28,10 @@ export function releaseContent(input: ReleaseInput) {
 }
 
 /** A revision snapshot of proposed content, keeping the live release's workflow state. */
-export function snapshotFromInput(input: ReleaseInput, live: { status: ReleaseSnapshot["status"]; publishAt: Date | null }): ReleaseSnapshot {
+export function snapshotFromInput(
+  input: ReleaseInput,
+  live: { status: ReleaseSnapshot["status"]; publishAt: Date | null },
+): ReleaseSnapshot {
   const { fields, tagNames, figures } = releaseContent(input);
   return {
     ...fields,
@@ -43,7 +46,11 @@ async function tagIds(tx: Tx, names: string[]) {
   const ids: string[] = [];
   for (const name of names) {
     const existing = await tx.tag.findUnique({ where: { name } });
-    const tag = existing ?? (await tx.tag.create({ data: { name, slug: `${slugify(name)}-${Math.random().toString(36).slice(2, 7)}` } }));
+    const tag =
+      existing ??
+      (await tx.tag.create({
+        data: { name, slug: `${slugify(name)}-${Math.random().toString(36).slice(2, 7)}` },
+      }));
     ids.push(tag.id);
   }
   return ids;
@@ -57,7 +64,13 @@ export async function writeReleaseContent(tx: Tx, releaseId: string, input: Rele
   const ids = await tagIds(tx, tagNames);
   if (ids.length) await tx.releaseTag.createMany({ data: ids.map((tagId) => ({ releaseId, tagId })) });
 
-  const release = await tx.release.findUniqueOrThrow({ where: { id: releaseId }, select: { editionId: true } });
+  const release = await tx.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    select: { editionId: true },
+  });
   await tx.figure.deleteMany({ where: { releaseId } });
-  if (figures.length) await tx.figure.createMany({ data: figures.map((f, sortOrder) => ({ ...f, sortOrder, releaseId, editionId: release.editionId })) });
+  if (figures.length)
+    await tx.figure.createMany({
+      data: figures.map((f, sortOrder) => ({ ...f, sortOrder, releaseId, editionId: release.editionId })),
+    });
 }

@@ -9,7 +9,10 @@ export const FIRST_ADMIN_PASSWORD_FILE = "first-admin-password";
  * only this OS user can read, under the data directory, and the log says where. Returns the lines
  * to print.
  */
-export function deliverFirstAdminPassword(generated: { email: string; password: string }, options: { siteUrl: string; dataDir: string; interactive: boolean }): string[] {
+export function deliverFirstAdminPassword(
+  generated: { email: string; password: string },
+  options: { siteUrl: string; dataDir: string; interactive: boolean },
+): string[] {
   if (options.interactive) {
     return [
       "",
@@ -25,7 +28,11 @@ export function deliverFirstAdminPassword(generated: { email: string; password: 
   fs.mkdirSync(options.dataDir, { recursive: true });
   // A fresh file ("wx" refuses to follow a planted symlink), so the 0600 mode always applies.
   fs.rmSync(file, { force: true });
-  fs.writeFileSync(file, `${options.siteUrl}/admin\nemail: ${generated.email}\npassword: ${generated.password}\n`, { mode: 0o600, flag: "wx" });
+  fs.writeFileSync(
+    file,
+    `${options.siteUrl}/admin\nemail: ${generated.email}\npassword: ${generated.password}\n`,
+    { mode: 0o600, flag: "wx" },
+  );
   return [
     `Admin sign-in: ${options.siteUrl}/admin as ${generated.email}. Its generated password is in ${file} (readable only by this user):`,
     "read it, sign in, change the password, then delete the file.",

@@ -29,7 +29,13 @@ async function seedFirstAdmin(result: SeedResult) {
     const user = await tx.user.create({
       data: { email, name: "管理员", role: "admin", passwordHash: await hashPassword(password) },
     });
-    await recordAudit(tx, { actorEmail: "seed", action: "user.create", targetType: "user", targetId: user.id, details: { email, role: "admin" } });
+    await recordAudit(tx, {
+      actorEmail: "seed",
+      action: "user.create",
+      targetType: "user",
+      targetId: user.id,
+      details: { email, role: "admin" },
+    });
   });
   result.report.push(`Created the first admin ${email}.`);
   if (!ADMIN_PASSWORD) result.generatedAdmin = { email, password };
@@ -74,12 +80,18 @@ export async function seedDatabase(): Promise<SeedResult> {
     const photos = wmc2023Blocks.filter((b) => b.type === "photo");
     for (const photo of photos) {
       // The source names its photos but did not supply the files: keep caption and credit only.
-      await tx.media.create({ data: { alt: photo.caption, caption: photo.caption, credit: photo.credit ?? null } });
+      await tx.media.create({
+        data: { alt: photo.caption, caption: photo.caption, credit: photo.credit ?? null },
+      });
     }
     const tagNames = ["世界制造业大会", "2023世界制造业大会", "成果发布"];
     const tags = await Promise.all(
       tagNames.map((name, i) =>
-        tx.tag.upsert({ where: { name }, update: {}, create: { name, slug: ["wmc", "wmc-2023", "results"][i] } }),
+        tx.tag.upsert({
+          where: { name },
+          update: {},
+          create: { name, slug: ["wmc", "wmc-2023", "results"][i] },
+        }),
       ),
     );
     const release = await tx.release.create({
@@ -106,7 +118,13 @@ export async function seedDatabase(): Promise<SeedResult> {
       },
     });
     await createRevision(tx, { releaseId: release.id, version: 1, action: "seed", note: "导入原稿" });
-    await recordAudit(tx, { actorEmail: "seed", action: "release.create", targetType: "release", targetId: release.id, details: { slug: SEED_RELEASE_SLUG } });
+    await recordAudit(tx, {
+      actorEmail: "seed",
+      action: "release.create",
+      targetType: "release",
+      targetId: release.id,
+      details: { slug: SEED_RELEASE_SLUG },
+    });
     await recordPublicChange(tx, [CACHE_TAGS.public]);
   });
   result.report.push(`Seeded the release ${SEED_RELEASE_SLUG} with ${wmc2023Figures.length} figures.`);

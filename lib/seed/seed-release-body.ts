@@ -13,7 +13,10 @@ export function blocksToHtml(blocks: SeedBlock[]): string {
         case "paragraph":
           return `<p>${escapeHtml(block.text)}</p>`;
         case "heading":
-          return `<h2>${escapeHtml(block.text)}</h2>` + (block.subtitle ? `<h3>${escapeHtml(block.subtitle)}</h3>` : "");
+          return (
+            `<h2>${escapeHtml(block.text)}</h2>` +
+            (block.subtitle ? `<h3>${escapeHtml(block.subtitle)}</h3>` : "")
+          );
         case "photo": {
           const credit = block.credit ? `<span class="credit">${escapeHtml(block.credit)}</span>` : "";
           return `<figure class="photo"><figcaption>${escapeHtml(block.caption)}${credit}</figcaption></figure>`;

@@ -44,17 +44,40 @@ export function releaseJsonLd(release: PublicRelease, siteUrl: string) {
     datePublished: toBeijingIso(release.publishAt),
     dateModified: toBeijingIso(release.contentUpdatedAt),
     image: [`${url}/share.png`],
-    author: release.byline ? { "@type": "Person", name: release.byline } : { "@type": "Organization", name: release.sourceName ?? site.name },
-    publisher: { "@type": "Organization", name: site.name, url: siteUrl, logo: { "@type": "ImageObject", url: `${siteUrl}/icon.svg` } },
-    ...(release.sourceName ? { sourceOrganization: { "@type": "Organization", name: release.sourceName } } : {}),
+    author: release.byline
+      ? { "@type": "Person", name: release.byline }
+      : { "@type": "Organization", name: release.sourceName ?? site.name },
+    publisher: {
+      "@type": "Organization",
+      name: site.name,
+      url: siteUrl,
+      logo: { "@type": "ImageObject", url: `${siteUrl}/icon.svg` },
+    },
+    ...(release.sourceName
+      ? { sourceOrganization: { "@type": "Organization", name: release.sourceName } }
+      : {}),
     articleSection: release.category?.name,
     keywords: release.tags.map((t) => t.name).join(","),
     ...(release.edition
-      ? { about: { "@type": "Event", name: `${release.edition.year}${release.edition.event.name}`, startDate: release.edition.startDate, endDate: release.edition.endDate, location: { "@type": "Place", name: release.edition.city } } }
+      ? {
+          about: {
+            "@type": "Event",
+            name: `${release.edition.year}${release.edition.event.name}`,
+            startDate: release.edition.startDate,
+            endDate: release.edition.endDate,
+            location: { "@type": "Place", name: release.edition.city },
+          },
+        }
       : {}),
     // Every figure, kept lean (the page carries this script twice: in HTML and in its RSC payload);
     // the full records with qualifiers and source sentences are at /api/releases/[slug].
-    mentions: release.figures.map((f) => ({ "@type": "PropertyValue", propertyID: f.key, name: f.label, value: Number(f.baseValue), unitText: f.baseUnit })),
+    mentions: release.figures.map((f) => ({
+      "@type": "PropertyValue",
+      propertyID: f.key,
+      name: f.label,
+      value: Number(f.baseValue),
+      unitText: f.baseUnit,
+    })),
   };
 }
 

@@ -10,17 +10,31 @@ export interface SitemapData {
 export async function listSitemapData(): Promise<SitemapData> {
   const releases = await db.release.findMany({
     where: publicReleaseWhere(),
-    select: { slug: true, title: true, locale: true, publishAt: true, contentUpdatedAt: true, category: { select: { slug: true } } },
+    select: {
+      slug: true,
+      title: true,
+      locale: true,
+      publishAt: true,
+      contentUpdatedAt: true,
+      category: { select: { slug: true } },
+    },
     orderBy: { publishAt: "desc" },
   });
   const categories = await db.category.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } });
   const latestByCategory = new Map<string, string>();
   for (const r of releases) {
     const at = r.contentUpdatedAt.toISOString();
-    if (r.category && (latestByCategory.get(r.category.slug) ?? "") < at) latestByCategory.set(r.category.slug, at);
+    if (r.category && (latestByCategory.get(r.category.slug) ?? "") < at)
+      latestByCategory.set(r.category.slug, at);
   }
   return {
-    releases: releases.map((r) => ({ slug: r.slug, title: r.title, locale: r.locale, publishAt: (r.publishAt ?? r.contentUpdatedAt).toISOString(), updatedAt: r.contentUpdatedAt.toISOString() })),
+    releases: releases.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      locale: r.locale,
+      publishAt: (r.publishAt ?? r.contentUpdatedAt).toISOString(),
+      updatedAt: r.contentUpdatedAt.toISOString(),
+    })),
     categories: categories.map((c) => ({ slug: c.slug, updatedAt: latestByCategory.get(c.slug) ?? null })),
   };
 }

@@ -14,14 +14,23 @@ interface RawResponse {
 }
 
 /** A request from a chosen loopback address, with whatever headers an attacker likes. */
-function send(localAddress: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
+function send(
+  localAddress: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path, headers, localAddress, agent: false }, (res) => {
-      let data = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (data += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, method, path, headers, localAddress, agent: false },
+      (res) => {
+        let data = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (data += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -33,9 +42,20 @@ async function csrf(localAddress: string) {
   return { cookie, token: (JSON.parse(response.body) as { csrfToken: string }).csrfToken };
 }
 
-async function signInAttempt(localAddress: string, session: { cookie: string; token: string }, fields: Record<string, string>, headers: Record<string, string> = {}) {
+async function signInAttempt(
+  localAddress: string,
+  session: { cookie: string; token: string },
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const body = new URLSearchParams({ csrfToken: session.token, json: "true", ...fields }).toString();
-  return send(localAddress, "POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie: session.cookie, ...headers }, body);
+  return send(
+    localAddress,
+    "POST",
+    "/api/auth/callback/credentials",
+    { "content-type": "application/x-www-form-urlencoded", cookie: session.cookie, ...headers },
+    body,
+  );
 }
 
 test.describe("per-address sign-in limit", () => {
@@ -47,32 +67,60 @@ test.describe("per-address sign-in limit", () => {
     for (let i = 1; i <= 25; i++) {
       // A password spray: a different account each time (so no account lock), a new forged address each time,
       // including a forged copy of the server's own socket-address header.
-      const forged = `${(i * 37) % 223 + 1}.${i}.${(i * 11) % 250}.${i + 1}`;
-      last = await signInAttempt(source, session, { email: `spray-${i}@e2e.test`, password: "Winter2026!" }, {
-        "x-forwarded-for": forged,
-        "x-real-ip": forged,
-        "x-pressroom-socket-address": forged,
-      });
+      const forged = `${((i * 37) % 223) + 1}.${i}.${(i * 11) % 250}.${i + 1}`;
+      last = await signInAttempt(
+        source,
+        session,
+        { email: `spray-${i}@e2e.test`, password: "Winter2026!" },
+        {
+          "x-forwarded-for": forged,
+          "x-real-ip": forged,
+          "x-pressroom-socket-address": forged,
+        },
+      );
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 20).filter((s) => s === 429)).toEqual([]);
     expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
     expect(Number(last?.headers["retry-after"])).toBeGreaterThan(800);
-    expect(JSON.parse(last?.body ?? "{}")).toEqual({ error: { code: "rate_limited", message: "登录尝试过于频繁，请稍后再试" } });
+    expect(JSON.parse(last?.body ?? "{}")).toEqual({
+      error: { code: "rate_limited", message: "登录尝试过于频繁，请稍后再试" },
+    });
 
     // Another socket address is not limited: the limit follows the socket, not the headers.
-    const other = await signInAttempt("127.0.9.2", await csrf("127.0.9.2"), { email: "spray-other@e2e.test", password: "Winter2026!" });
+    const other = await signInAttempt("127.0.9.2", await csrf("127.0.9.2"), {
+      email: "spray-other@e2e.test",
+      password: "Winter2026!",
+    });
     expect(other.status).not.toBe(429);
   });
 });
 
 // Query strings as an attacker would put them in a link to /signin (already URL-encoded where needed).
 const HOSTILE_CALLBACKS = [
-  "/%5Cevil.example", "/%5cevil.example", "%2F%5Cevil.example", "/\\evil.example", "/%255Cevil.example",
-  "//evil.example", "%2F%2Fevil.example", "/%2F/evil.example", "/.//evil.example", "%2F.%2F%2Fevil.example",
-  "/%09/evil.example", "%2F%09%2Fevil.example", "/%0D%0A/evil.example", "/%E2%80%AE/evil.example",
-  "https:evil.example", "https%3Aevil.example", "http://evil.example/", "http%3A%2F%2Fevil.example%2F", "https://127.0.0.1.evil.example/",
-  `http://127.0.0.1:${port}@evil.example/`, "javascript:alert(1)", "javascript%3Aalert(document.domain)", "JaVaScRiPt:alert(1)",
+  "/%5Cevil.example",
+  "/%5cevil.example",
+  "%2F%5Cevil.example",
+  "/\\evil.example",
+  "/%255Cevil.example",
+  "//evil.example",
+  "%2F%2Fevil.example",
+  "/%2F/evil.example",
+  "/.//evil.example",
+  "%2F.%2F%2Fevil.example",
+  "/%09/evil.example",
+  "%2F%09%2Fevil.example",
+  "/%0D%0A/evil.example",
+  "/%E2%80%AE/evil.example",
+  "https:evil.example",
+  "https%3Aevil.example",
+  "http://evil.example/",
+  "http%3A%2F%2Fevil.example%2F",
+  "https://127.0.0.1.evil.example/",
+  `http://127.0.0.1:${port}@evil.example/`,
+  "javascript:alert(1)",
+  "javascript%3Aalert(document.domain)",
+  "JaVaScRiPt:alert(1)",
   "data:text/html,%3Cscript%3Ealert(1)%3C/script%3E",
 ];
 
@@ -116,11 +164,23 @@ test.describe("post-sign-in address", () => {
   });
 
   test("next-auth's own redirect answer stays on the portal", async ({ request }) => {
-    for (const callbackUrl of ["/\\evil.example", "//evil.example", "http://evil.example/", "https:evil.example", "/\t/evil.example"]) {
+    for (const callbackUrl of [
+      "/\\evil.example",
+      "//evil.example",
+      "http://evil.example/",
+      "https:evil.example",
+      "/\t/evil.example",
+    ]) {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
       const response = await request.post("/api/auth/callback/credentials", {
         headers: { "x-auth-return-redirect": "1" },
-        form: { csrfToken, email: "redirect@e2e.test", password: "e2e-redirect-password", callbackUrl, json: "true" },
+        form: {
+          csrfToken,
+          email: "redirect@e2e.test",
+          password: "e2e-redirect-password",
+          callbackUrl,
+          json: "true",
+        },
       });
       expect(response.ok()).toBe(true);
       const { url } = (await response.json()) as { url: string };
@@ -132,10 +192,14 @@ test.describe("post-sign-in address", () => {
 test.describe("editor's browser copy", () => {
   test("is keyed by user and removed on sign-out", async ({ page }) => {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-    const signIn = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "drafts@e2e.test", password: "e2e-drafts-password", json: "true" } });
+    const signIn = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: "drafts@e2e.test", password: "e2e-drafts-password", json: "true" },
+    });
     expect(signIn.ok()).toBe(true);
     const { user } = (await (await page.request.get("/api/auth/session")).json()) as { user: { id: string } };
-    const created = await page.request.post("/api/admin/releases", { data: { title: "本机草稿测试", slug: `e2e-drafts-${Date.now()}` } });
+    const created = await page.request.post("/api/admin/releases", {
+      data: { title: "本机草稿测试", slug: `e2e-drafts-${Date.now()}` },
+    });
     expect(created.status()).toBe(200);
     const { id } = (await created.json()) as { id: string };
 

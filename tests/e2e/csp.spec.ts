@@ -18,11 +18,17 @@ async function watchViolations(page: Page) {
   return errors;
 }
 
-const scriptSrc = (csp: string | undefined) => csp?.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+const scriptSrc = (csp: string | undefined) =>
+  csp
+    ?.split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src")) ?? "";
 
 test.describe("public pages run under a hash-based CSP", () => {
   for (const path of PAGES) {
-    test(`${path}: no 'unsafe-inline', no violation, hydrated (first answer and cached one)`, async ({ page }) => {
+    test(`${path}: no 'unsafe-inline', no violation, hydrated (first answer and cached one)`, async ({
+      page,
+    }) => {
       const errors = await watchViolations(page);
       for (let round = 0; round < 2; round++) {
         const response = await page.goto(path);
@@ -32,7 +38,15 @@ test.describe("public pages run under a hash-based CSP", () => {
         expect(policy).not.toMatch(/unsafe/);
         // Hydrated: React attached itself to the page's elements (it only does so by running Next's scripts).
         await expect
-          .poll(() => page.evaluate(() => Array.from(document.querySelectorAll("body *")).some((el) => Object.keys(el).some((key) => key.startsWith("__react")))), { timeout: 10_000 })
+          .poll(
+            () =>
+              page.evaluate(() =>
+                Array.from(document.querySelectorAll("body *")).some((el) =>
+                  Object.keys(el).some((key) => key.startsWith("__react")),
+                ),
+              ),
+            { timeout: 10_000 },
+          )
           .toBe(true);
       }
       expect(errors).toEqual([]);
@@ -42,14 +56,19 @@ test.describe("public pages run under a hash-based CSP", () => {
   test("the release page still works: font switch, copy link, view beacon", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const errors = await watchViolations(page);
-    const beacon = page.waitForRequest((request) => request.method() === "POST" && request.url().endsWith(`/api/releases/${SLUG}/views`));
+    const beacon = page.waitForRequest(
+      (request) => request.method() === "POST" && request.url().endsWith(`/api/releases/${SLUG}/views`),
+    );
     await page.goto(`/releases/${SLUG}`);
     await beacon;
     const paragraph = page.locator(".release-body p").first();
     const size = () => paragraph.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const medium = await size();
     await page.getByRole("button", { name: "大", exact: true }).click();
-    await expect(page.getByRole("button", { name: "大", exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: "大", exact: true })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     expect(await size()).toBeGreaterThan(medium);
     await page.getByRole("button", { name: "复制链接" }).click();
     await expect(page.getByRole("button", { name: "链接已复制" })).toBeVisible();
@@ -72,7 +91,9 @@ test.describe("public pages run under a hash-based CSP", () => {
       link.click();
     });
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+    ).toBeUndefined();
     expect(errors.filter((e) => e.startsWith("CSP violation: script-src")).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -6,7 +6,9 @@ const as = (role: "editor" | "publisher" | "admin") => ({ storageState: `tests/e
 async function createRelease(page: Page, title: string) {
   await page.goto("/admin/releases/new");
   await page.getByLabel("标题").fill(title);
-  await page.getByLabel("网址别名（自动生成，可修改）").fill(`e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}`);
+  await page
+    .getByLabel("网址别名（自动生成，可修改）")
+    .fill(`e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}`);
   await page.getByRole("button", { name: "创建草稿" }).click();
   await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("save-status")).toContainText("已保存（第 1 版）");
@@ -55,12 +57,19 @@ test.describe("the admin API checks the session and role itself", () => {
   test.describe("as an editor", () => {
     test.use(as("editor"));
     test("publishing is 403; a cross-site POST is refused", async ({ request }) => {
-      const created = await request.post("/api/admin/releases", { data: { title: "编辑的稿件", slug: `e2e-api-${Date.now()}` } });
+      const created = await request.post("/api/admin/releases", {
+        data: { title: "编辑的稿件", slug: `e2e-api-${Date.now()}` },
+      });
       expect(created.status()).toBe(200);
       const { id, version } = await created.json();
-      const publish = await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } });
+      const publish = await request.post(`/api/admin/releases/${id}/transition`, {
+        data: { action: "publish", baseVersion: version },
+      });
       expect(publish.status()).toBe(403);
-      const forged = await request.post("/api/admin/releases", { data: { title: "跨站" }, headers: { origin: "https://evil.example" } });
+      const forged = await request.post("/api/admin/releases", {
+        data: { title: "跨站" },
+        headers: { origin: "https://evil.example" },
+      });
       expect(forged.status()).toBe(403);
     });
   });
@@ -116,12 +125,21 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     await expect(async () => {
       const api = await pub.request.get(`/api/releases/${slug}`);
       expect(api.status()).toBe(200);
-      expect((await api.json()).figures[0]).toMatchObject({ key: "signed_projects", value: 4.8, unit: "万个", qualifier: "about", display: "约4.8万个", highlighted: true });
+      expect((await api.json()).figures[0]).toMatchObject({
+        key: "signed_projects",
+        value: 4.8,
+        unit: "万个",
+        qualifier: "about",
+        display: "约4.8万个",
+        highlighted: true,
+      });
     }).toPass({ timeout: 2_000, intervals: [250] });
     await pub.goto(`/releases/${slug}`);
     await expect(pub.getByRole("heading", { level: 1 })).toHaveText(title);
     // From then on the server answers it from its response cache, which the rename below must empty.
-    await expect.poll(async () => (await pub.request.get(`/releases/${slug}`)).headers()["x-pressroom-cache"]).toBe("HIT");
+    await expect
+      .poll(async () => (await pub.request.get(`/releases/${slug}`)).headers()["x-pressroom-cache"])
+      .toBe("HIT");
     await expect(pub.getByRole("region", { name: "大会成果速览" })).toContainText("约4.8万个");
     await pub.goto("/releases");
     await expect(pub.getByRole("link", { name: title })).toBeVisible();
@@ -184,10 +202,14 @@ test.describe("scheduling", () => {
   test.use(as("publisher"));
   test("a scheduled release stays hidden, then appears on its own at its time", async ({ request }) => {
     const slug = `e2e-scheduled-${Date.now()}`;
-    const created = await request.post("/api/admin/releases", { data: { title: `定时发布测试 ${slug}`, slug } });
+    const created = await request.post("/api/admin/releases", {
+      data: { title: `定时发布测试 ${slug}`, slug },
+    });
     const { id, version } = await created.json();
     const at = new Date(Date.now() + 4000);
-    const scheduled = await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "schedule", baseVersion: version, publishAt: at.toISOString() } });
+    const scheduled = await request.post(`/api/admin/releases/${id}/transition`, {
+      data: { action: "schedule", baseVersion: version, publishAt: at.toISOString() },
+    });
     expect(scheduled.status()).toBe(200);
     // Before its time it is nowhere: page, list, API, feed.
     expect((await request.get(`/releases/${slug}`)).status()).toBe(404);
@@ -210,12 +232,21 @@ test.describe("the editorial area is accessible", () => {
   test("no serious or critical violations on the dashboard, editor and history", async ({ page }) => {
     test.setTimeout(90_000);
     const id = await createRelease(page, `无障碍检查 ${Date.now()}`);
-    for (const path of ["/admin", `/admin/releases/${id}`, `/admin/releases/${id}/history`, "/admin/releases/new", "/admin/media"]) {
+    for (const path of [
+      "/admin",
+      `/admin/releases/${id}`,
+      `/admin/releases/${id}/history`,
+      "/admin/releases/new",
+      "/admin/media",
+    ]) {
       await page.goto(path);
       await expect(page.locator("h1").first()).toBeAttached();
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        path,
+      ).toEqual([]);
     }
   });
 });
@@ -233,21 +264,35 @@ test.describe("deleting a draft", () => {
 
 test.describe("uploaded images", () => {
   test.use(as("publisher"));
-  test("a lead image is stored without its GPS metadata and reaches readers only with its release", async ({ request, playwright, baseURL }) => {
+  test("a lead image is stored without its GPS metadata and reaches readers only with its release", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const { default: sharp } = await import("sharp");
     const photo = await sharp({ create: { width: 6, height: 4, channels: 3, background: "#225588" } })
       .jpeg()
-      .withExifMerge({ IFD0: { Make: "E2E-CAMERA" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "31/1 49/1 1/1" } })
+      .withExifMerge({
+        IFD0: { Make: "E2E-CAMERA" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "31/1 49/1 1/1" },
+      })
       .toBuffer();
-    const uploaded = await request.post("/api/admin/media", { multipart: { file: { name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo }, alt: "展馆外景" } });
+    const uploaded = await request.post("/api/admin/media", {
+      multipart: { file: { name: "IMG_0001.jpg", mimeType: "image/jpeg", buffer: photo }, alt: "展馆外景" },
+    });
     expect(uploaded.status()).toBe(200);
     const media = await uploaded.json();
     expect(media).toMatchObject({ width: 6, height: 4 });
-    const created = await request.post("/api/admin/releases", { data: { title: "带题图的稿件", slug: `e2e-media-${Date.now()}`, leadImageId: media.id } });
+    const created = await request.post("/api/admin/releases", {
+      data: { title: "带题图的稿件", slug: `e2e-media-${Date.now()}`, leadImageId: media.id },
+    });
     const { id, version } = await created.json();
 
     // A reader: no session cookie (the context would otherwise take the publisher's stored state).
-    const reader = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const reader = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
     expect((await reader.get(media.url)).status()).toBe(404);
     const staffCopy = await request.get(media.url);
     expect(staffCopy.status()).toBe(200);
@@ -255,7 +300,13 @@ test.describe("uploaded images", () => {
     const stored = await sharp(await staffCopy.body()).metadata();
     expect(stored.exif).toBeUndefined();
 
-    expect((await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } })).status()).toBe(200);
+    expect(
+      (
+        await request.post(`/api/admin/releases/${id}/transition`, {
+          data: { action: "publish", baseVersion: version },
+        })
+      ).status(),
+    ).toBe(200);
     const served = await reader.get(media.url);
     expect(served.status()).toBe(200);
     expect(served.headers()["cache-control"]).not.toContain("immutable");
@@ -266,15 +317,22 @@ test.describe("uploaded images", () => {
 });
 
 test.describe("an editor's change to a live release waits for a publisher", () => {
-  test("the public page keeps the live figure until a publisher publishes it with the correction note", async ({ browser }) => {
+  test("the public page keeps the live figure until a publisher publishes it with the correction note", async ({
+    browser,
+  }) => {
     test.setTimeout(60_000);
     const SEED = "wmc-2023-results";
     const editor = await (await browser.newContext(as("editor"))).newPage();
     await editor.goto(`/admin?q=${SEED}`);
-    await editor.getByRole("table").getByRole("link", { name: /2023世界制造业大会/ }).click();
+    await editor
+      .getByRole("table")
+      .getByRole("link", { name: /2023世界制造业大会/ })
+      .click();
     await expect(editor).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
     const id = editor.url().split("/").pop()!;
-    const row = editor.getByTestId("figure-row").filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
+    const row = editor
+      .getByTestId("figure-row")
+      .filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
     await expect(row.getByLabel("数值")).toHaveValue("312");
     await row.getByLabel("数值").fill("313");
     await editor.getByLabel("类型").selectOption("correction");
@@ -285,7 +343,13 @@ test.describe("an editor's change to a live release waits for a publisher", () =
 
     // Three seconds on, readers still get the live value, from page and API alike.
     await editor.waitForTimeout(3_000);
-    const figureOf = async () => ((await (await editor.request.get(`/api/releases/${SEED}`)).json()).figures as Array<{ key: string; value: number }>).find((f) => f.key === "overseas_guests")?.value;
+    const figureOf = async () =>
+      (
+        (await (await editor.request.get(`/api/releases/${SEED}`)).json()).figures as Array<{
+          key: string;
+          value: number;
+        }>
+      ).find((f) => f.key === "overseas_guests")?.value;
     expect(await figureOf()).toBe(312);
     // The figure's cell on the data page reads <data value="312">; the pending 313 is nowhere public.
     expect(await (await editor.request.get(`/releases/${SEED}/data`)).text()).toContain('<data value="312"');
@@ -293,7 +357,10 @@ test.describe("an editor's change to a live release waits for a publisher", () =
 
     const publisher = await (await browser.newContext(as("publisher"))).newPage();
     await publisher.goto("/admin");
-    await publisher.getByRole("region", { name: "待审核" }).getByRole("link", { name: /世界制造业大会/ }).click();
+    await publisher
+      .getByRole("region", { name: "待审核" })
+      .getByRole("link", { name: /世界制造业大会/ })
+      .click();
     await expect(publisher).toHaveURL(new RegExp(`/admin/releases/${id}/review$`));
     const changes = publisher.getByTestId("figure-changes");
     await expect(changes).toContainText("312人");
@@ -305,7 +372,9 @@ test.describe("an editor's change to a live release waits for a publisher", () =
 
     await expect(async () => {
       expect(await figureOf()).toBe(313);
-      expect(await (await publisher.request.get(`/releases/${SEED}/data`)).text()).toContain('<data value="313"');
+      expect(await (await publisher.request.get(`/releases/${SEED}/data`)).text()).toContain(
+        '<data value="313"',
+      );
       const page = await (await publisher.request.get(`/releases/${SEED}`)).text();
       expect(page).toContain("境外嘉宾人数更正为313人");
     }).toPass({ timeout: 2_000, intervals: [250] });
@@ -314,14 +383,35 @@ test.describe("an editor's change to a live release waits for a publisher", () =
 
 test.describe("old release addresses and categories", () => {
   test.use(as("publisher"));
-  test("a retired release slug that is also a category's slug never redirects the category page", async ({ request }) => {
+  test("a retired release slug that is also a category's slug never redirects the category page", async ({
+    request,
+  }) => {
     // "anhui" is the seed category's slug; a release takes it, is published, then renamed.
-    const created = await request.post("/api/admin/releases", { data: { title: "同名别名测试", slug: "anhui" } });
+    const created = await request.post("/api/admin/releases", {
+      data: { title: "同名别名测试", slug: "anhui" },
+    });
     expect(created.status()).toBe(200);
     const { id, version } = await created.json();
-    const live = await (await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: version } })).json();
-    const form = { title: "同名别名测试", slug: `anhui-release-${Date.now()}`, summary: "", body: "<p>测试</p>", tags: [], figures: [] };
-    expect((await request.put(`/api/admin/releases/${id}`, { data: { baseVersion: live.version, release: form, changeNote: { minor: true } } })).status()).toBe(200);
+    const live = await (
+      await request.post(`/api/admin/releases/${id}/transition`, {
+        data: { action: "publish", baseVersion: version },
+      })
+    ).json();
+    const form = {
+      title: "同名别名测试",
+      slug: `anhui-release-${Date.now()}`,
+      summary: "",
+      body: "<p>测试</p>",
+      tags: [],
+      figures: [],
+    };
+    expect(
+      (
+        await request.put(`/api/admin/releases/${id}`, {
+          data: { baseVersion: live.version, release: form, changeNote: { minor: true } },
+        })
+      ).status(),
+    ).toBe(200);
     await expect(async () => {
       const old = await request.get("/releases/anhui", { maxRedirects: 0 });
       expect(old.status()).toBe(301);

@@ -6,9 +6,15 @@ const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 test("every public page advertises the site feeds; category pages add their own", async ({ page }) => {
   for (const path of ["/", "/releases", `/releases/${SLUG}`]) {
     await page.goto(path);
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"][href$="/feed.xml"]').first()).toHaveCount(1);
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"][href$="/atom.xml"]').first()).toHaveCount(1);
-    await expect(page.locator('link[rel="alternate"][type="application/feed+json"][href$="/feed.json"]').first()).toHaveCount(1);
+    await expect(
+      page.locator('link[rel="alternate"][type="application/rss+xml"][href$="/feed.xml"]').first(),
+    ).toHaveCount(1);
+    await expect(
+      page.locator('link[rel="alternate"][type="application/atom+xml"][href$="/atom.xml"]').first(),
+    ).toHaveCount(1);
+    await expect(
+      page.locator('link[rel="alternate"][type="application/feed+json"][href$="/feed.json"]').first(),
+    ).toHaveCount(1);
   }
   await page.goto("/categories/anhui");
   await expect(page.locator('link[rel="alternate"][href$="/categories/anhui/feed.xml"]')).toHaveCount(1);
@@ -17,7 +23,12 @@ test("every public page advertises the site feeds; category pages add their own"
 });
 
 test("feeds answer with their content types, validators and 304", async ({ request }) => {
-  for (const [path, type] of [["/feed.xml", "application/rss+xml; charset=utf-8"], ["/atom.xml", "application/atom+xml; charset=utf-8"], ["/feed.json", "application/feed+json; charset=utf-8"], ["/categories/anhui/feed.xml", "application/rss+xml; charset=utf-8"]]) {
+  for (const [path, type] of [
+    ["/feed.xml", "application/rss+xml; charset=utf-8"],
+    ["/atom.xml", "application/atom+xml; charset=utf-8"],
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+    ["/categories/anhui/feed.xml", "application/rss+xml; charset=utf-8"],
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()["content-type"]).toBe(type);
@@ -35,13 +46,29 @@ test("release pages carry canonical, Open Graph, Twitter and NewsArticle data", 
   await page.goto(`/releases/${SLUG}`);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${BASE}/releases/${SLUG}`);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
-  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", `${BASE}/releases/${SLUG}/share.png`);
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    `${BASE}/releases/${SLUG}/share.png`,
+  );
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
-  await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute("content", "2023-09-28T16:32:08+08:00");
+  await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute(
+    "content",
+    "2023-09-28T16:32:08+08:00",
+  );
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
-  expect(ld).toMatchObject({ "@type": "NewsArticle", headline: "2023世界制造业大会创多项历届之“最”", datePublished: "2023-09-28T16:32:08+08:00" });
+  expect(ld).toMatchObject({
+    "@type": "NewsArticle",
+    headline: "2023世界制造业大会创多项历届之“最”",
+    datePublished: "2023-09-28T16:32:08+08:00",
+  });
   expect(ld.mentions).toHaveLength(50);
-  expect(ld.mentions).toContainEqual({ "@type": "PropertyValue", propertyID: "signed_investment", name: "签约项目投资总额", value: 342500000000, unitText: "元" });
+  expect(ld.mentions).toContainEqual({
+    "@type": "PropertyValue",
+    propertyID: "signed_investment",
+    name: "签约项目投资总额",
+    value: 342500000000,
+    unitText: "元",
+  });
 });
 
 test("sitemaps and robots", async ({ request }) => {
@@ -57,7 +84,10 @@ test("sitemaps and robots", async ({ request }) => {
   expect(robots).toContain(`Sitemap: ${BASE}/news-sitemap.xml`);
 });
 
-test("the share image is a 1200×630 PNG that renders the Chinese title", async ({ page, request }, testInfo) => {
+test("the share image is a 1200×630 PNG that renders the Chinese title", async ({
+  page,
+  request,
+}, testInfo) => {
   const response = await request.get(`/releases/${SLUG}/share.png`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/png");

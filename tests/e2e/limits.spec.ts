@@ -20,7 +20,12 @@ function serverPid(): number {
     for (const line of fs.readFileSync(file, "utf8").split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
       // local address ends in :PORT (hex), state 0A = LISTEN
-      if (cols.length > 9 && cols[1].endsWith(`:${port.toString(16).toUpperCase().padStart(4, "0")}`) && cols[3] === "0A") inodes.add(cols[9]);
+      if (
+        cols.length > 9 &&
+        cols[1].endsWith(`:${port.toString(16).toUpperCase().padStart(4, "0")}`) &&
+        cols[3] === "0A"
+      )
+        inodes.add(cols[9]);
     }
   }
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
@@ -52,15 +57,25 @@ const attackServer = (urlPath: string, totalBytes: number, headers: Record<strin
   streamBody({ port, path: urlPath, chunkBytes: 256 * 1024 }, totalBytes, headers);
 
 function adminCookie(): string {
-  const state = JSON.parse(fs.readFileSync("tests/e2e/.auth/admin.json", "utf8")) as { cookies: Array<{ name: string; value: string }> };
+  const state = JSON.parse(fs.readFileSync("tests/e2e/.auth/admin.json", "utf8")) as {
+    cookies: Array<{ name: string; value: string }>;
+  };
   return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 test("200 MB bodies without a session are refused at once, and the server's memory stays flat", async () => {
   // Small requests first, so loading the routes' code is not counted as the attack's memory.
-  for (const urlPath of ["/api/admin/releases", "/api/auth/callback/credentials", "/api/releases/wmc-2023-results/views"]) {
+  for (const urlPath of [
+    "/api/admin/releases",
+    "/api/auth/callback/credentials",
+    "/api/releases/wmc-2023-results/views",
+  ]) {
     const origin = `http://127.0.0.1:${port}`;
-    await fetch(origin + urlPath, { method: "POST", headers: { origin, "content-type": "application/x-www-form-urlencoded" }, body: "csrfToken=x" });
+    await fetch(origin + urlPath, {
+      method: "POST",
+      headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+      body: "csrfToken=x",
+    });
   }
   const attacks: Array<[string, Record<string, string>, number]> = [
     ["/api/admin/media", { "content-type": "multipart/form-data; boundary=x" }, 401],
@@ -75,7 +90,9 @@ test("200 MB bodies without a session are refused at once, and the server's memo
     for (const [urlPath, headers, status] of attacks) {
       const answer = await attackServer(urlPath, 200 * MB, headers);
       expect(answer.status, urlPath).toBe(status);
-      expect(JSON.parse(answer.body).error.code, urlPath).toBe(status === 401 ? "unauthenticated" : "payload_too_large");
+      expect(JSON.parse(answer.body).error.code, urlPath).toBe(
+        status === 401 ? "unauthenticated" : "payload_too_large",
+      );
       expect(answer.ms, urlPath).toBeLessThan(1000);
       expect(answer.sent, urlPath).toBeLessThan(100 * MB);
     }
@@ -98,9 +115,15 @@ test("200 MB bodies without a session are refused at once, and the server's memo
 test("a signed-in admin posting 3 MB of JSON gets 413, streamed or declared", async ({ request }) => {
   const cookie = adminCookie();
   const padding = "字".repeat(MB); // 3 MB in UTF-8
-  const declared = await request.post("/api/admin/releases", { headers: { cookie, "content-type": "application/json" }, data: JSON.stringify({ title: padding }) });
+  const declared = await request.post("/api/admin/releases", {
+    headers: { cookie, "content-type": "application/json" },
+    data: JSON.stringify({ title: padding }),
+  });
   expect(declared.status()).toBe(413);
-  expect((await declared.json()).error).toEqual({ code: "payload_too_large", message: "请求内容过大（上限 2 MB）" });
+  expect((await declared.json()).error).toEqual({
+    code: "payload_too_large",
+    message: "请求内容过大（上限 2 MB）",
+  });
 
   const pid = serverPid();
   const before = rssBytes(pid);
@@ -131,13 +154,18 @@ function cacheFiles(): Map<string, number> {
   return files;
 }
 
-test("made-up cursors, page numbers, categories and slugs leave no trace in the cache directories", async ({ request }) => {
+test("made-up cursors, page numbers, categories and slugs leave no trace in the cache directories", async ({
+  request,
+}) => {
   test.setTimeout(120_000);
-  const categories = (await (await request.get("/api/releases?limit=50")).json()).items as Array<{ category: { slug: string } | null }>;
+  const categories = (await (await request.get("/api/releases?limit=50")).json()).items as Array<{
+    category: { slug: string } | null;
+  }>;
   const realCategory = categories.find((r) => r.category)?.category?.slug;
   expect(realCategory).toBeTruthy();
   // Warm the real pages once, so only the attack is measured.
-  for (const url of ["/api/releases", "/api/releases?limit=5", `/categories/${realCategory}`, "/releases"]) await request.get(url);
+  for (const url of ["/api/releases", "/api/releases?limit=5", `/categories/${realCategory}`, "/releases"])
+    await request.get(url);
   await new Promise((r) => setTimeout(r, 500));
 
   const before = cacheFiles();
@@ -149,17 +177,37 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
   };
   const attacks: Array<[string, number]> = [];
   for (let i = 0; i < 200; i++) {
-    const cursor = Buffer.from(`${new Date(Date.now() - i * 1000).toISOString()}|${crypto.randomUUID()}`).toString("base64url");
-    attacks.push([`/api/releases?cursor=${cursor}`, 400], [`/releases/page/${1000 + i * 37}`, 404], [`/categories/${realCategory}/page/${1000 + i * 37}`, 404]);
+    const cursor = Buffer.from(
+      `${new Date(Date.now() - i * 1000).toISOString()}|${crypto.randomUUID()}`,
+    ).toString("base64url");
+    attacks.push(
+      [`/api/releases?cursor=${cursor}`, 400],
+      [`/releases/page/${1000 + i * 37}`, 404],
+      [`/categories/${realCategory}/page/${1000 + i * 37}`, 404],
+    );
     const slug = random();
     attacks.push([`/categories/${slug}`, 404], [`/api/releases?category=${slug}`, 404]);
     if (i % 4 === 0) {
-      for (const url of [`/categories/${slug}/feed.xml`, `/releases/${slug}`, `/releases/${slug}/data`, `/releases/${slug}/share.png`, `/releases/${slug}/figures.csv`, `/api/releases/${slug}`]) attacks.push([url, 404]);
+      for (const url of [
+        `/categories/${slug}/feed.xml`,
+        `/releases/${slug}`,
+        `/releases/${slug}/data`,
+        `/releases/${slug}/share.png`,
+        `/releases/${slug}/figures.csv`,
+        `/api/releases/${slug}`,
+      ])
+        attacks.push([url, 404]);
     }
   }
   // Eight at a time, as a scripted attacker would.
   for (let i = 0; i < attacks.length; i += 8) {
-    await Promise.all(attacks.slice(i, i + 8).map(async ([url, status]) => expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(status)));
+    await Promise.all(
+      attacks
+        .slice(i, i + 8)
+        .map(async ([url, status]) =>
+          expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(status),
+        ),
+    );
   }
   await new Promise((r) => setTimeout(r, 500));
 
@@ -177,19 +225,31 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
   expect(await page.text()).toContain("</html>");
 });
 
-test("the view beacon counts same-origin views once per address and refuses other sites", async ({ request }) => {
+test("the view beacon counts same-origin views once per address and refuses other sites", async ({
+  request,
+}) => {
   const list = (await (await request.get("/api/releases?limit=50")).json()).items as Array<{ slug: string }>;
   // The oldest release: no other test opens it.
   const slug = list[list.length - 1].slug;
   const origin = `http://127.0.0.1:${port}`;
   const beacon = (headers: Record<string, string>, localAddress: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, path: `/api/releases/${slug}/views`, method: "POST", localAddress, headers }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (d: string) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/api/releases/${slug}/views`,
+          method: "POST",
+          localAddress,
+          headers,
+        },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (d: string) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       req.end();
     });

@@ -16,10 +16,16 @@ test("home leads with the results release and its key figures", async ({ page })
   await expect(page).toHaveURL(new RegExp(`/releases/${SLUG}$`));
 });
 
-test("release page shows meta line, key figures, records, marked figures and data links", async ({ page }) => {
+test("release page shows meta line, key figures, records, marked figures and data links", async ({
+  page,
+}) => {
   await page.goto(`/releases/${SLUG}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("2023世界制造业大会创多项历届之“最”");
-  const meta = (term: string) => page.locator(".release-meta > div").filter({ has: page.locator("dt", { hasText: term }) }).locator("dd");
+  const meta = (term: string) =>
+    page
+      .locator(".release-meta > div")
+      .filter({ has: page.locator("dt", { hasText: term }) })
+      .locator("dd");
   await expect(meta("来源")).toHaveText("安徽日报");
   await expect(meta("发布时间")).toHaveText("2023-09-28 16:32:08");
   await expect(meta("更新时间")).toHaveText("2023-09-28 16:32:08");
@@ -42,7 +48,10 @@ test("release page shows meta line, key figures, records, marked figures and dat
 
   await expect(page.getByRole("heading", { name: "创历届之最" })).toBeVisible();
   await expect(page.locator(".records__list li")).toHaveCount(10);
-  await expect(page.getByRole("link", { name: "下载数据 (CSV)" })).toHaveAttribute("href", `/releases/${SLUG}/figures.csv`);
+  await expect(page.getByRole("link", { name: "下载数据 (CSV)" })).toHaveAttribute(
+    "href",
+    `/releases/${SLUG}/figures.csv`,
+  );
 
   await page.getByRole("link", { name: /全部数据（50 项数据）/ }).click();
   await expect(page).toHaveURL(new RegExp(`/releases/${SLUG}/data$`));
@@ -66,7 +75,13 @@ test("font size switch changes the article text and is remembered", async ({ pag
 });
 
 test("unknown pages get the friendly 404 with status 404", async ({ page }) => {
-  for (const path of ["/releases/no-such-release", "/releases/BAD_slug", "/categories/nope", "/releases/page/99", "/no/such/page"]) {
+  for (const path of [
+    "/releases/no-such-release",
+    "/releases/BAD_slug",
+    "/categories/nope",
+    "/releases/page/99",
+    "/no/such/page",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
@@ -86,7 +101,12 @@ test("JSON API and CSV serve the figures exactly; bad input gets JSON errors", a
   const list = await request.get("/api/releases");
   expect(list.status()).toBe(200);
   const listBody = await list.json();
-  expect(listBody.items[0]).toMatchObject({ slug: SLUG, title: "2023世界制造业大会创多项历届之“最”", publishedAt: "2023-09-28T08:32:08.000Z", category: { slug: "anhui", name: "安徽省资讯" } });
+  expect(listBody.items[0]).toMatchObject({
+    slug: SLUG,
+    title: "2023世界制造业大会创多项历届之“最”",
+    publishedAt: "2023-09-28T08:32:08.000Z",
+    category: { slug: "anhui", name: "安徽省资讯" },
+  });
   expect(listBody).toHaveProperty("nextCursor", null);
 
   const one = await request.get(`/api/releases/${SLUG}`);
@@ -94,10 +114,23 @@ test("JSON API and CSV serve the figures exactly; bad input gets JSON errors", a
   const release = await one.json();
   expect(release.figures).toHaveLength(50);
   expect(release.figures.find((f: { key: string }) => f.key === "signed_investment")).toMatchObject({
-    label: "签约项目投资总额", value: 3425, unit: "亿元", baseValue: 342500000000, baseUnit: "元", qualifier: "exact",
-    section: "深化全方位合作", highlighted: true, record: false, sourceText: "投资总额3425亿元,其中",
+    label: "签约项目投资总额",
+    value: 3425,
+    unit: "亿元",
+    baseValue: 342500000000,
+    baseUnit: "元",
+    qualifier: "exact",
+    section: "深化全方位合作",
+    highlighted: true,
+    record: false,
+    sourceText: "投资总额3425亿元,其中",
   });
-  expect(release.figures.find((f: { key: string }) => f.key === "guests")).toMatchObject({ value: 1.6, baseValue: 16000, record: true, recordNote: "创历史新高" });
+  expect(release.figures.find((f: { key: string }) => f.key === "guests")).toMatchObject({
+    value: 1.6,
+    baseValue: 16000,
+    record: true,
+    recordNote: "创历史新高",
+  });
 
   expect(one.headers()["last-modified"]).toBe("Thu, 28 Sep 2023 08:32:08 GMT");
   const etag = list.headers()["etag"];
@@ -108,11 +141,22 @@ test("JSON API and CSV serve the figures exactly; bad input gets JSON errors", a
   const bytes = await csv.body();
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
-  expect(lines[0]).toBe("key,label,display,value,unit,base_value,base_unit,qualifier,section,highlighted,record,record_note,source_text");
+  expect(lines[0]).toBe(
+    "key,label,display,value,unit,base_value,base_unit,qualifier,section,highlighted,record,record_note,source_text",
+  );
   expect(lines).toHaveLength(51);
-  expect(lines).toContain("guests,参会嘉宾和代表,1.6万名,1.6,万名,16000,名,exact,着眼国家级定位,true,true,创历史新高,共邀请国内外1.6万名嘉宾和代表参加大会各项活动");
+  expect(lines).toContain(
+    "guests,参会嘉宾和代表,1.6万名,1.6,万名,16000,名,exact,着眼国家级定位,true,true,创历史新高,共邀请国内外1.6万名嘉宾和代表参加大会各项活动",
+  );
 
-  for (const [url, status] of [["/api/releases/no-such-release", 404], ["/api/releases/Bad_Slug", 400], ["/api/releases?limit=abc", 400], ["/api/releases?limit=500", 400], ["/api/releases?cursor=zzz", 400], ["/releases/nope/figures.csv", 404]] as const) {
+  for (const [url, status] of [
+    ["/api/releases/no-such-release", 404],
+    ["/api/releases/Bad_Slug", 400],
+    ["/api/releases?limit=abc", 400],
+    ["/api/releases?limit=500", 400],
+    ["/api/releases?cursor=zzz", 400],
+    ["/releases/nope/figures.csv", 404],
+  ] as const) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(status);
     const body = await response.json();
@@ -126,7 +170,10 @@ test("no serious or critical accessibility violations", async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      path,
+    ).toEqual([]);
   }
 });
 

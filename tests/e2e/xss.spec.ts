@@ -19,16 +19,31 @@ async function armTraps(page: Page) {
     const hits: string[] = [];
     Object.assign(window, { __xssHits: hits, __xss: (n: unknown) => hits.push(`ran payload ${String(n)}`) });
     for (const name of ["alert", "prompt", "confirm", "print"] as const) {
-      Object.defineProperty(window, name, { value: (...args: unknown[]) => hits.push(`${name}(${args.join(",")})`) });
+      Object.defineProperty(window, name, {
+        value: (...args: unknown[]) => hits.push(`${name}(${args.join(",")})`),
+      });
     }
-    const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background", "srcset"];
+    const URL_ATTRIBUTES = [
+      "href",
+      "src",
+      "action",
+      "formaction",
+      "xlink:href",
+      "data",
+      "srcdoc",
+      "background",
+      "srcset",
+    ];
     const inspect = (element: Element) => {
       for (const { name, value } of Array.from(element.attributes)) {
         if (/^on/i.test(name)) hits.push(`<${element.localName} ${name}="${value}">`);
         // As the URL parser reads it: tabs and newlines removed anywhere, C0 controls and spaces at the start
         // (a zero-width space, say, is not stripped: "javascript\u200b:" is a harmless relative path).
         const url = value.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+/, "");
-        if (URL_ATTRIBUTES.includes(name.toLowerCase()) && /^(javascript:|vbscript:|data:text\/html)/i.test(url)) {
+        if (
+          URL_ATTRIBUTES.includes(name.toLowerCase()) &&
+          /^(javascript:|vbscript:|data:text\/html)/i.test(url)
+        ) {
           hits.push(`<${element.localName} ${name}="${value}">`);
         }
       }
@@ -50,7 +65,10 @@ async function armTraps(page: Page) {
 
 const hitsOf = (page: Page) => page.evaluate(() => (window as unknown as { __xssHits: string[] }).__xssHits);
 
-test("the XSS corpus published in every field never runs and never reaches the DOM as markup", async ({ page, request }) => {
+test("the XSS corpus published in every field never runs and never reaches the DOM as markup", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(100);
   const stamp = Date.now();
@@ -63,7 +81,10 @@ test("the XSS corpus published in every field never runs and never reaches the D
     expect(created.status()).toBe(200);
     const { id, version } = await created.json();
     const body = payloads
-      .map((p) => `<p>${p}</p><figure class="photo"><img src="https://example.org/a.png" alt="${attr(p)}"><figcaption>${p}</figcaption></figure><p>说明：${attr(p)}</p>`)
+      .map(
+        (p) =>
+          `<p>${p}</p><figure class="photo"><img src="https://example.org/a.png" alt="${attr(p)}"><figcaption>${p}</figcaption></figure><p>说明：${attr(p)}</p>`,
+      )
       .join("");
     const release = {
       title: `XSS 语料 ${r} ${payloads[0]}`.slice(0, 200),
@@ -87,15 +108,24 @@ test("the XSS corpus published in every field never runs and never reaches the D
     };
     const saved = await request.put(`/api/admin/releases/${id}`, { data: { baseVersion: version, release } });
     expect(saved.status(), await saved.text()).toBe(200);
-    const publish = await request.post(`/api/admin/releases/${id}/transition`, { data: { action: "publish", baseVersion: (await saved.json()).version } });
+    const publish = await request.post(`/api/admin/releases/${id}/transition`, {
+      data: { action: "publish", baseVersion: (await saved.json()).version },
+    });
     expect(publish.status(), await publish.text()).toBe(200);
     published.push({ id, slug });
   }
 
   await armTraps(page);
   for (const { id, slug } of published) {
-    for (const path of [`/releases/${slug}`, `/releases/${slug}/data`, `/admin/releases/${id}`, `/admin/releases/${id}/preview`]) {
-      await expect(async () => expect((await page.goto(path))?.status()).toBe(200)).toPass({ timeout: 10_000 });
+    for (const path of [
+      `/releases/${slug}`,
+      `/releases/${slug}/data`,
+      `/admin/releases/${id}`,
+      `/admin/releases/${id}/preview`,
+    ]) {
+      await expect(async () => expect((await page.goto(path))?.status()).toBe(200)).toPass({
+        timeout: 10_000,
+      });
       await page.waitForLoadState("load");
       await page.waitForTimeout(300);
       // Hover and focus everything a payload might wait for.
@@ -108,7 +138,7 @@ test("the XSS corpus published in every field never runs and never reaches the D
   for (const path of ["/", "/releases"]) {
     await page.goto(path);
     await page.waitForLoadState("load");
-      await page.waitForTimeout(300);
+    await page.waitForTimeout(300);
     expect(await hitsOf(page), path).toEqual([]);
   }
 
@@ -116,7 +146,10 @@ test("the XSS corpus published in every field never runs and never reaches the D
   const parser = new Parser();
   for (const path of ["/feed.xml", "/atom.xml"]) {
     const feed = await parser.parseString(await (await request.get(path)).text());
-    expect(feed.items.some((item) => item.link?.includes(`e2e-xss-${stamp}`)), path).toBe(true);
+    expect(
+      feed.items.some((item) => item.link?.includes(`e2e-xss-${stamp}`)),
+      path,
+    ).toBe(true);
   }
   const json = await (await request.get("/feed.json")).json();
   expect(json.items.some((item: { url?: string }) => item.url?.includes(`e2e-xss-${stamp}`))).toBe(true);

@@ -17,19 +17,30 @@ import { createUser, updateUser } from "@/lib/users/user-mutations";
 import { createDraft, createStaff, releaseInput } from "./staff";
 
 type Role = "none" | "editor" | "publisher" | "admin";
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 let actors: Record<Role, Actor | null>;
 let owner: Actor;
 
 beforeAll(async () => {
   owner = await createStaff("admin");
-  actors = { none: null, editor: await createStaff("editor"), publisher: await createStaff("publisher"), admin: await createStaff("admin") };
+  actors = {
+    none: null,
+    editor: await createStaff("editor"),
+    publisher: await createStaff("publisher"),
+    admin: await createStaff("admin"),
+  };
 });
 
 /** Everything a refused call could have touched, scoped so tests running in parallel do not disturb it. */
 async function stateOf(releaseId: string, actor: Actor | null) {
-  const release = await db.release.findUniqueOrThrow({ where: { id: releaseId }, include: { figures: true } });
+  const release = await db.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    include: { figures: true },
+  });
   const byActor = actor?.id ?? "00000000-0000-0000-0000-000000000000";
   return {
     release: { ...release, updatedAt: undefined },
@@ -54,23 +65,67 @@ type Mutation = {
 /** Published by the owner, then edited by an editor: a live release with pending changes. */
 async function withPendingChanges(releaseId: string, version: number) {
   const live = await transitionRelease(owner, releaseId, { action: "publish", baseVersion: version });
-  const saved = await saveRelease(actors.editor, releaseId, { baseVersion: live.version, release: releaseInput({ title: "待发布的标题" }) });
+  const saved = await saveRelease(actors.editor, releaseId, {
+    baseVersion: live.version,
+    release: releaseInput({ title: "待发布的标题" }),
+  });
   return saved.version;
 }
 
 const MUTATIONS: Mutation[] = [
-  { name: "create release", allowed: ["editor", "publisher", "admin"], run: (a) => createRelease(a, releaseInput()) },
-  { name: "save release", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => saveRelease(a, id, { baseVersion: v, release: releaseInput({ title: "改" }) }) },
-  { name: "autosave", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => autosaveRelease(a, id, { baseVersion: v, data: { title: "半截" } }) },
-  { name: "submit for review", allowed: ["editor", "publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "submit", baseVersion: v }) },
-  { name: "publish", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "publish", baseVersion: v }) },
-  { name: "schedule", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "schedule", baseVersion: v, publishAt: new Date(Date.now() + 3600_000).toISOString() }) },
-  { name: "delete", allowed: ["publisher", "admin"], run: (a, id, v) => deleteRelease(a, id, { baseVersion: v }) },
-  { name: "archive", allowed: ["publisher", "admin"], run: (a, id, v) => transitionRelease(a, id, { action: "archive", baseVersion: v }) },
+  {
+    name: "create release",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a) => createRelease(a, releaseInput()),
+  },
+  {
+    name: "save release",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id, v) => saveRelease(a, id, { baseVersion: v, release: releaseInput({ title: "改" }) }),
+  },
+  {
+    name: "autosave",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id, v) => autosaveRelease(a, id, { baseVersion: v, data: { title: "半截" } }),
+  },
+  {
+    name: "submit for review",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id, v) => transitionRelease(a, id, { action: "submit", baseVersion: v }),
+  },
+  {
+    name: "publish",
+    allowed: ["publisher", "admin"],
+    run: (a, id, v) => transitionRelease(a, id, { action: "publish", baseVersion: v }),
+  },
+  {
+    name: "schedule",
+    allowed: ["publisher", "admin"],
+    run: (a, id, v) =>
+      transitionRelease(a, id, {
+        action: "schedule",
+        baseVersion: v,
+        publishAt: new Date(Date.now() + 3600_000).toISOString(),
+      }),
+  },
+  {
+    name: "delete",
+    allowed: ["publisher", "admin"],
+    run: (a, id, v) => deleteRelease(a, id, { baseVersion: v }),
+  },
+  {
+    name: "archive",
+    allowed: ["publisher", "admin"],
+    run: (a, id, v) => transitionRelease(a, id, { action: "archive", baseVersion: v }),
+  },
   {
     name: "restore revision",
     allowed: ["editor", "publisher", "admin"],
-    run: async (a, id, v) => restoreRevision(a, id, { baseVersion: v, revisionId: (await db.revision.findFirstOrThrow({ where: { releaseId: id } })).id }),
+    run: async (a, id, v) =>
+      restoreRevision(a, id, {
+        baseVersion: v,
+        revisionId: (await db.revision.findFirstOrThrow({ where: { releaseId: id } })).id,
+      }),
   },
   {
     name: "release an old slug",
@@ -93,11 +148,37 @@ const MUTATIONS: Mutation[] = [
     setup: withPendingChanges,
     run: (a, id, v) => returnPendingChanges(a, id, { baseVersion: v, note: "数字有误" }),
   },
-  { name: "preview link", allowed: ["publisher", "admin"], run: (a, id) => createPreviewLink(a, id, { hours: 2 }) },
-  { name: "staff preview", allowed: ["editor", "publisher", "admin"], run: (a, id) => getReleasePreview(a, id) },
-  { name: "upload media", allowed: ["editor", "publisher", "admin"], run: (a) => uploadMedia(a, { bytes: PNG, name: "a.png" }, { alt: "图" }) },
-  { name: "create user", allowed: ["admin"], run: (a) => createUser(a, { email: `${a?.role === "admin" ? "made" : "refused"}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@x.example`, name: "新", role: "editor", password: "long-enough-password" }) },
-  { name: "change role", allowed: ["admin"], run: (a) => createStaff("editor").then((u) => updateUser(a, u.id, { role: "publisher" })) },
+  {
+    name: "preview link",
+    allowed: ["publisher", "admin"],
+    run: (a, id) => createPreviewLink(a, id, { hours: 2 }),
+  },
+  {
+    name: "staff preview",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id) => getReleasePreview(a, id),
+  },
+  {
+    name: "upload media",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a) => uploadMedia(a, { bytes: PNG, name: "a.png" }, { alt: "图" }),
+  },
+  {
+    name: "create user",
+    allowed: ["admin"],
+    run: (a) =>
+      createUser(a, {
+        email: `${a?.role === "admin" ? "made" : "refused"}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@x.example`,
+        name: "新",
+        role: "editor",
+        password: "long-enough-password",
+      }),
+  },
+  {
+    name: "change role",
+    allowed: ["admin"],
+    run: (a) => createStaff("editor").then((u) => updateUser(a, u.id, { role: "publisher" })),
+  },
   { name: "read audit log", allowed: ["admin"], run: (a) => listAuditLog(a) },
 ];
 

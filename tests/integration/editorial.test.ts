@@ -31,13 +31,23 @@ async function publish(releaseId: string) {
 describe("workflow", () => {
   it("goes draft → in review → published, each step a revision and an audit entry", async () => {
     const draft = await createDraft(editor);
-    const submitted = await transitionRelease(editor, draft.id, { action: "submit", baseVersion: draft.version });
+    const submitted = await transitionRelease(editor, draft.id, {
+      action: "submit",
+      baseVersion: draft.version,
+    });
     expect(submitted.status).toBe("in_review");
     expect(await findPublishedRelease(draft.slug)).toBeNull();
-    const published = await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: submitted.version });
+    const published = await transitionRelease(publisher, draft.id, {
+      action: "publish",
+      baseVersion: submitted.version,
+    });
     expect(published.status).toBe("published");
     expect(await findPublishedRelease(draft.slug)).toMatchObject({ release: { slug: draft.slug } });
-    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual(["publish", "submit", "create"]);
+    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual([
+      "publish",
+      "submit",
+      "create",
+    ]);
     const audit = await db.auditLog.findMany({ where: { targetId: draft.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.actorEmail])).toEqual([
       ["release.create", editor.email],
@@ -45,35 +55,57 @@ describe("workflow", () => {
       ["release.publish", publisher.email],
     ]);
     // Publishing queued a cache refresh for every server.
-    expect(await db.cacheInvalidation.count({ where: { createdAt: { gte: published.updatedAt } } })).toBeGreaterThan(0);
+    expect(
+      await db.cacheInvalidation.count({ where: { createdAt: { gte: published.updatedAt } } }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses moves the workflow does not allow", async () => {
     const draft = await createDraft(editor);
-    await expect(transitionRelease(publisher, draft.id, { action: "unpublish", baseVersion: draft.version })).rejects.toMatchObject({ status: 409 });
-    await expect(transitionRelease(publisher, draft.id, { action: "schedule", baseVersion: draft.version, publishAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      transitionRelease(publisher, draft.id, { action: "unpublish", baseVersion: draft.version }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(
+      transitionRelease(publisher, draft.id, {
+        action: "schedule",
+        baseVersion: draft.version,
+        publishAt: new Date(Date.now() - 1000).toISOString(),
+      }),
+    ).rejects.toMatchObject({ status: 422 });
   });
 
   it("shows a scheduled release by itself when its time comes, and not a moment before", async () => {
     const draft = await createDraft(editor);
     const at = new Date(Date.now() + 1500);
-    await transitionRelease(publisher, draft.id, { action: "schedule", baseVersion: draft.version, publishAt: at.toISOString() });
+    await transitionRelease(publisher, draft.id, {
+      action: "schedule",
+      baseVersion: draft.version,
+      publishAt: at.toISOString(),
+    });
     expect(await findPublishedRelease(draft.slug)).toBeNull();
-    expect((await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug)).toBe(false);
+    expect((await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug)).toBe(
+      false,
+    );
     await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 100));
-    expect(await findPublishedRelease(draft.slug)).toMatchObject({ release: { slug: draft.slug, publishAt: at.toISOString() } });
+    expect(await findPublishedRelease(draft.slug)).toMatchObject({
+      release: { slug: draft.slug, publishAt: at.toISOString() },
+    });
   });
 
   it("deletes only what readers never saw, keeping its last state in the audit log", async () => {
     const draft = await createDraft(editor);
     await deleteRelease(publisher, draft.id, { baseVersion: draft.version });
     expect(await db.release.findUnique({ where: { id: draft.id } })).toBeNull();
-    const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: draft.id, action: "release.delete" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { targetId: draft.id, action: "release.delete" },
+    });
     expect(entry.actorEmail).toBe(publisher.email);
     expect(JSON.stringify(entry.details)).toContain(draft.title);
     const live = await createDraft(editor);
     const published = await publish(live.id);
-    await expect(deleteRelease(publisher, live.id, { baseVersion: published.version })).rejects.toMatchObject({ status: 409 });
+    await expect(deleteRelease(publisher, live.id, { baseVersion: published.version })).rejects.toMatchObject(
+      { status: 409 },
+    );
   });
 
   it("keeps the old URL of a published release when its slug changes", async () => {
@@ -81,7 +113,11 @@ describe("workflow", () => {
     const live = await publish(draft.id);
     const input = releaseInput({ slug: `${draft.slug}-v2`, title: draft.title });
     // A publisher's edit of a live release goes live directly (an editor's waits for review: pending-changes.test.ts).
-    await saveRelease(publisher, draft.id, { baseVersion: live.version, release: input, changeNote: { minor: true } });
+    await saveRelease(publisher, draft.id, {
+      baseVersion: live.version,
+      release: input,
+      changeNote: { minor: true },
+    });
     expect(await findPublishedRelease(draft.slug)).toEqual({ redirectTo: `${draft.slug}-v2` });
   });
 });
@@ -89,16 +125,26 @@ describe("workflow", () => {
 describe("nothing lost", () => {
   it("refuses a save based on an old version and hands back the newer one", async () => {
     const draft = await createDraft(editor);
-    const a = await saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "A 的标题" }) });
+    const a = await saveRelease(editor, draft.id, {
+      baseVersion: 1,
+      release: releaseInput({ slug: draft.slug, title: "A 的标题" }),
+    });
     expect(a.version).toBe(2);
-    const error = await saveRelease(publisher, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "B 的标题" }) }).catch((e: unknown) => e);
+    const error = await saveRelease(publisher, draft.id, {
+      baseVersion: 1,
+      release: releaseInput({ slug: draft.slug, title: "B 的标题" }),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VersionConflict);
     expect((error as VersionConflict).status).toBe(409);
     expect((error as VersionConflict).current.title).toBe("A 的标题");
     expect((error as VersionConflict).currentVersion).toBe(2);
     expect((await db.release.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("A 的标题");
     // Overwriting knowingly works, and says so in the history.
-    const b = await saveRelease(publisher, draft.id, { baseVersion: 1, overwrite: true, release: releaseInput({ slug: draft.slug, title: "B 的标题" }) });
+    const b = await saveRelease(publisher, draft.id, {
+      baseVersion: 1,
+      overwrite: true,
+      release: releaseInput({ slug: draft.slug, title: "B 的标题" }),
+    });
     expect(b.version).toBe(3);
     expect((await listRevisions(editor, draft.id))[0].action).toBe("save_overwrite");
   });
@@ -106,11 +152,19 @@ describe("nothing lost", () => {
   it("serialises two saves racing on one version: one wins, one conflicts", async () => {
     const draft = await createDraft(editor);
     const results = await Promise.allSettled([
-      saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "一" }) }),
-      saveRelease(publisher, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "二" }) }),
+      saveRelease(editor, draft.id, {
+        baseVersion: 1,
+        release: releaseInput({ slug: draft.slug, title: "一" }),
+      }),
+      saveRelease(publisher, draft.id, {
+        baseVersion: 1,
+        release: releaseInput({ slug: draft.slug, title: "二" }),
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof VersionConflict)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === "rejected" && r.reason instanceof VersionConflict),
+    ).toHaveLength(1);
   });
 
   it("rejects invalid input whole, with field messages, and writes nothing", async () => {
@@ -126,7 +180,9 @@ describe("nothing lost", () => {
         { key: "d", label: "重复", value: "3", unit: "个", isRecord: true },
       ],
     });
-    const error = await saveRelease(editor, draft.id, { baseVersion: 1, release: bad }).catch((e: unknown) => e);
+    const error = await saveRelease(editor, draft.id, { baseVersion: 1, release: bad }).catch(
+      (e: unknown) => e,
+    );
     const { toAppError } = await import("@/lib/errors");
     const app = toAppError(error);
     expect(app.status).toBe(422);
@@ -147,25 +203,55 @@ describe("nothing lost", () => {
 
   it("keeps every version, diffs them and restores one as a new revision", async () => {
     const draft = await createDraft(editor);
-    const v2 = await saveRelease(editor, draft.id, { baseVersion: 1, release: releaseInput({ slug: draft.slug, title: "第二版", figures: [{ key: "signed_projects", label: "合作签约项目", value: "600", unit: "个" }] }) });
+    const v2 = await saveRelease(editor, draft.id, {
+      baseVersion: 1,
+      release: releaseInput({
+        slug: draft.slug,
+        title: "第二版",
+        figures: [{ key: "signed_projects", label: "合作签约项目", value: "600", unit: "个" }],
+      }),
+    });
     const [one, two] = await getRevisionSnapshots(editor, draft.id, [1, 2]);
     expect(one.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("587");
     expect(two.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("600");
     const revisionOne = await db.revision.findFirstOrThrow({ where: { releaseId: draft.id, version: 1 } });
-    const restored = await restoreRevision(editor, draft.id, { revisionId: revisionOne.id, baseVersion: v2.version });
+    const restored = await restoreRevision(editor, draft.id, {
+      revisionId: revisionOne.id,
+      baseVersion: v2.version,
+    });
     expect(restored.version).toBe(3);
-    const now = await db.release.findUniqueOrThrow({ where: { id: draft.id }, include: { figures: { orderBy: { sortOrder: "asc" } } } });
+    const now = await db.release.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { figures: { orderBy: { sortOrder: "asc" } } },
+    });
     expect(now.title).toBe(draft.title);
-    expect(now.figures.map((f) => [f.key, f.value.toString()])).toEqual([["signed_projects", "587"], ["signed_investment", "3425"]]);
-    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual(["restore", "save", "create"]);
+    expect(now.figures.map((f) => [f.key, f.value.toString()])).toEqual([
+      ["signed_projects", "587"],
+      ["signed_investment", "3425"],
+    ]);
+    expect((await listRevisions(editor, draft.id)).map((r) => r.action)).toEqual([
+      "restore",
+      "save",
+      "create",
+    ]);
   });
 
   it("asks for a public change note on published releases, and shows it", async () => {
     const draft = await createDraft(editor);
     const live = await publish(draft.id);
-    const change = releaseInput({ slug: draft.slug, title: draft.title, figures: [{ key: "signed_projects", label: "合作签约项目", value: "588", unit: "个" }] });
-    await expect(saveRelease(publisher, draft.id, { baseVersion: live.version, release: change })).rejects.toMatchObject({ status: 422 });
-    await saveRelease(publisher, draft.id, { baseVersion: live.version, release: change, changeNote: { kind: "correction", note: "签约项目数更正为588个" } });
+    const change = releaseInput({
+      slug: draft.slug,
+      title: draft.title,
+      figures: [{ key: "signed_projects", label: "合作签约项目", value: "588", unit: "个" }],
+    });
+    await expect(
+      saveRelease(publisher, draft.id, { baseVersion: live.version, release: change }),
+    ).rejects.toMatchObject({ status: 422 });
+    await saveRelease(publisher, draft.id, {
+      baseVersion: live.version,
+      release: change,
+      changeNote: { kind: "correction", note: "签约项目数更正为588个" },
+    });
     const found = await findPublishedRelease(draft.slug);
     if (!found || !("release" in found)) throw new Error("not visible");
     expect(found.release.changeNotes).toMatchObject([{ kind: "correction", note: "签约项目数更正为588个" }]);
@@ -182,7 +268,7 @@ describe("sanitising", () => {
     '<iframe src="javascript:alert(1)"></iframe>',
     '<p style="background:url(javascript:alert(1))">x</p>',
     '"><script>alert(1)</script>',
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     '<a href="JaVaScRiPt:alert(1)">x</a>',
     "<body onload=alert(1)>",
   ];
@@ -198,7 +284,16 @@ describe("sanitising", () => {
         title: `标题${PAYLOADS[0]}${PAYLOADS[1]}${PAYLOADS[6]}`,
         summary: evil,
         body: `<p>正文${evil}</p><figure class="photo"><figcaption>图注${evil}<span class="credit">${evil}</span></figcaption></figure>`,
-        figures: [{ key: "x", label: `标签${PAYLOADS[1]}${PAYLOADS[3]}`, value: "1", unit: "个", sourceText: PAYLOADS.slice(0, 6).join(""), mention: "1个" }],
+        figures: [
+          {
+            key: "x",
+            label: `标签${PAYLOADS[1]}${PAYLOADS[3]}`,
+            value: "1",
+            unit: "个",
+            sourceText: PAYLOADS.slice(0, 6).join(""),
+            mention: "1个",
+          },
+        ],
       }),
     });
     await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: saved.version });
@@ -217,18 +312,33 @@ describe("sign-in protection", () => {
   it("locks an account after 5 failures in 15 minutes, even for the right password", async () => {
     const user = await createStaff("editor");
     for (let i = 0; i < 5; i++) {
-      await expect(authenticate({ email: user.email, password: "wrong", ip: "10.9.0.1" })).rejects.toMatchObject({ reason: "invalid" });
+      await expect(
+        authenticate({ email: user.email, password: "wrong", ip: "10.9.0.1" }),
+      ).rejects.toMatchObject({ reason: "invalid" });
     }
-    await expect(authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" })).rejects.toMatchObject({ reason: "locked" });
+    await expect(
+      authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" }),
+    ).rejects.toMatchObject({ reason: "locked" });
     // Failures move back out of the window: the lock ends by itself.
-    await db.signInAttempt.updateMany({ where: { email: user.email }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
-    await expect(authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" })).resolves.toMatchObject({ email: user.email });
+    await db.signInAttempt.updateMany({
+      where: { email: user.email },
+      data: { createdAt: new Date(Date.now() - 16 * 60_000) },
+    });
+    await expect(
+      authenticate({ email: user.email, password: PASSWORD, ip: "10.9.0.1" }),
+    ).resolves.toMatchObject({ email: user.email });
   });
 
   it("says the same for an unknown email and a wrong password", async () => {
     const user = await createStaff("editor");
-    const unknown = await authenticate({ email: "nobody@nowhere.example", password: "x", ip: "10.9.0.2" }).catch((e: SignInRefused) => e.reason);
-    const wrong = await authenticate({ email: user.email, password: "x", ip: "10.9.0.2" }).catch((e: SignInRefused) => e.reason);
+    const unknown = await authenticate({
+      email: "nobody@nowhere.example",
+      password: "x",
+      ip: "10.9.0.2",
+    }).catch((e: SignInRefused) => e.reason);
+    const wrong = await authenticate({ email: user.email, password: "x", ip: "10.9.0.2" }).catch(
+      (e: SignInRefused) => e.reason,
+    );
     expect(unknown).toBe("invalid");
     expect(wrong).toBe("invalid");
     const audit = await db.auditLog.findMany({ where: { action: "auth.signin.failure", ip: "10.9.0.2" } });
@@ -237,7 +347,9 @@ describe("sign-in protection", () => {
 
   it("rate-limits an address after 20 failures, with a retry time", async () => {
     const ip = `10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    await db.signInAttempt.createMany({ data: Array.from({ length: 21 }, (_, i) => ({ email: `x${i}@y.example`, ip, succeeded: false })) });
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: 21 }, (_, i) => ({ email: `x${i}@y.example`, ip, succeeded: false })),
+    });
     const error = await authenticate({ email: "any@y.example", password: "x", ip }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInRefused);
     expect((error as SignInRefused).reason).toBe("rateLimited");
@@ -254,8 +366,13 @@ describe("sign-in protection", () => {
     expect(await version()).toBe(v0 + 2);
     await updateUser(admin, user.id, { active: false });
     expect(await version()).toBe(v0 + 3);
-    await expect(authenticate({ email: user.email, password: "a-brand-new-password", ip: "10.9.0.3" })).rejects.toMatchObject({ reason: "invalid" });
-    expect((await db.auditLog.findFirstOrThrow({ where: { targetId: user.id, action: "user.role_change" } })).details).toEqual({ role: { from: "editor", to: "publisher" } });
+    await expect(
+      authenticate({ email: user.email, password: "a-brand-new-password", ip: "10.9.0.3" }),
+    ).rejects.toMatchObject({ reason: "invalid" });
+    expect(
+      (await db.auditLog.findFirstOrThrow({ where: { targetId: user.id, action: "user.role_change" } }))
+        .details,
+    ).toEqual({ role: { from: "editor", to: "publisher" } });
   });
 });
 
@@ -269,19 +386,37 @@ describe("password reset at the command line", () => {
     expect(after.sessionVersion).toBe(before + 1);
     expect(after.active).toBe(false);
     // An admin deactivated them: a reset alone does not let them back in.
-    await expect(authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" })).rejects.toMatchObject({ reason: "invalid" });
+    await expect(
+      authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" }),
+    ).rejects.toMatchObject({ reason: "invalid" });
     await resetPasswordFromCli(SYSTEM_ACTOR, user.email, "a-recovered-password", { activate: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(true);
-    await expect(authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" })).resolves.toMatchObject({ id: user.id });
-    const audit = await db.auditLog.findMany({ where: { targetId: user.id, action: "user.update", actorEmail: "cli" }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.actorId, a.details])).toEqual([[null, { password: "reset" }], [null, { password: "reset", active: true }]]);
-    await expect(resetPasswordFromCli(SYSTEM_ACTOR, "nobody@nowhere.example", "a-recovered-password")).rejects.toMatchObject({ status: 404 });
-    await expect(resetPasswordFromCli(SYSTEM_ACTOR, user.email, "short")).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      authenticate({ email: user.email, password: "a-recovered-password", ip: "10.9.0.4" }),
+    ).resolves.toMatchObject({ id: user.id });
+    const audit = await db.auditLog.findMany({
+      where: { targetId: user.id, action: "user.update", actorEmail: "cli" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.actorId, a.details])).toEqual([
+      [null, { password: "reset" }],
+      [null, { password: "reset", active: true }],
+    ]);
+    await expect(
+      resetPasswordFromCli(SYSTEM_ACTOR, "nobody@nowhere.example", "a-recovered-password"),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(resetPasswordFromCli(SYSTEM_ACTOR, user.email, "short")).rejects.toMatchObject({
+      name: "ZodError",
+    });
   });
 
   it("needs a permission like every domain function", async () => {
-    await expect(resetPasswordFromCli(null, admin.email, "a-recovered-password")).rejects.toMatchObject({ status: 401 });
-    await expect(resetPasswordFromCli(editor, admin.email, "a-recovered-password")).rejects.toMatchObject({ status: 403 });
+    await expect(resetPasswordFromCli(null, admin.email, "a-recovered-password")).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(resetPasswordFromCli(editor, admin.email, "a-recovered-password")).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });
 
@@ -293,7 +428,10 @@ describe("preview links", () => {
     await revokePreviewLink(publisher, link.id);
     expect(await resolvePreviewLink(link.token)).toBeNull();
     const expired = await createPreviewLink(publisher, draft.id, { hours: 1 });
-    await db.previewLink.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.previewLink.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await resolvePreviewLink(expired.token)).toBeNull();
     expect(await resolvePreviewLink("not-a-token")).toBeNull();
     await expect(createPreviewLink(editor, draft.id, {})).rejects.toBeInstanceOf(AppError);

@@ -11,7 +11,15 @@ export async function createCategory(name = "测试分类") {
   return db.category.create({ data: { slug, name: `${name} ${slug}` } });
 }
 
-export async function createRelease(input: { status?: ReleaseStatus; publishAt?: Date | null; categoryId?: string; title?: string; slug?: string } = {}) {
+export async function createRelease(
+  input: {
+    status?: ReleaseStatus;
+    publishAt?: Date | null;
+    categoryId?: string;
+    title?: string;
+    slug?: string;
+  } = {},
+) {
   const slug = input.slug ?? uniqueSlug("rel");
   return db.release.create({
     data: {
@@ -23,7 +31,18 @@ export async function createRelease(input: { status?: ReleaseStatus; publishAt?:
       publishAt: input.publishAt === undefined ? new Date(Date.now() - 60_000) : input.publishAt,
       categoryId: input.categoryId,
       figures: {
-        create: [{ key: "projects", label: "签约项目", value: "12", unit: "个", baseUnit: "个", highlighted: true, sourceText: "共促成合作签约项目12个", mention: "12个" }],
+        create: [
+          {
+            key: "projects",
+            label: "签约项目",
+            value: "12",
+            unit: "个",
+            baseUnit: "个",
+            highlighted: true,
+            sourceText: "共促成合作签约项目12个",
+            mention: "12个",
+          },
+        ],
       },
     },
   });

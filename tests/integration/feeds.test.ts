@@ -12,16 +12,28 @@ const HOUR = 3_600_000;
 async function allFormats(categorySlug: string) {
   const channel = await loadFeedChannel(categorySlug);
   if (!channel) throw new Error("category feed missing");
-  return { channel, rss: toRss(channel, "test"), atom: toAtom(channel, "test"), json: JSON.parse(toJsonFeed(channel)) };
+  return {
+    channel,
+    rss: toRss(channel, "test"),
+    atom: toAtom(channel, "test"),
+    json: JSON.parse(toJsonFeed(channel)),
+  };
 }
 
 describe("feeds", () => {
   it("list exactly the published releases of the category, newest first, in all three formats", async () => {
     const category = await createCategory();
-    const older = await createRelease({ categoryId: category.id, publishAt: new Date(Date.now() - 2 * HOUR) });
+    const older = await createRelease({
+      categoryId: category.id,
+      publishAt: new Date(Date.now() - 2 * HOUR),
+    });
     const newer = await createRelease({ categoryId: category.id, publishAt: new Date(Date.now() - HOUR) });
     await createRelease({ categoryId: category.id, status: "draft" });
-    await createRelease({ categoryId: category.id, status: "scheduled", publishAt: new Date(Date.now() + HOUR) });
+    await createRelease({
+      categoryId: category.id,
+      status: "scheduled",
+      publishAt: new Date(Date.now() + HOUR),
+    });
     await createRelease({ categoryId: category.id, status: "archived" });
 
     const { rss, atom, json } = await allFormats(category.slug);
@@ -36,18 +48,29 @@ describe("feeds", () => {
     expect(json.version).toBe("https://jsonfeed.org/version/1.1");
     expect(parsedRss.items[0].guid).toBe(`urn:uuid:${newer.id}`);
     expect(parsedRss.items[0].link).toMatch(new RegExp(`^http.*/releases/${newer.slug}$`));
-    expect(rss).toContain(`<atom:link href="http://localhost:3000/categories/${category.slug}/feed.xml" rel="self" type="application/rss+xml"/>`);
+    expect(rss).toContain(
+      `<atom:link href="http://localhost:3000/categories/${category.slug}/feed.xml" rel="self" type="application/rss+xml"/>`,
+    );
     expect(parsedRss.items[0].pubDate).toMatch(/\+0800$/);
     expect(json.items[0].date_published).toMatch(/\+08:00$/);
     // Key figures come first in the content, as a readable block.
-    expect(parsedRss.items[0]["content:encoded"]).toContain("<h3>大会成果速览</h3><ul><li><strong>12个</strong> 签约项目</li></ul>");
+    expect(parsedRss.items[0]["content:encoded"]).toContain(
+      "<h3>大会成果速览</h3><ul><li><strong>12个</strong> 签约项目</li></ul>",
+    );
   });
 
   it("keep an item's id when the release is edited or its slug changes", async () => {
     const category = await createCategory();
     const release = await createRelease({ categoryId: category.id });
     const before = await allFormats(category.slug);
-    await db.release.update({ where: { id: release.id }, data: { title: "改过的标题", slug: `${release.slug}-new`, contentUpdatedAt: new Date(Date.now() + HOUR) } });
+    await db.release.update({
+      where: { id: release.id },
+      data: {
+        title: "改过的标题",
+        slug: `${release.slug}-new`,
+        contentUpdatedAt: new Date(Date.now() + HOUR),
+      },
+    });
     const after = await allFormats(category.slug);
     expect(after.channel.entries).toHaveLength(1);
     expect(after.channel.entries[0].id).toBe(before.channel.entries[0].id);
@@ -61,7 +84,13 @@ describe("feeds", () => {
     const category = await createCategory();
     const title = `<b>"引号" & 'apos'</b> 🚀 ]]> 结束\u0007`;
     const release = await createRelease({ categoryId: category.id, title });
-    await db.release.update({ where: { id: release.id }, data: { summary: "a ]]> b <c> & d 😀", body: "<p>正文 ]]&gt; 与 <a href=\"/releases/x\">相对链接</a> 🎉</p>" } });
+    await db.release.update({
+      where: { id: release.id },
+      data: {
+        summary: "a ]]> b <c> & d 😀",
+        body: '<p>正文 ]]&gt; 与 <a href="/releases/x">相对链接</a> 🎉</p>',
+      },
+    });
     const { rss, atom, json } = await allFormats(category.slug);
     for (const xml of [rss, atom]) {
       expect(XMLValidator.validate(xml)).toBe(true);
@@ -69,7 +98,9 @@ describe("feeds", () => {
       expect(item.title).toBe(`<b>"引号" & 'apos'</b> 🚀 ]]> 结束`);
     }
     const item = (await parser.parseString(rss)).items[0];
-    expect(item["content:encoded"]).toContain('正文 ]]&gt; 与 <a href="http://localhost:3000/releases/x">相对链接</a> 🎉');
+    expect(item["content:encoded"]).toContain(
+      '正文 ]]&gt; 与 <a href="http://localhost:3000/releases/x">相对链接</a> 🎉',
+    );
     expect(json.items[0].summary).toBe("a ]]> b <c> & d 😀");
   });
 

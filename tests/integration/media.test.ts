@@ -24,7 +24,9 @@ const signedIn = (actor: Actor) => async () => actor;
 
 beforeAll(async () => {
   process.env.MEDIA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-media-"));
-  PNG = await sharp({ create: { width: 2, height: 3, channels: 3, background: "#cc3333" } }).png().toBuffer();
+  PNG = await sharp({ create: { width: 2, height: 3, channels: 3, background: "#cc3333" } })
+    .png()
+    .toBuffer();
   editor = await createStaff("editor");
   publisher = await createStaff("publisher");
 });
@@ -38,13 +40,19 @@ function phonePhoto() {
     .withMetadata({ orientation: 6 })
     .withExifMerge({
       IFD0: { Make: CAMERA },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "31/1 49/1 1/1", GPSLongitudeRef: "E", GPSLongitude: "117/1 13/1 1/1" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "31/1 49/1 1/1",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "117/1 13/1 1/1",
+      },
     })
     .toBuffer();
 }
 
 /** The GPS IFD pointer (tag 0x8825) in either byte order of the TIFF header. */
-const hasGpsPointer = (exif: Buffer) => exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
+const hasGpsPointer = (exif: Buffer) =>
+  exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88]));
 
 function pngChunk(type: string, data: Buffer) {
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
@@ -63,7 +71,11 @@ async function uploadAndRelease(bytes: Buffer, over: Record<string, unknown> = {
 
 describe("media upload", () => {
   it("stores a real image with its size, caption and credit, and serves it back to staff", async () => {
-    const media = await uploadMedia(editor, { bytes: PNG, name: "现场.png" }, { alt: "新闻发布会现场", caption: "新闻发布会现场。", credit: "蔡菡泠摄" });
+    const media = await uploadMedia(
+      editor,
+      { bytes: PNG, name: "现场.png" },
+      { alt: "新闻发布会现场", caption: "新闻发布会现场。", credit: "蔡菡泠摄" },
+    );
     expect(media).toMatchObject({ mimeType: "image/png", width: 2, height: 3, credit: "蔡菡泠摄" });
     const bytes = stored(media.storagePath);
     expect(media.sizeBytes).toBe(bytes.length);
@@ -84,7 +96,12 @@ describe("media upload", () => {
     const bytes = stored(media.storagePath);
     const after = await sharp(bytes).metadata();
     expect(after.format).toBe("jpeg");
-    expect([after.exif, after.xmp, after.iptc, after.orientation]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([after.exif, after.xmp, after.iptc, after.orientation]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(bytes.includes(CAMERA)).toBe(false);
     // The size is the decoded, upright picture's (7 × 5), not the 5 × 7 the frame header declares.
     expect(detectImage(photo)).toMatchObject({ width: 5, height: 7 });
@@ -97,23 +114,40 @@ describe("media upload", () => {
     ihdr.writeUInt32BE(100_000, 0);
     ihdr.writeUInt32BE(100_000, 4);
     ihdr.set([8, 0, 0, 0, 0], 8);
-    const bomb = Buffer.concat([PNG.subarray(0, 8), pngChunk("IHDR", ihdr), pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(1000))), pngChunk("IEND", Buffer.alloc(0))]);
+    const bomb = Buffer.concat([
+      PNG.subarray(0, 8),
+      pngChunk("IHDR", ihdr),
+      pngChunk("IDAT", zlib.deflateSync(Buffer.alloc(1000))),
+      pngChunk("IEND", Buffer.alloc(0)),
+    ]);
     expect(detectImage(bomb)).toMatchObject({ width: 100_000, height: 100_000 });
     const count = await db.media.count({ where: { uploadedById: editor.id } });
-    await expect(uploadMedia(editor, { bytes: bomb, name: "bomb.png" }, { alt: "x" })).rejects.toMatchObject({ status: 413 });
+    await expect(uploadMedia(editor, { bytes: bomb, name: "bomb.png" }, { alt: "x" })).rejects.toMatchObject({
+      status: 413,
+    });
     const truncated = (await phonePhoto()).subarray(0, 200);
-    await expect(uploadMedia(editor, { bytes: truncated, name: "broken.jpg" }, { alt: "x" })).rejects.toMatchObject({ status: 415 });
+    await expect(
+      uploadMedia(editor, { bytes: truncated, name: "broken.jpg" }, { alt: "x" }),
+    ).rejects.toMatchObject({ status: 415 });
     expect(await db.media.count({ where: { uploadedById: editor.id } })).toBe(count);
   });
 
   it("judges by content, not by name, and refuses without writing anything", async () => {
     const before = await db.media.count({ where: { uploadedById: editor.id } });
     const script = Buffer.from("<script>alert(1)</script>");
-    await expect(uploadMedia(editor, { bytes: script, name: "photo.png" }, { alt: "x" })).rejects.toMatchObject({ status: 415 });
-    await expect(uploadMedia(editor, { bytes: PNG, name: "a.png" }, { alt: "" })).rejects.toMatchObject({ name: "ZodError" });
-    await expect(uploadMedia(editor, { bytes: Buffer.alloc(0), name: "a.png" }, { alt: "x" })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      uploadMedia(editor, { bytes: script, name: "photo.png" }, { alt: "x" }),
+    ).rejects.toMatchObject({ status: 415 });
+    await expect(uploadMedia(editor, { bytes: PNG, name: "a.png" }, { alt: "" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(
+      uploadMedia(editor, { bytes: Buffer.alloc(0), name: "a.png" }, { alt: "x" }),
+    ).rejects.toMatchObject({ status: 400 });
     const huge = Buffer.concat([PNG, Buffer.alloc(getConfig().MEDIA_MAX_BYTES)]);
-    await expect(uploadMedia(editor, { bytes: huge, name: "a.png" }, { alt: "x" })).rejects.toMatchObject({ status: 413 });
+    await expect(uploadMedia(editor, { bytes: huge, name: "a.png" }, { alt: "x" })).rejects.toMatchObject({
+      status: 413,
+    });
     expect(await db.media.count({ where: { uploadedById: editor.id } })).toBe(before);
   });
 
@@ -134,17 +168,27 @@ describe("who may see an image", () => {
     expect(await readMediaFile(media.id, anonymous)).toBeNull();
     expect(await readMediaFile(media.id, signedIn(editor))).toMatchObject({ isPublic: false });
 
-    await transitionRelease(publisher, release.id, { action: "publish", baseVersion: await version(release.id) });
+    await transitionRelease(publisher, release.id, {
+      action: "publish",
+      baseVersion: await version(release.id),
+    });
     const file = await readMediaFile(media.id, anonymous);
     expect(file).toMatchObject({ isPublic: true, mimeType: "image/png" });
 
-    await transitionRelease(publisher, release.id, { action: "unpublish", baseVersion: await version(release.id) });
+    await transitionRelease(publisher, release.id, {
+      action: "unpublish",
+      baseVersion: await version(release.id),
+    });
     expect(await readMediaFile(media.id, anonymous)).toBeNull();
   });
 
   it("an image of an embargoed (scheduled) release stays hidden until its time", async () => {
     const { media, release } = await uploadAndRelease(PNG);
-    await transitionRelease(publisher, release.id, { action: "schedule", baseVersion: await version(release.id), publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    await transitionRelease(publisher, release.id, {
+      action: "schedule",
+      baseVersion: await version(release.id),
+      publishAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(await readMediaFile(media.id, anonymous)).toBeNull();
     // The clock decides, as for the release itself: once its time has passed the image is public.
     await db.release.update({ where: { id: release.id }, data: { publishAt: new Date(Date.now() - 1000) } });
@@ -156,7 +200,10 @@ describe("who may see an image", () => {
     const body = `<p>正文</p><figure class="photo" data-media-id="${inBody.id}"><img src="/media/${inBody.id}" alt="正文图片"><figcaption>图注</figcaption></figure>`;
     const release = await createRelease(editor, releaseInput({ body }));
     expect(await readMediaFile(inBody.id, anonymous)).toBeNull();
-    await transitionRelease(publisher, release.id, { action: "publish", baseVersion: await version(release.id) });
+    await transitionRelease(publisher, release.id, {
+      action: "publish",
+      baseVersion: await version(release.id),
+    });
     expect(await readMediaFile(inBody.id, anonymous)).toMatchObject({ isPublic: true });
 
     const libraryOnly = await uploadMedia(editor, { bytes: PNG, name: "b.png" }, { alt: "未使用" });
@@ -167,7 +214,10 @@ describe("who may see an image", () => {
 
   it("is cached briefly and revalidated, never for a year: it can still be withdrawn", async () => {
     const { media, release } = await uploadAndRelease(PNG);
-    await transitionRelease(publisher, release.id, { action: "publish", baseVersion: await version(release.id) });
+    await transitionRelease(publisher, release.id, {
+      action: "publish",
+      baseVersion: await version(release.id),
+    });
     const url = `http://localhost/media/${media.id}`;
     const first = (await mediaResponse(new Request(url), (await readMediaFile(media.id, anonymous))!))!;
     expect(first.status).toBe(200);
@@ -175,11 +225,17 @@ describe("who may see an image", () => {
     expect(cacheControl).not.toMatch(/immutable/);
     expect(Number(/max-age=(\d+)/.exec(cacheControl)?.[1])).toBeLessThanOrEqual(300);
     const etag = first.headers.get("etag")!;
-    const again = (await mediaResponse(new Request(url, { headers: { "if-none-match": etag } }), (await readMediaFile(media.id, anonymous))!))!;
+    const again = (await mediaResponse(
+      new Request(url, { headers: { "if-none-match": etag } }),
+      (await readMediaFile(media.id, anonymous))!,
+    ))!;
     expect(again.status).toBe(304);
 
     const staffOnly = await uploadMedia(editor, { bytes: PNG, name: "c.png" }, { alt: "草稿图片" });
-    const privateAnswer = (await mediaResponse(new Request(url), (await readMediaFile(staffOnly.id, signedIn(editor)))!))!;
+    const privateAnswer = (await mediaResponse(
+      new Request(url),
+      (await readMediaFile(staffOnly.id, signedIn(editor)))!,
+    ))!;
     expect(privateAnswer.headers.get("cache-control")).toMatch(/^private/);
   });
 });

@@ -12,9 +12,15 @@ import { createUser } from "@/lib/users/user-mutations";
 import { createStaff } from "./staff";
 
 /** Runs the real CLI against this run's database, with `input` on its standard input. */
-function userCreate(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function userCreate(
+  args: string[],
+  input: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/user-create.ts", ...args], { env: { ...process.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/user-create.ts", ...args], {
+      env: { ...process.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -29,10 +35,15 @@ const uniqueEmail = (tag: string) => `${tag}-${crypto.randomBytes(4).toString("h
 describe("user:create on the command line", () => {
   it("takes the password from standard input with --password-stdin, without a warning", async () => {
     const email = uniqueEmail("stdin");
-    const result = await userCreate(["--email", email, "--role", "publisher", "--password-stdin"], "a-piped-password-123\n");
+    const result = await userCreate(
+      ["--email", email, "--role", "publisher", "--password-stdin"],
+      "a-piped-password-123\n",
+    );
     expect(result.stderr).not.toMatch(/warning/i);
     expect(result.code).toBe(0);
-    await expect(authenticate({ email, password: "a-piped-password-123", ip: "10.66.0.1" })).resolves.toMatchObject({ email, role: "publisher" });
+    await expect(
+      authenticate({ email, password: "a-piped-password-123", ip: "10.66.0.1" }),
+    ).resolves.toMatchObject({ email, role: "publisher" });
   }, 60_000);
 
   it("warns when the password is given on the command line", async () => {
@@ -46,7 +57,10 @@ describe("user:create on the command line", () => {
   it("does not re-enable a deactivated account on --reset-password without --activate", async () => {
     const user = await createStaff("editor");
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    const result = await userCreate(["--email", user.email, "--reset-password", "--password-stdin"], "a-reset-password-123\n");
+    const result = await userCreate(
+      ["--email", user.email, "--reset-password", "--password-stdin"],
+      "a-reset-password-123\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("add --activate");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
@@ -55,7 +69,12 @@ describe("user:create on the command line", () => {
 
 describe("createUser checks its permission itself", () => {
   it("refuses no actor and non-admins; the command line acts as the system actor", async () => {
-    const input = () => ({ email: uniqueEmail("perm"), name: "新人", role: "editor", password: "long-enough-password" });
+    const input = () => ({
+      email: uniqueEmail("perm"),
+      name: "新人",
+      role: "editor",
+      password: "long-enough-password",
+    });
     await expect(createUser(null, input())).rejects.toMatchObject({ status: 401 });
     await expect(createUser(await createStaff("publisher"), input())).rejects.toMatchObject({ status: 403 });
     const made = await createUser(SYSTEM_ACTOR, input());
@@ -69,14 +88,22 @@ describe("the generated first-admin password", () => {
 
   it("is shown on a terminal, and written nowhere", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-"));
-    const lines = deliverFirstAdminPassword(generated, { siteUrl: "http://localhost:3000", dataDir, interactive: true });
+    const lines = deliverFirstAdminPassword(generated, {
+      siteUrl: "http://localhost:3000",
+      dataDir,
+      interactive: true,
+    });
     expect(lines.join("\n")).toContain(generated.password);
     expect(fs.existsSync(path.join(dataDir, FIRST_ADMIN_PASSWORD_FILE))).toBe(false);
   });
 
   it("goes to a 0600 file under the data directory when stdout is not a terminal, and the log says where but not what", () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-")), "data");
-    const lines = deliverFirstAdminPassword(generated, { siteUrl: "http://localhost:3000", dataDir, interactive: false });
+    const lines = deliverFirstAdminPassword(generated, {
+      siteUrl: "http://localhost:3000",
+      dataDir,
+      interactive: false,
+    });
     const file = path.join(dataDir, FIRST_ADMIN_PASSWORD_FILE);
     expect(lines.join("\n")).not.toContain(generated.password);
     expect(lines.join("\n")).toContain(file);

@@ -12,7 +12,11 @@ describe("public queries only ever return what is public", () => {
   it("hides drafts, reviews, archived and not-yet-due releases everywhere", async () => {
     const category = await createCategory();
     const visible = await createRelease({ categoryId: category.id });
-    const dueScheduled = await createRelease({ status: "scheduled", publishAt: new Date(Date.now() - 1000), categoryId: category.id });
+    const dueScheduled = await createRelease({
+      status: "scheduled",
+      publishAt: new Date(Date.now() - 1000),
+      categoryId: category.id,
+    });
     const hidden = await Promise.all([
       createRelease({ status: "draft", categoryId: category.id }),
       createRelease({ status: "in_review", categoryId: category.id }),
@@ -40,15 +44,24 @@ describe("public queries only ever return what is public", () => {
     const category = await createCategory();
     const base = Date.now() - 10 * HOUR;
     const created = [];
-    for (let i = 0; i < 5; i++) created.push(await createRelease({ categoryId: category.id, publishAt: new Date(base + i * HOUR) }));
+    for (let i = 0; i < 5; i++)
+      created.push(await createRelease({ categoryId: category.id, publishAt: new Date(base + i * HOUR) }));
     const newestFirst = created.map((r) => r.slug).reverse();
 
     const first = await listReleasesAfter({ limit: 2, categorySlug: category.slug });
     expect(first.items.map((r) => r.slug)).toEqual(newestFirst.slice(0, 2));
     expect(first.nextCursor).toBeTruthy();
-    const second = await listReleasesAfter({ limit: 2, cursor: first.nextCursor!, categorySlug: category.slug });
+    const second = await listReleasesAfter({
+      limit: 2,
+      cursor: first.nextCursor!,
+      categorySlug: category.slug,
+    });
     expect(second.items.map((r) => r.slug)).toEqual(newestFirst.slice(2, 4));
-    const third = await listReleasesAfter({ limit: 2, cursor: second.nextCursor!, categorySlug: category.slug });
+    const third = await listReleasesAfter({
+      limit: 2,
+      cursor: second.nextCursor!,
+      categorySlug: category.slug,
+    });
     expect(third.items.map((r) => r.slug)).toEqual(newestFirst.slice(4));
     expect(third.nextCursor).toBeNull();
 
@@ -57,7 +70,10 @@ describe("public queries only ever return what is public", () => {
     const draft = await createRelease({ status: "draft", categoryId: category.id });
     for (const id of [crypto.randomUUID(), draft.id]) {
       const madeUp = Buffer.from(`${new Date().toISOString()}|${id}`).toString("base64url");
-      await expect(listReleasesAfter({ limit: 2, cursor: madeUp })).rejects.toMatchObject({ status: 400, message: "cursor 参数无效" });
+      await expect(listReleasesAfter({ limit: 2, cursor: madeUp })).rejects.toMatchObject({
+        status: 400,
+        message: "cursor 参数无效",
+      });
     }
   });
 

@@ -21,7 +21,19 @@ describe("migrations and seed", () => {
     const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     await client.end();
     const names = tables.rows.map((r) => r.tablename);
-    for (const t of ["release", "figure", "event", "edition", "category", "tag", "media", "app_user", "revision", "audit_log", "cache_invalidation"]) {
+    for (const t of [
+      "release",
+      "figure",
+      "event",
+      "edition",
+      "category",
+      "tag",
+      "media",
+      "app_user",
+      "revision",
+      "audit_log",
+      "cache_invalidation",
+    ]) {
       expect(names).toContain(t);
     }
   });
@@ -51,7 +63,13 @@ describe("migrations and seed", () => {
     expect(r.sourceName).toBe("安徽日报");
     expect(r.category?.name).toBe("安徽省资讯");
     expect(r.viewCount).toBeGreaterThanOrEqual(2719);
-    expect(r.edition).toMatchObject({ year: 2023, city: "合肥", theme: "智造世界·创造美好", startDate: "2023-09-20", endDate: "2023-09-24" });
+    expect(r.edition).toMatchObject({
+      year: 2023,
+      city: "合肥",
+      theme: "智造世界·创造美好",
+      startDate: "2023-09-20",
+      endDate: "2023-09-24",
+    });
     expect(r.body.match(/<h2>/g)).toHaveLength(5);
     expect(r.body).toContain("<h2>着眼国家级定位</h2><h3>高端交流更加深入</h3>");
     expect(r.body.match(/<figure class="photo">/g)).toHaveLength(2);
@@ -89,16 +107,40 @@ describe("migrations and seed", () => {
     for (const [key, display, baseValue, baseUnit, qualifier] of expected) {
       expect(byKey.get(key), key).toMatchObject({ display, baseValue, baseUnit, qualifier });
     }
-    const records = found.release.figures.filter((f) => f.isRecord).map((f) => f.key).sort();
+    const records = found.release.figures
+      .filter((f) => f.isRecord)
+      .map((f) => f.key)
+      .sort();
     expect(records).toEqual(
-      ["events", "exhibition_area", "exhibitors", "guests", "media_outlets", "overseas_guests", "peak_day_visitors", "visiting_provinces", "vip_guests", "visitors_offline"].sort(),
+      [
+        "events",
+        "exhibition_area",
+        "exhibitors",
+        "guests",
+        "media_outlets",
+        "overseas_guests",
+        "peak_day_visitors",
+        "visiting_provinces",
+        "vip_guests",
+        "visitors_offline",
+      ].sort(),
     );
     expect(byKey.get("peak_day_visitors")?.recordNote).toBe("创历届单日参观纪录");
     expect(found.release.keyFigures.map((f) => f.key)).toEqual([
-      "guests", "exhibition_area", "exhibitors", "visitors_offline", "visits_online", "events", "signed_projects", "signed_investment",
+      "guests",
+      "exhibition_area",
+      "exhibitors",
+      "visitors_offline",
+      "visits_online",
+      "events",
+      "signed_projects",
+      "signed_investment",
     ]);
     for (const f of found.release.figures) {
-      expect(f.sourceText && found.release.body.includes(f.sourceText), `${f.key} source sentence is in the body`).toBe(true);
+      expect(
+        f.sourceText && found.release.body.includes(f.sourceText),
+        `${f.key} source sentence is in the body`,
+      ).toBe(true);
     }
   });
 });

@@ -15,7 +15,11 @@ function countingVerify() {
   return { calls, verify };
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (e: unknown) => (e instanceof SignInRefused ? e.reason : Promise.reject(e)));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (e: unknown) => (e instanceof SignInRefused ? e.reason : Promise.reject(e)),
+  );
 const randomIp = () => `10.77.${crypto.randomInt(250)}.${crypto.randomInt(250)}`;
 
 describe("account lock under concurrency", () => {
@@ -23,22 +27,44 @@ describe("account lock under concurrency", () => {
     const user = await createStaff("editor");
     const { calls, verify } = countingVerify();
     // One address per attempt, as a botnet would: only the account lock stands in the way.
-    const reasons = await Promise.all(Array.from({ length: 40 }, () => refusal(authenticate({ email: user.email, password: "wrong-password", ip: randomIp() }, verify))));
+    const reasons = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        refusal(authenticate({ email: user.email, password: "wrong-password", ip: randomIp() }, verify)),
+      ),
+    );
     expect(calls.count).toBeLessThanOrEqual(5);
     expect(reasons.filter((r) => r === "invalid")).toHaveLength(calls.count);
     expect(reasons.filter((r) => r === "locked")).toHaveLength(40 - calls.count);
-    const audit = await db.auditLog.groupBy({ by: ["action"], where: { actorEmail: user.email }, _count: true });
-    expect(Object.fromEntries(audit.map((a) => [a.action, a._count]))).toEqual({ "auth.signin.failure": calls.count, "auth.signin.locked": 40 - calls.count });
-    expect(await refusal(authenticate({ email: user.email, password: PASSWORD, ip: randomIp() }))).toBe("locked");
+    const audit = await db.auditLog.groupBy({
+      by: ["action"],
+      where: { actorEmail: user.email },
+      _count: true,
+    });
+    expect(Object.fromEntries(audit.map((a) => [a.action, a._count]))).toEqual({
+      "auth.signin.failure": calls.count,
+      "auth.signin.locked": 40 - calls.count,
+    });
+    expect(await refusal(authenticate({ email: user.email, password: PASSWORD, ip: randomIp() }))).toBe(
+      "locked",
+    );
   });
 
   it("a success in between resets the count, as before", async () => {
     const user = await createStaff("editor");
     const ip = randomIp();
-    for (let i = 0; i < 4; i++) expect(await refusal(authenticate({ email: user.email, password: "wrong-password", ip }))).toBe("invalid");
-    await expect(authenticate({ email: user.email, password: PASSWORD, ip })).resolves.toMatchObject({ id: user.id });
-    expect(await refusal(authenticate({ email: user.email, password: "wrong-password", ip }))).toBe("invalid");
-    await expect(authenticate({ email: user.email, password: PASSWORD, ip })).resolves.toMatchObject({ id: user.id });
+    for (let i = 0; i < 4; i++)
+      expect(await refusal(authenticate({ email: user.email, password: "wrong-password", ip }))).toBe(
+        "invalid",
+      );
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip })).resolves.toMatchObject({
+      id: user.id,
+    });
+    expect(await refusal(authenticate({ email: user.email, password: "wrong-password", ip }))).toBe(
+      "invalid",
+    );
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip })).resolves.toMatchObject({
+      id: user.id,
+    });
   });
 });
 
@@ -47,19 +73,37 @@ describe("address limit under concurrency", () => {
     const ip = randomIp();
     const { calls, verify } = countingVerify();
     const reasons = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => refusal(authenticate({ email: `spray-${i}-${crypto.randomBytes(3).toString("hex")}@test.example`, password: "Winter2026!", ip }, verify))),
+      Array.from({ length: 60 }, (_, i) =>
+        refusal(
+          authenticate(
+            {
+              email: `spray-${i}-${crypto.randomBytes(3).toString("hex")}@test.example`,
+              password: "Winter2026!",
+              ip,
+            },
+            verify,
+          ),
+        ),
+      ),
     );
     expect(calls.count).toBeLessThanOrEqual(20);
     expect(reasons.filter((r) => r === "rateLimited").length).toBeGreaterThanOrEqual(40);
-    const error = await authenticate({ email: "another@test.example", password: "x", ip }).catch((e: unknown) => e);
+    const error = await authenticate({ email: "another@test.example", password: "x", ip }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ reason: "rateLimited" });
     expect((error as SignInRefused).retryAfterSeconds).toBeGreaterThan(800);
   });
 
   it("refuses the 21st failure of an address", async () => {
     const ip = randomIp();
-    for (let i = 0; i < 20; i++) expect(await refusal(authenticate({ email: `seq-${i}@test.example`, password: "x", ip }))).toBe("invalid");
-    expect(await refusal(authenticate({ email: "seq-20@test.example", password: "x", ip }))).toBe("rateLimited");
+    for (let i = 0; i < 20; i++)
+      expect(await refusal(authenticate({ email: `seq-${i}@test.example`, password: "x", ip }))).toBe(
+        "invalid",
+      );
+    expect(await refusal(authenticate({ email: "seq-20@test.example", password: "x", ip }))).toBe(
+      "rateLimited",
+    );
   });
 
   it("guessing on at a locked account counts for the address too: the 21st try gets the 429", async () => {

@@ -21,9 +21,16 @@ beforeAll(async () => {
 async function publishedWithRetiredSlug() {
   const oldSlug = uniqueSlug("old");
   const draft = await createRelease(editor, releaseInput({ slug: oldSlug }));
-  const published = await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: draft.version });
+  const published = await transitionRelease(publisher, draft.id, {
+    action: "publish",
+    baseVersion: draft.version,
+  });
   const newSlug = uniqueSlug("new");
-  const saved = await saveRelease(publisher, draft.id, { baseVersion: published.version, release: releaseInput({ slug: newSlug }), changeNote: { minor: true } });
+  const saved = await saveRelease(publisher, draft.id, {
+    baseVersion: published.version,
+    release: releaseInput({ slug: newSlug }),
+    changeNote: { minor: true },
+  });
   return { id: draft.id, oldSlug, newSlug, version: saved.version };
 }
 
@@ -37,7 +44,9 @@ async function conflictOf(promise: Promise<unknown>) {
 describe("automatic slugs", () => {
   it("take a free suffix instead of failing: -2, -3", async () => {
     // The same title three times (random letters, so other tests never share its slug).
-    const title = `Signing ${Math.random().toString(36).replace(/[^a-z]/g, "")}`;
+    const title = `Signing ${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "")}`;
     const first = await createRelease(editor, { title });
     const second = await createRelease(editor, { title });
     const third = await createRelease(editor, { title });
@@ -46,7 +55,9 @@ describe("automatic slugs", () => {
   });
 
   it("never collide, however many releases of one title are created at once", async () => {
-    const title = `Concurrent ${Math.random().toString(36).replace(/[^a-z]/g, "")}`;
+    const title = `Concurrent ${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "")}`;
     const created = await Promise.all(Array.from({ length: 8 }, () => createRelease(editor, { title })));
     const slugs = created.map((r) => r.slug).sort();
     expect(new Set(slugs).size).toBe(8);
@@ -71,14 +82,25 @@ describe("typed slugs", () => {
     const { oldSlug } = await publishedWithRetiredSlug();
     expect(await conflictOf(createRelease(editor, releaseInput({ slug: oldSlug })))).toContain("旧地址");
     const other = await createRelease(editor, releaseInput());
-    expect(await conflictOf(saveRelease(editor, other.id, { baseVersion: other.version, release: releaseInput({ slug: oldSlug }) }))).toContain("旧地址");
+    expect(
+      await conflictOf(
+        saveRelease(editor, other.id, {
+          baseVersion: other.version,
+          release: releaseInput({ slug: oldSlug }),
+        }),
+      ),
+    ).toContain("旧地址");
     // The old address still leads to its release.
     expect(await findPublishedRelease(oldSlug)).toEqual({ redirectTo: expect.any(String) });
   });
 
   it("a release may take back its own old slug, which is then current again", async () => {
     const { id, oldSlug, newSlug, version } = await publishedWithRetiredSlug();
-    await saveRelease(publisher, id, { baseVersion: version, release: releaseInput({ slug: oldSlug }), changeNote: { minor: true } });
+    await saveRelease(publisher, id, {
+      baseVersion: version,
+      release: releaseInput({ slug: oldSlug }),
+      changeNote: { minor: true },
+    });
     expect(await findPublishedRelease(oldSlug)).toMatchObject({ release: { id } });
     expect(await findPublishedRelease(newSlug)).toEqual({ redirectTo: oldSlug });
   });
@@ -98,13 +120,21 @@ describe("releasing a retired slug", () => {
     expect(await findPublishedRelease(oldSlug)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "slug.release", targetId: id } })).toBe(1);
     const other = await createRelease(editor, releaseInput({ slug: oldSlug }));
-    const live = await transitionRelease(publisher, other.id, { action: "publish", baseVersion: other.version });
+    const live = await transitionRelease(publisher, other.id, {
+      action: "publish",
+      baseVersion: other.version,
+    });
     expect(live.slug).toBe(oldSlug);
     expect(await findPublishedRelease(oldSlug)).toMatchObject({ release: { id: other.id } });
   });
 
   it("answers 404 for a slug that is no old address, and 422 for a malformed one", async () => {
-    expect(toAppError(await releaseRetiredSlug(publisher, { slug: uniqueSlug("none") }).catch((e: unknown) => e)).status).toBe(404);
-    expect(toAppError(await releaseRetiredSlug(publisher, { slug: "../x" }).catch((e: unknown) => e)).status).toBe(422);
+    expect(
+      toAppError(await releaseRetiredSlug(publisher, { slug: uniqueSlug("none") }).catch((e: unknown) => e))
+        .status,
+    ).toBe(404);
+    expect(
+      toAppError(await releaseRetiredSlug(publisher, { slug: "../x" }).catch((e: unknown) => e)).status,
+    ).toBe(422);
   });
 });

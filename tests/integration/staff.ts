@@ -21,8 +21,23 @@ export function releaseInput(over: Record<string, unknown> = {}) {
     body: "<p>共促成合作签约项目587个,投资总额3425亿元。</p>",
     tags: ["测试"],
     figures: [
-      { key: "signed_projects", label: "合作签约项目", value: "587", unit: "个", highlighted: true, sourceText: "共促成合作签约项目587个", mention: "587个" },
-      { key: "signed_investment", label: "投资总额", value: "3425", unit: "亿元", sourceText: "投资总额3425亿元", mention: "3425亿元" },
+      {
+        key: "signed_projects",
+        label: "合作签约项目",
+        value: "587",
+        unit: "个",
+        highlighted: true,
+        sourceText: "共促成合作签约项目587个",
+        mention: "587个",
+      },
+      {
+        key: "signed_investment",
+        label: "投资总额",
+        value: "3425",
+        unit: "亿元",
+        sourceText: "投资总额3425亿元",
+        mention: "3425亿元",
+      },
     ],
     ...over,
   };

@@ -8,7 +8,9 @@ const stored = async (id: string) => (await db.release.findUniqueOrThrow({ where
 describe("view counter", () => {
   it("counts 100 beacons from one address once", async () => {
     const release = await createRelease();
-    const answers = await Promise.all(Array.from({ length: 100 }, () => recordView(release.slug, "198.51.100.7")));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => recordView(release.slug, "198.51.100.7")),
+    );
     expect(new Set(answers)).toEqual(new Set([1]));
     await flushViews();
     expect(await stored(release.id)).toBe(1);
@@ -22,7 +24,9 @@ describe("view counter", () => {
     const release = await createRelease();
     const before = await db.release.findUniqueOrThrow({ where: { id: release.id } });
     const other = await createRelease();
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => recordView(release.slug, `192.0.2.${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => recordView(release.slug, `192.0.2.${i}`)),
+    );
     await Promise.all(Array.from({ length: 7 }, (_, i) => recordView(other.slug, `192.0.2.${i}`)));
     // Nothing written per view: the row is untouched until the flush.
     expect(await stored(release.id)).toBe(0);
@@ -32,7 +36,9 @@ describe("view counter", () => {
     await flushViews();
     expect(await stored(release.id)).toBe(60);
     expect(await stored(other.id)).toBe(7);
-    expect((await db.release.findUniqueOrThrow({ where: { id: release.id } })).updatedAt).toEqual(before.updatedAt);
+    expect((await db.release.findUniqueOrThrow({ where: { id: release.id } })).updatedAt).toEqual(
+      before.updatedAt,
+    );
     // Flushed counts are not written twice.
     await flushViews();
     expect(await stored(release.id)).toBe(60);

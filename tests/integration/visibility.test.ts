@@ -29,22 +29,36 @@ describe("the one definition of public", () => {
     const rows = await Promise.all(CASES.map(([status, publishAt]) => createRelease({ status, publishAt })));
     const ids = rows.map((r) => r.id);
     const viaPrisma = new Set(
-      (await db.release.findMany({ where: { AND: [{ id: { in: ids } }, publicReleaseWhere(now)] }, select: { id: true } })).map((r) => r.id),
+      (
+        await db.release.findMany({
+          where: { AND: [{ id: { in: ids } }, publicReleaseWhere(now)] },
+          select: { id: true },
+        })
+      ).map((r) => r.id),
     );
     const viaSql = new Set(
-      (await db.$queryRaw<Array<{ id: string }>>`SELECT r.id::text AS id FROM release r WHERE r.id = ANY(${ids}::uuid[]) AND ${publicReleaseSql("r", now)}`).map((r) => r.id),
+      (
+        await db.$queryRaw<
+          Array<{ id: string }>
+        >`SELECT r.id::text AS id FROM release r WHERE r.id = ANY(${ids}::uuid[]) AND ${publicReleaseSql("r", now)}`
+      ).map((r) => r.id),
     );
     CASES.forEach(([status, publishAt, expected], i) => {
       const label = `${status} ${publishAt === past ? "past" : publishAt === future ? "future" : "null"}`;
       expect({ label, prisma: viaPrisma.has(ids[i]) }).toEqual({ label, prisma: expected });
       expect({ label, sql: viaSql.has(ids[i]) }).toEqual({ label, sql: expected });
-      expect({ label, predicate: isPublic({ status, publishAt }, now) }).toEqual({ label, predicate: expected });
+      expect({ label, predicate: isPublic({ status, publishAt }, now) }).toEqual({
+        label,
+        predicate: expected,
+      });
     });
   });
 
   it("the SQL form on the database clock agrees with the JS clock", async () => {
     const row = await createRelease({ status: "scheduled", publishAt: past });
-    const found = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM release WHERE id = ${row.id}::uuid AND ${publicReleaseSql()}`;
+    const found = await db.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id::text AS id FROM release WHERE id = ${row.id}::uuid AND ${publicReleaseSql()}`;
     expect(found).toHaveLength(1);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { bodyRuleFor, JSON_BODY_MAX_BYTES, readBody, readFormBody, readJsonBody } from "@/lib/http/body-limits";
+import {
+  bodyRuleFor,
+  JSON_BODY_MAX_BYTES,
+  readBody,
+  readFormBody,
+  readJsonBody,
+} from "@/lib/http/body-limits";
 
 const MB = 1024 * 1024;
 
@@ -18,11 +24,19 @@ function endlessBody(chunkBytes = 64 * 1024) {
 }
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}) {
-  return new Request("http://localhost/api/admin/releases", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/admin/releases", {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -78,18 +92,35 @@ describe("streaming body reader", () => {
 
     const big = new FormData();
     big.set("file", new Blob([new Uint8Array(20_000)]), "a.png");
-    const error = await refusal(readFormBody(new Request("http://localhost/api/admin/media", { method: "POST", body: big }), 10_000));
+    const error = await refusal(
+      readFormBody(new Request("http://localhost/api/admin/media", { method: "POST", body: big }), 10_000),
+    );
     expect(error.status).toBe(413);
   });
 
   it("has one limit table for the gate and the routes", () => {
     expect(bodyRuleFor("POST", "/api/admin/releases")).toEqual({ maxBytes: 2 * MB, requiresSession: true });
-    expect(bodyRuleFor("PATCH", "/api/admin/releases/1")).toEqual({ maxBytes: 2 * MB, requiresSession: true });
-    expect(bodyRuleFor("POST", "/api/admin/media")).toEqual({ maxBytes: 10 * MB + 64 * 1024, requiresSession: true });
-    expect(bodyRuleFor("POST", "/api/auth/callback/credentials")).toEqual({ maxBytes: 8 * 1024, requiresSession: false });
-    expect(bodyRuleFor("POST", "/api/releases/wmc-2023-results/views")).toEqual({ maxBytes: 1024, requiresSession: false });
+    expect(bodyRuleFor("PATCH", "/api/admin/releases/1")).toEqual({
+      maxBytes: 2 * MB,
+      requiresSession: true,
+    });
+    expect(bodyRuleFor("POST", "/api/admin/media")).toEqual({
+      maxBytes: 10 * MB + 64 * 1024,
+      requiresSession: true,
+    });
+    expect(bodyRuleFor("POST", "/api/auth/callback/credentials")).toEqual({
+      maxBytes: 8 * 1024,
+      requiresSession: false,
+    });
+    expect(bodyRuleFor("POST", "/api/releases/wmc-2023-results/views")).toEqual({
+      maxBytes: 1024,
+      requiresSession: false,
+    });
     expect(bodyRuleFor("GET", "/api/admin/releases")).toBeNull();
     // Pages take no body at all.
-    expect(bodyRuleFor("POST", "/releases/wmc-2023-results")).toEqual({ maxBytes: 0, requiresSession: false });
+    expect(bodyRuleFor("POST", "/releases/wmc-2023-results")).toEqual({
+      maxBytes: 0,
+      requiresSession: false,
+    });
   });
 });

@@ -4,17 +4,27 @@ import { renderBody } from "@/lib/content/render-body";
 import { bodyToText, sanitizeBody, sanitizePlainText } from "@/lib/content/sanitize-body";
 
 const figure = (over: Partial<Parameters<typeof markFigures>[1][number]> = {}) => ({
-  key: "exhibition_area", label: "总展览面积", display: "8万平方米", baseValue: "80000", isRecord: true,
-  sourceText: "总展览面积8万平方米", mention: "8万平方米", ...over,
+  key: "exhibition_area",
+  label: "总展览面积",
+  display: "8万平方米",
+  baseValue: "80000",
+  isRecord: true,
+  sourceText: "总展览面积8万平方米",
+  mention: "8万平方米",
+  ...over,
 });
 
 describe("body sanitising", () => {
   it("keeps the editor's structure", () => {
-    const html = '<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>';
-    expect(sanitizeBody(html)).toBe('<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org" rel="noopener noreferrer">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>');
+    const html =
+      '<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>';
+    expect(sanitizeBody(html)).toBe(
+      '<h2>标题</h2><p><strong>粗</strong><em>斜</em><a href="https://example.org" rel="noopener noreferrer">链接</a></p><ul><li>一</li></ul><blockquote>引</blockquote>',
+    );
   });
   it("drops scripts, handlers, javascript: URLs and styles", () => {
-    const dirty = '<p onclick="x()" style="color:red">文<script>alert(1)</script><img src="javascript:alert(1)" onerror="alert(1)"><a href="javascript:alert(1)">x</a><iframe src="https://evil"></iframe></p>';
+    const dirty =
+      '<p onclick="x()" style="color:red">文<script>alert(1)</script><img src="javascript:alert(1)" onerror="alert(1)"><a href="javascript:alert(1)">x</a><iframe src="https://evil"></iframe></p>';
     const clean = sanitizeBody(dirty);
     expect(clean).not.toMatch(/script|onclick|onerror|javascript:|iframe|style=/i);
     expect(clean).toContain("文");
@@ -48,8 +58,20 @@ describe("marking figures in the body", () => {
   it("marks two figures with the same words in one sentence once each", () => {
     const same = "<p>21场论坛活动以及21场各市举办的活动</p>";
     const out = markFigures(same, [
-      figure({ key: "forums", mention: "21场", sourceText: "21场论坛活动", baseValue: "21", isRecord: false }),
-      figure({ key: "city_events", mention: "21场", sourceText: "21场各市举办的活动", baseValue: "21", isRecord: false }),
+      figure({
+        key: "forums",
+        mention: "21场",
+        sourceText: "21场论坛活动",
+        baseValue: "21",
+        isRecord: false,
+      }),
+      figure({
+        key: "city_events",
+        mention: "21场",
+        sourceText: "21场各市举办的活动",
+        baseValue: "21",
+        isRecord: false,
+      }),
     ]);
     expect(out.match(/<data /g)).toHaveLength(2);
     expect(out).toContain('data-key="forums"');
@@ -60,7 +82,11 @@ describe("marking figures in the body", () => {
     expect(out).toBe('<p><a href="/x?8万平方米">链接</a></p>');
   });
   it("says so where a photo was not supplied", () => {
-    const out = renderBody('<figure class="photo"><figcaption>新闻发布会现场。<span class="credit">蔡菡泠摄</span></figcaption></figure>', [], { photoMissing: "原稿图片未随稿提供" });
+    const out = renderBody(
+      '<figure class="photo"><figcaption>新闻发布会现场。<span class="credit">蔡菡泠摄</span></figcaption></figure>',
+      [],
+      { photoMissing: "原稿图片未随稿提供" },
+    );
     expect(out).toContain('<span class="photo-missing" role="note">原稿图片未随稿提供</span><figcaption>');
     expect(out).toContain('<span class="credit">蔡菡泠摄</span>');
   });
@@ -93,8 +119,10 @@ describe("plain text stays text", () => {
   });
 
   it("drops NUL characters, which PostgreSQL text cannot store (found by the XSS corpus: the save answered 500)", () => {
-    expect(sanitizePlainText("a\u0000b<a href=\"javascript\u0000:x\">空字符</a>")).toBe("ab空字符");
-    expect(sanitizeBody("<p>a\u0000b<a href=\"javascript\u0000:x\">空字符</a></p>")).toBe("<p>ab<a>空字符</a></p>");
+    expect(sanitizePlainText('a\u0000b<a href="javascript\u0000:x">空字符</a>')).toBe("ab空字符");
+    expect(sanitizeBody('<p>a\u0000b<a href="javascript\u0000:x">空字符</a></p>')).toBe(
+      "<p>ab<a>空字符</a></p>",
+    );
   });
 
   it("keeps what a reader wrote", () => {

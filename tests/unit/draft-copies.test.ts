@@ -26,7 +26,10 @@ describe("the editor's browser copies", () => {
       "pressroom:font-size": "large",
     });
     clearDraftCopies(storage, "bob");
-    expect(Array.from({ length: storage.length }, (_, i) => storage.key(i)).sort()).toEqual([draftCopyKey("bob", "r1"), "pressroom:font-size"]);
+    expect(Array.from({ length: storage.length }, (_, i) => storage.key(i)).sort()).toEqual([
+      draftCopyKey("bob", "r1"),
+      "pressroom:font-size",
+    ]);
     clearDraftCopies(storage);
     expect(storage.getItem(draftCopyKey("bob", "r1"))).toBeNull();
     expect(storage.getItem("pressroom:font-size")).toBe("large");

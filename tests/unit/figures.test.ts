@@ -70,8 +70,12 @@ describe("formatting figures the Chinese way", () => {
   });
   it("spells the base amount for screen readers", () => {
     expect(formatBaseFigure({ baseValue: "16000", baseUnit: "名", qualifier: "exact" })).toBe("16,000 名");
-    expect(formatBaseFigure({ baseValue: "48000", baseUnit: "篇(条)", qualifier: "about" })).toBe("约 48,000 篇(条)");
-    expect(formatBaseFigure({ baseValue: "342500000000", baseUnit: "元", qualifier: "exact" })).toBe("342,500,000,000 元");
+    expect(formatBaseFigure({ baseValue: "48000", baseUnit: "篇(条)", qualifier: "about" })).toBe(
+      "约 48,000 篇(条)",
+    );
+    expect(formatBaseFigure({ baseValue: "342500000000", baseUnit: "元", qualifier: "exact" })).toBe(
+      "342,500,000,000 元",
+    );
   });
 });
 
@@ -87,7 +91,14 @@ describe("parsing what editors type", () => {
     expect(parseFigureText(text)).toEqual(expected);
   });
   it("round-trips through formatting", () => {
-    for (const text of ["1.6万名", "3000余件", "约4.8万篇(条)", "超3000万人次", "突破10万人次", "近1000万次"]) {
+    for (const text of [
+      "1.6万名",
+      "3000余件",
+      "约4.8万篇(条)",
+      "超3000万人次",
+      "突破10万人次",
+      "近1000万次",
+    ]) {
       const parsed = parseFigureText(text);
       expect(parsed && formatFigure(parsed)).toBe(text);
     }

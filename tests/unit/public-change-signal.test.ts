@@ -30,8 +30,14 @@ async function serve(answer: (res: http.ServerResponse) => void) {
 describe("the public-change signal", () => {
   it("is acted on once the response has finished, and never reaches the client (setHeader or writeHead)", async () => {
     for (const answer of [
-      (res: http.ServerResponse) => { res.setHeader(PUBLIC_CHANGE_HEADER, "1"); res.end("ok"); },
-      (res: http.ServerResponse) => { res.writeHead(200, { [PUBLIC_CHANGE_HEADER]: "1", "content-type": "text/plain" }); res.end("ok"); },
+      (res: http.ServerResponse) => {
+        res.setHeader(PUBLIC_CHANGE_HEADER, "1");
+        res.end("ok");
+      },
+      (res: http.ServerResponse) => {
+        res.writeHead(200, { [PUBLIC_CHANGE_HEADER]: "1", "content-type": "text/plain" });
+        res.end("ok");
+      },
     ]) {
       const { url, changes } = await serve(answer);
       const response = await fetch(url);

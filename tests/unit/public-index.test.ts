@@ -2,27 +2,70 @@ import { describe, expect, it } from "vitest";
 import { publicPathExists } from "@/lib/releases/public-index";
 
 // 25 public releases (3 list pages of 12), category "anhui" with 13 (2 pages), "empty" with none.
-const index = { releases: new Set(["wmc-2023-results", "other"]), categories: new Map([["anhui", 13], ["empty", 0]]), releaseCount: 25, loadedAt: 0 };
+const index = {
+  releases: new Set(["wmc-2023-results", "other"]),
+  categories: new Map([
+    ["anhui", 13],
+    ["empty", 0],
+  ]),
+  releaseCount: 25,
+  loadedAt: 0,
+};
 const exists = (p: string) => publicPathExists(p, index);
 
 describe("addresses a client may name", () => {
   it("knows public releases and nothing else", () => {
-    for (const p of ["/releases/wmc-2023-results", "/releases/wmc-2023-results/data", "/releases/other/share.png", "/api/releases/other", "/api/releases/other/views"]) expect(exists(p), p).toBe(true);
-    for (const p of ["/releases/x3f9722872f5f", "/releases/draft-one/data", "/api/releases/nope", "/releases/%ZZ", "/api/releases/Bad_Slug"]) expect(exists(p), p).toBe(false);
+    for (const p of [
+      "/releases/wmc-2023-results",
+      "/releases/wmc-2023-results/data",
+      "/releases/other/share.png",
+      "/api/releases/other",
+      "/api/releases/other/views",
+    ])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      "/releases/x3f9722872f5f",
+      "/releases/draft-one/data",
+      "/api/releases/nope",
+      "/releases/%ZZ",
+      "/api/releases/Bad_Slug",
+    ])
+      expect(exists(p), p).toBe(false);
   });
 
   it("knows list pages up to the last one", () => {
     expect(exists("/releases/page/2")).toBe(true);
     expect(exists("/releases/page/3")).toBe(true);
-    for (const p of ["/releases/page/4", "/releases/page/99999", "/releases/page/1", "/releases/page/02", "/releases/page/2/x", "/releases/page/abc"]) expect(exists(p), p).toBe(false);
+    for (const p of [
+      "/releases/page/4",
+      "/releases/page/99999",
+      "/releases/page/1",
+      "/releases/page/02",
+      "/releases/page/2/x",
+      "/releases/page/abc",
+    ])
+      expect(exists(p), p).toBe(false);
   });
 
   it("knows categories and their pages", () => {
-    for (const p of ["/categories/anhui", "/categories/anhui/feed.xml", "/categories/anhui/page/2", "/categories/empty"]) expect(exists(p), p).toBe(true);
-    for (const p of ["/categories/nope", "/categories/nope/feed.xml", "/categories/anhui/page/3", "/categories/empty/page/2"]) expect(exists(p), p).toBe(false);
+    for (const p of [
+      "/categories/anhui",
+      "/categories/anhui/feed.xml",
+      "/categories/anhui/page/2",
+      "/categories/empty",
+    ])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      "/categories/nope",
+      "/categories/nope/feed.xml",
+      "/categories/anhui/page/3",
+      "/categories/empty/page/2",
+    ])
+      expect(exists(p), p).toBe(false);
   });
 
   it("leaves other paths alone", () => {
-    for (const p of ["/", "/releases", "/api/releases", "/admin/releases/1", "/feed.xml"]) expect(exists(p), p).toBe(true);
+    for (const p of ["/", "/releases", "/api/releases", "/admin/releases/1", "/feed.xml"])
+      expect(exists(p), p).toBe(true);
   });
 });

@@ -14,18 +14,19 @@ let server: http.Server;
 let port = 0;
 let appCalls = 0;
 beforeAll(async () => {
-  server = http.createServer((req, res) =>
-    void gateRequest(
-      req,
-      res,
-      () => {
-        appCalls++;
-        let bytes = 0;
-        req.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        req.on("end", () => res.end(JSON.stringify({ bytes })));
-      },
-      SECRET,
-    ),
+  server = http.createServer(
+    (req, res) =>
+      void gateRequest(
+        req,
+        res,
+        () => {
+          appCalls++;
+          let bytes = 0;
+          req.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          req.on("end", () => res.end(JSON.stringify({ bytes })));
+        },
+        SECRET,
+      ),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
@@ -35,7 +36,8 @@ afterAll(() => {
   server.close();
 });
 
-const attack = (path: string, totalBytes: number, headers: Record<string, string> = {}) => streamBody({ port, path }, totalBytes, headers);
+const attack = (path: string, totalBytes: number, headers: Record<string, string> = {}) =>
+  streamBody({ port, path }, totalBytes, headers);
 
 async function sessionCookie() {
   const token = await encode({ token: { uid: "u1", email: "a@example.org", sv: 0 }, secret: SECRET });
@@ -58,7 +60,11 @@ describe("request gate in front of the app", () => {
   it("refuses a forged or expired session cookie like none", async () => {
     const forged = await encode({ token: { uid: "u1" }, secret: "some-other-secret-0123456789abcd" });
     const expired = await encode({ token: { uid: "u1" }, secret: SECRET, maxAge: -10 });
-    for (const cookie of [`next-auth.session-token=${forged}`, `next-auth.session-token=${expired}`, "next-auth.session-token=garbage"]) {
+    for (const cookie of [
+      `next-auth.session-token=${forged}`,
+      `next-auth.session-token=${expired}`,
+      "next-auth.session-token=garbage",
+    ]) {
       expect((await attack("/api/admin/releases", 1024, { cookie })).status).toBe(401);
     }
   });
@@ -72,7 +78,13 @@ describe("request gate in front of the app", () => {
 
   it("refuses any body to a page address (Next would copy up to 10 MB of it for the proxy first)", async () => {
     const before = appCalls;
-    for (const path of ["/signin", "/admin/releases/x", "/releases/wmc-2023-results", "/categories/anhui", "/"]) {
+    for (const path of [
+      "/signin",
+      "/admin/releases/x",
+      "/releases/wmc-2023-results",
+      "/categories/anhui",
+      "/",
+    ]) {
       const result = await attack(path, 20 * MB);
       expect(result.status, path).toBe(413);
       expect(JSON.parse(result.body).error.message).toBe("该地址不接受请求内容");
@@ -98,10 +110,17 @@ describe("request gate in front of the app", () => {
     const net = await import("node:net");
     const status = await new Promise<string>((resolve) => {
       const socket = net.connect(port, "127.0.0.1", () => {
-        socket.write(`POST /api/admin/releases HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n`);
+        socket.write(
+          `POST /api/admin/releases HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n`,
+        );
         const chunk = Buffer.alloc(256 * 1024, 0x61);
         const pump = () => {
-          while (!socket.destroyed && socket.write(`${chunk.length.toString(16)}\r\n`) && socket.write(chunk) && socket.write("\r\n"));
+          while (
+            !socket.destroyed &&
+            socket.write(`${chunk.length.toString(16)}\r\n`) &&
+            socket.write(chunk) &&
+            socket.write("\r\n")
+          );
           if (!socket.destroyed) socket.once("drain", pump);
         };
         pump();

@@ -4,12 +4,21 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptedEncodings, cacheKeyOf, isCacheableRequest, ResponseCache, sharedMaxAge } from "@/lib/http/response-cache";
+import {
+  acceptedEncodings,
+  cacheKeyOf,
+  isCacheableRequest,
+  ResponseCache,
+  sharedMaxAge,
+} from "@/lib/http/response-cache";
 
 type Upstream = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 const PAGE = "<!doctype html><html lang=zh-CN><title>大会成果</title><p>参会嘉宾1.6万名</p></html>";
-const SHARED = { "content-type": "text/html; charset=utf-8", "cache-control": "s-maxage=3600, stale-while-revalidate=31532400" };
+const SHARED = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "s-maxage=3600, stale-while-revalidate=31532400",
+};
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -50,14 +59,33 @@ describe("shared cache policy", () => {
   });
 
   it("takes only anonymous-looking GET and HEAD requests for public paths", () => {
-    const req = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers });
+    const req = (method: string, url: string, headers: Record<string, string> = {}) => ({
+      method,
+      url,
+      headers,
+    });
     expect(isCacheableRequest(req("GET", "/releases/wmc-2023-results"))).toBe(true);
     expect(isCacheableRequest(req("HEAD", "/"))).toBe(true);
     expect(isCacheableRequest(req("POST", "/api/releases/wmc-2023-results/views"))).toBe(false);
-    for (const path of ["/admin", "/admin/releases/1", "/signin", "/preview/abc", "/api/admin/releases", "/api/auth/session", "/api/internal/revalidate"]) {
+    for (const path of [
+      "/admin",
+      "/admin/releases/1",
+      "/signin",
+      "/preview/abc",
+      "/api/admin/releases",
+      "/api/auth/session",
+      "/api/internal/revalidate",
+    ]) {
       expect(isCacheableRequest(req("GET", path)), path).toBe(false);
     }
-    for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "authorization", "range", "if-none-match"]) {
+    for (const header of [
+      "rsc",
+      "next-router-prefetch",
+      "next-router-state-tree",
+      "authorization",
+      "range",
+      "if-none-match",
+    ]) {
       expect(isCacheableRequest(req("GET", "/", { [header]: "1" })), header).toBe(false);
     }
     // A page path merely starting with a private word is still public.
@@ -161,7 +189,11 @@ describe("response cache in front of the app", () => {
     const cache = new ResponseCache(1024 * 1024);
     const app = await serve(cache, (req, res) => {
       const gzip = String(req.headers["accept-encoding"] ?? "").includes("gzip");
-      res.writeHead(200, { ...SHARED, vary: "Accept-Encoding", ...(gzip ? { "content-encoding": "gzip" } : {}) });
+      res.writeHead(200, {
+        ...SHARED,
+        vary: "Accept-Encoding",
+        ...(gzip ? { "content-encoding": "gzip" } : {}),
+      });
       res.end(gzip ? zlib.gzipSync(PAGE) : PAGE);
     });
     for (let round = 0; round < 2; round++) {
@@ -177,12 +209,32 @@ describe("response cache in front of the app", () => {
   });
 
   it.each([
-    ["a private page", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "cache-control": "private, no-store" }).end(PAGE)],
-    ["a revalidated-on-every-request answer", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "cache-control": "public, max-age=0, must-revalidate" }).end(PAGE)],
-    ["an answer that sets a cookie", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "set-cookie": "a=b" }).end(PAGE)],
-    ["a stale page Next is re-rendering", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { ...SHARED, "x-nextjs-cache": "STALE" }).end(PAGE)],
+    [
+      "a private page",
+      (_req: IncomingMessage, res: ServerResponse) =>
+        res.writeHead(200, { ...SHARED, "cache-control": "private, no-store" }).end(PAGE),
+    ],
+    [
+      "a revalidated-on-every-request answer",
+      (_req: IncomingMessage, res: ServerResponse) =>
+        res.writeHead(200, { ...SHARED, "cache-control": "public, max-age=0, must-revalidate" }).end(PAGE),
+    ],
+    [
+      "an answer that sets a cookie",
+      (_req: IncomingMessage, res: ServerResponse) =>
+        res.writeHead(200, { ...SHARED, "set-cookie": "a=b" }).end(PAGE),
+    ],
+    [
+      "a stale page Next is re-rendering",
+      (_req: IncomingMessage, res: ServerResponse) =>
+        res.writeHead(200, { ...SHARED, "x-nextjs-cache": "STALE" }).end(PAGE),
+    ],
     ["a 404", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(404, SHARED).end("没有找到")],
-    ["a redirect", (_req: IncomingMessage, res: ServerResponse) => res.writeHead(301, { ...SHARED, location: "/releases/new" }).end()],
+    [
+      "a redirect",
+      (_req: IncomingMessage, res: ServerResponse) =>
+        res.writeHead(301, { ...SHARED, location: "/releases/new" }).end(),
+    ],
   ])("never stores %s", async (_name, upstream) => {
     const cache = new ResponseCache(1024 * 1024);
     const app = await serve(cache, upstream);
@@ -212,7 +264,8 @@ describe("response cache in front of the app", () => {
     let version = 1;
     let releaseSlowAnswer: (() => void) | undefined;
     const app = await serve(cache, async (req, res) => {
-      if (req.url === "/slow" && !releaseSlowAnswer) await new Promise<void>((resolve) => (releaseSlowAnswer = resolve));
+      if (req.url === "/slow" && !releaseSlowAnswer)
+        await new Promise<void>((resolve) => (releaseSlowAnswer = resolve));
       const answer = `版本${version}`;
       res.writeHead(200, SHARED).end(answer);
     });
@@ -278,7 +331,12 @@ describe("cache keys a client cannot multiply", () => {
   it("keeps only the parameters a path reads, in one order and encoding", () => {
     expect(cacheKeyOf("/releases/wmc-2023-results")).toBe("/releases/wmc-2023-results");
     // Spellings of one path (%77mc… = wmc…) would each take an entry and push out real pages.
-    for (const spelling of ["/releases/%77mc-2023-results", "/releases/wmc%2D2023-results", "/releases/%57mc-2023-results"]) expect(cacheKeyOf(spelling)).toBeNull();
+    for (const spelling of [
+      "/releases/%77mc-2023-results",
+      "/releases/wmc%2D2023-results",
+      "/releases/%57mc-2023-results",
+    ])
+      expect(cacheKeyOf(spelling)).toBeNull();
     expect(cacheKeyOf("/releases?")).toBe("/releases");
     expect(cacheKeyOf("/api/releases?limit=5&cursor=a%20b")).toBe("/api/releases?cursor=a%20b&limit=5");
     expect(cacheKeyOf("/api/releases?cursor=a+b&limit=5")).toBe("/api/releases?cursor=a%20b&limit=5");
@@ -307,7 +365,9 @@ describe("cache keys a client cannot multiply", () => {
         Array.from({ length: 50 }, (_, i) =>
           i % 2
             ? app.get(`/releases?${random()}=${random()}`)
-            : app.get(`/api/releases?limit=5&cursor=x&${random()}=1`, { headers: { "accept-encoding": `gzip, ${random()};q=0.${batch % 9}` } }),
+            : app.get(`/api/releases?limit=5&cursor=x&${random()}=1`, {
+                headers: { "accept-encoding": `gzip, ${random()};q=0.${batch % 9}` },
+              }),
         ),
       );
     }
@@ -323,14 +383,16 @@ describe("cache keys a client cannot multiply", () => {
 describe("answers that will not be stored stream through", () => {
   const MB = 1024 * 1024;
   /** Sends `total` bytes in 256 KB pieces, waiting for the socket like Next does. */
-  const bigAnswer = (headers: Record<string, string>, total: number) => async (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, headers);
-    const piece = Buffer.alloc(256 * 1024, "<p>大会成果</p>");
-    for (let sent = 0; sent < total; sent += piece.length) {
-      if (!res.write(piece)) await new Promise((resolve) => res.once("drain", resolve));
-    }
-    res.end();
-  };
+  const bigAnswer =
+    (headers: Record<string, string>, total: number) =>
+    async (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, headers);
+      const piece = Buffer.alloc(256 * 1024, "<p>大会成果</p>");
+      for (let sent = 0; sent < total; sent += piece.length) {
+        if (!res.write(piece)) await new Promise((resolve) => res.once("drain", resolve));
+      }
+      res.end();
+    };
 
   // A garbage collection on demand, so the samples count what is held, not what awaits collection.
   v8.setFlagsFromString("--expose-gc");
@@ -361,24 +423,38 @@ describe("answers that will not be stored stream through", () => {
   }
 
   it.each([
-    ["a private 50 MB HTML answer", { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" }],
+    [
+      "a private 50 MB HTML answer",
+      { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store" },
+    ],
     ["a shareable 50 MB HTML answer (too large to hash or store)", SHARED],
-    ["a shareable 50 MB JSON answer (too large to store)", { "content-type": "application/json", "cache-control": "s-maxage=60" }],
-  ])("%s passes with memory growth far below its size", async (_name, headers) => {
-    const cache = new ResponseCache(256 * MB);
-    const app = await serve(cache, bigAnswer(headers, 50 * MB));
-    const { bytes, growth } = await readMeasuring(() => app.get("/releases/huge"));
-    expect(bytes).toBe(50 * MB);
-    expect(growth).toBeLessThan(12 * MB);
-    await settle();
-    expect(cache.size.entries).toBe(0);
-  }, 30_000);
+    [
+      "a shareable 50 MB JSON answer (too large to store)",
+      { "content-type": "application/json", "cache-control": "s-maxage=60" },
+    ],
+  ])(
+    "%s passes with memory growth far below its size",
+    async (_name, headers) => {
+      const cache = new ResponseCache(256 * MB);
+      const app = await serve(cache, bigAnswer(headers, 50 * MB));
+      const { bytes, growth } = await readMeasuring(() => app.get("/releases/huge"));
+      expect(bytes).toBe(50 * MB);
+      expect(growth).toBeLessThan(12 * MB);
+      await settle();
+      expect(cache.size.entries).toBe(0);
+    },
+    30_000,
+  );
 });
 
 describe("the Content-Security-Policy of public HTML", () => {
   const FLIGHT = 'self.__next_f.push([1,"0:[]\\n"])';
   const HTML = `<!doctype html><html><body><p>参会嘉宾1.6万名</p><script>${FLIGHT}</script></body></html>`;
-  const scriptSrc = (response: Response) => response.headers.get("content-security-policy")?.split("; ").find((d) => d.startsWith("script-src"));
+  const scriptSrc = (response: Response) =>
+    response.headers
+      .get("content-security-policy")
+      ?.split("; ")
+      .find((d) => d.startsWith("script-src"));
 
   it("names the page's own inline scripts on the MISS, the HIT and when not stored at all", async () => {
     for (const budget of [1024 * 1024, 0]) {
@@ -413,7 +489,11 @@ describe("the Content-Security-Policy of public HTML", () => {
     const app = await serve(cache, (req, res) => {
       res.setHeader("content-security-policy", "from-the-app");
       const json = req.url?.startsWith("/api/");
-      res.writeHead(req.url === "/missing" ? 404 : 200, { "content-type": json ? "application/json" : "text/html" }).end(json ? "{}" : HTML);
+      res
+        .writeHead(req.url === "/missing" ? 404 : 200, {
+          "content-type": json ? "application/json" : "text/html",
+        })
+        .end(json ? "{}" : HTML);
     });
     expect(scriptSrc(await app.get("/missing"))).toMatch(/'sha256-/);
     expect((await app.get("/signin")).headers.get("content-security-policy")).toBe("from-the-app");

@@ -10,7 +10,8 @@ const sha = (text: string) => `'sha256-${crypto.createHash("sha256").update(text
 // The shapes of a real page of this build (Next 16.4, Turbopack), shortened.
 const INIT = "(self.__next_f=self.__next_f||[]).push([0])";
 const FLIGHT = 'self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n2:I[7810,[],\\"ViewCounter\\"]\\n"])';
-const BOOT = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[94553]});';
+const BOOT =
+  '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[94553]});';
 const page = (extra = "") =>
   `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><main>${extra}</main>` +
   `<script id="_R_">${BOOT}</script><script>${INIT}</script><script>${FLIGHT}</script>` +
@@ -18,7 +19,11 @@ const page = (extra = "") =>
 
 describe("hashes of the inline scripts Next wrote", () => {
   it("hashes exactly Next's inline scripts, each once, and no data block or external script", () => {
-    expect(nextInlineScriptHashes(page() + `<script>${INIT}</script>`)).toEqual([sha(BOOT), sha(INIT), sha(FLIGHT)]);
+    expect(nextInlineScriptHashes(page() + `<script>${INIT}</script>`)).toEqual([
+      sha(BOOT),
+      sha(INIT),
+      sha(FLIGHT),
+    ]);
   });
 
   it.each([

@@ -7,16 +7,21 @@ describe("slugs", () => {
     expect(isValidSlug("wmc-2023-results")).toBe(true);
     expect(isValidSlug("a")).toBe(true);
   });
-  it.each(["", "WMC", "wmc_2023", "-wmc", "wmc-", "wmc--2023", "../etc", "中文", "a".repeat(121), "page"])("rejects %j", (slug) => {
-    expect(isValidSlug(slug)).toBe(false);
-  });
+  it.each(["", "WMC", "wmc_2023", "-wmc", "wmc-", "wmc--2023", "../etc", "中文", "a".repeat(121), "page"])(
+    "rejects %j",
+    (slug) => {
+      expect(isValidSlug(slug)).toBe(false);
+    },
+  );
   it("explains what is wrong, in Chinese", () => {
     const result = slugSchema.safeParse("Bad Slug");
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toContain("小写字母");
   });
   it("makes slugs from titles", () => {
-    expect(slugify("World Manufacturing Convention 2023: Results!")).toBe("world-manufacturing-convention-2023-results");
+    expect(slugify("World Manufacturing Convention 2023: Results!")).toBe(
+      "world-manufacturing-convention-2023-results",
+    );
     expect(slugify("Café déjà vu")).toBe("cafe-deja-vu");
     const day = new Date("2023-09-28T08:00:00Z");
     expect(slugify("2023世界制造业大会创多项历届之“最”", day)).toBe("2023-09-28-2023");

@@ -19,9 +19,21 @@ import {
 // scripts/bench-work-bounds.ts (npm run bench), not asserted here.
 
 const unmark = (html: string) => html.replace(/<data [^>]*>|<\/data>/g, "");
-const marks = (html: string) => [...html.matchAll(/<data [^>]*data-key="([^"]+)"[^>]*>([^<]*)<\/data>/g)].map((m) => ({ key: m[1], text: m[2] }));
-const oldSide = (parts: TextPart[]) => parts.filter((p) => p.change !== "added").map((p) => p.value).join("");
-const newSide = (parts: TextPart[]) => parts.filter((p) => p.change !== "removed").map((p) => p.value).join("");
+const marks = (html: string) =>
+  [...html.matchAll(/<data [^>]*data-key="([^"]+)"[^>]*>([^<]*)<\/data>/g)].map((m) => ({
+    key: m[1],
+    text: m[2],
+  }));
+const oldSide = (parts: TextPart[]) =>
+  parts
+    .filter((p) => p.change !== "added")
+    .map((p) => p.value)
+    .join("");
+const newSide = (parts: TextPart[]) =>
+  parts
+    .filter((p) => p.change !== "removed")
+    .map((p) => p.value)
+    .join("");
 
 describe("figure marking on maximal bodies", () => {
   it("marks all 300 figures of a legitimate 400,000-character body, each in its own sentence", () => {
@@ -33,12 +45,19 @@ describe("figure marking on maximal bodies", () => {
     const out = markFigures(html, figures);
     expect(unmark(out)).toBe(html);
     expect(marks(out)).toEqual(figures.map((f, i) => ({ key: f.key, text: `${i}个` })));
-    expect(out).toContain('第1项指标达到<data class="fig" value="1" data-key="f1" title="指标1：1个">1个</data>');
+    expect(out).toContain(
+      '第1项指标达到<data class="fig" value="1" data-key="f1" title="指标1：1个">1个</data>',
+    );
   });
 
   it("marks every figure of an ordinary body even when the figures are listed out of the text's order", () => {
-    const html = Array.from({ length: 300 }, (_, i) => `<p>${cjkText(40, i)}第${i}项指标达到${i}个。</p>`).join("");
-    const figures = Array.from({ length: 300 }, (_, i) => markable(i, `${i}个`, `第${i}项指标达到${i}个`)).reverse();
+    const html = Array.from(
+      { length: 300 },
+      (_, i) => `<p>${cjkText(40, i)}第${i}项指标达到${i}个。</p>`,
+    ).join("");
+    const figures = Array.from({ length: 300 }, (_, i) =>
+      markable(i, `${i}个`, `第${i}项指标达到${i}个`),
+    ).reverse();
     expect(marks(markFigures(html, figures))).toHaveLength(300);
   });
 
@@ -47,7 +66,9 @@ describe("figure marking on maximal bodies", () => {
     const out = markFigures(html, figures);
     expect(unmark(out)).toBe(html);
     expect(marks(out)).toEqual([{ key: "f1", text: "1" }]);
-    expect(out).toContain('">链接</a>共<data class="fig" value="1" data-key="f1" title="指标1：1">1</data>个</p>');
+    expect(out).toContain(
+      '">链接</a>共<data class="fig" value="1" data-key="f1" title="指标1：1">1</data>个</p>',
+    );
   });
 
   it("leaves a body untouched when every occurrence of every mention is inside a tag", () => {
@@ -83,7 +104,10 @@ describe("revision diffs on maximal bodies", () => {
     const b = bodyToText(tinyParagraphs(2));
     const diff = diffBodyText(a, b);
     expect(diff.detail).toBe("whole");
-    expect(diff.parts).toEqual([{ value: a, change: "removed" }, { value: b, change: "added" }]);
+    expect(diff.parts).toEqual([
+      { value: a, change: "removed" },
+      { value: b, change: "added" },
+    ]);
   });
 
   it("one 400,000-character paragraph rewritten: shown paragraph by paragraph", () => {
@@ -108,14 +132,20 @@ describe("revision diffs on maximal bodies", () => {
     const body = tinyParagraphs(3);
     const count = body.split("<p>").length - 1;
     let index = 0;
-    const edited = body.replace(/<p>/g, (tag) => ([1, 20_000, count - 1].includes(index++) ? "<p>新增" : tag));
+    const edited = body.replace(/<p>/g, (tag) =>
+      [1, 20_000, count - 1].includes(index++) ? "<p>新增" : tag,
+    );
     const a = bodyToText(body);
     const b = bodyToText(edited);
     const diff = diffBodyText(a, b);
     expect(diff.detail).toBe("characters");
     expect(oldSide(diff.parts)).toBe(a);
     expect(newSide(diff.parts)).toBe(b);
-    expect(diff.parts.filter((p) => p.change === "added").map((p) => p.value)).toEqual(["新增", "新增", "新增"]);
+    expect(diff.parts.filter((p) => p.change === "added").map((p) => p.value)).toEqual([
+      "新增",
+      "新增",
+      "新增",
+    ]);
     expect(diff.parts.filter((p) => p.change === "removed")).toEqual([]);
   });
 });

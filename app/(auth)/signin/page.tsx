@@ -10,7 +10,11 @@ const t = getMessages();
 
 export const metadata: Metadata = { title: t.signIn.title, robots: { index: false } };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   // Only paths of this site: never an open redirect.
   const target = safeCallbackPath(callbackUrl, getConfig().siteUrl);

@@ -10,5 +10,12 @@ export const metadata: Metadata = { title: "新闻发布", alternates: pageAlter
 
 export default async function ReleasesPage() {
   const messages = getMessages();
-  return <ReleaseList title={messages.list.title} data={await getReleasePage({ page: 1 })} messages={messages} pageHref={releasesPageHref} />;
+  return (
+    <ReleaseList
+      title={messages.list.title}
+      data={await getReleasePage({ page: 1 })}
+      messages={messages}
+      pageHref={releasesPageHref}
+    />
+  );
 }

@@ -15,9 +15,20 @@ export default async function MediaPage() {
         {media.map((m) => (
           <li key={m.id}>
             {/* eslint-disable-next-line @next/next/no-img-element -- our own media route */}
-            <img src={`/media/${m.id}`} alt={m.alt} width={m.width ?? undefined} height={m.height ?? undefined} loading="lazy" />
-            <span>{m.caption ?? m.alt}{m.credit && ` · ${m.credit}`}</span>
-            <span className="muted small">{m.width}×{m.height} · {Math.round((m.sizeBytes ?? 0) / 1024)} KB</span>
+            <img
+              src={`/media/${m.id}`}
+              alt={m.alt}
+              width={m.width ?? undefined}
+              height={m.height ?? undefined}
+              loading="lazy"
+            />
+            <span>
+              {m.caption ?? m.alt}
+              {m.credit && ` · ${m.credit}`}
+            </span>
+            <span className="muted small">
+              {m.width}×{m.height} · {Math.round((m.sizeBytes ?? 0) / 1024)} KB
+            </span>
           </li>
         ))}
       </ul>

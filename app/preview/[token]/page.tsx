@@ -7,7 +7,11 @@ import { formatDateTime } from "@/lib/i18n/format-date";
 import { resolvePreviewLink } from "@/lib/releases/preview";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "审阅预览", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "审阅预览",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 /** A reviewer's view of an unpublished release, through a link that expires and can be revoked. */
 export default async function ReviewerPreviewPage({ params }: { params: Promise<{ token: string }> }) {
@@ -16,7 +20,9 @@ export default async function ReviewerPreviewPage({ params }: { params: Promise<
   return (
     <main id="main" className="site-main">
       <div className="page release-page">
-        <PreviewBanner text={`审阅预览，尚未公开发布。链接有效至 ${formatDateTime(found.expiresAt)}（北京时间）。`} />
+        <PreviewBanner
+          text={`审阅预览，尚未公开发布。链接有效至 ${formatDateTime(found.expiresAt)}（北京时间）。`}
+        />
         <ReleaseArticle release={found.release} siteUrl={getConfig().siteUrl} preview />
       </div>
     </main>

@@ -36,5 +36,13 @@ export default async function CategoryPage({ params }: Props) {
   if (!category) notFound();
   const messages = getMessages();
   const data = await getReleasePage({ page: 1, categorySlug: slug });
-  return <ReleaseList title={fill(messages.category.title, { name: category.name })} description={category.description} data={data} messages={messages} pageHref={categoryPageHref(slug)} />;
+  return (
+    <ReleaseList
+      title={fill(messages.category.title, { name: category.name })}
+      description={category.description}
+      data={data}
+      messages={messages}
+      pageHref={categoryPageHref(slug)}
+    />
+  );
 }

@@ -28,16 +28,25 @@ export default async function ReleasePage({ params }: Props) {
 
   return (
     <div className={related.length ? "page release-page release-page--with-related" : "page release-page"}>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(release, siteUrl)) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(release, siteUrl)) }}
+      />
       <ReleaseArticle release={release} siteUrl={siteUrl} />
 
       {related.length > 0 && (
         <aside className="related" aria-labelledby="related-title">
-          <h2 id="related-title" className="section-title">{t.related}</h2>
+          <h2 id="related-title" className="section-title">
+            {t.related}
+          </h2>
           <div className="release-list release-list--compact">
-            {related.map((r) => <ReleaseCard key={r.id} release={r} messages={messages} />)}
+            {related.map((r) => (
+              <ReleaseCard key={r.id} release={r} messages={messages} />
+            ))}
           </div>
-          <p className="more-link"><Link href="/releases">{messages.home.more} →</Link></p>
+          <p className="more-link">
+            <Link href="/releases">{messages.home.more} →</Link>
+          </p>
         </aside>
       )}
     </div>

@@ -23,8 +23,14 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
     throw e;
   });
   const { release, snapshot, autosave } = loaded;
-  const [options, media, links] = await Promise.all([listEditorOptions(user), listMedia(user), listPreviewLinks(user, id)]);
-  const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => can(user, TRANSITIONS[a].permission));
+  const [options, media, links] = await Promise.all([
+    listEditorOptions(user),
+    listMedia(user),
+    listPreviewLinks(user, id),
+  ]);
+  const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) =>
+    can(user, TRANSITIONS[a].permission),
+  );
   const savedDraft = autosave ? releaseFormSchema.safeParse(autosave.data) : null;
 
   return (
@@ -36,14 +42,31 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
         userId={user.id}
         version={release.version}
         initial={snapshotToForm(snapshot)}
-        autosave={autosave && savedDraft?.success ? { baseVersion: autosave.baseVersion, savedAt: autosave.savedAt.toISOString(), data: savedDraft.data } : null}
+        autosave={
+          autosave && savedDraft?.success
+            ? {
+                baseVersion: autosave.baseVersion,
+                savedAt: autosave.savedAt.toISOString(),
+                data: savedDraft.data,
+              }
+            : null
+        }
         wasPublished={release.publishedAt !== null}
         pending={release.pendingRevisionId ? { returnedNote: release.pendingReturnNote } : null}
         savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{
           categories: options.categories,
-          editions: options.editions.map((e) => ({ id: e.id, label: `${e.event.name} ${e.year}（${e.city}）` })),
-          media: media.map((m) => ({ id: m.id, url: `/media/${m.id}`, alt: m.alt, caption: m.caption, credit: m.credit })),
+          editions: options.editions.map((e) => ({
+            id: e.id,
+            label: `${e.event.name} ${e.year}（${e.city}）`,
+          })),
+          media: media.map((m) => ({
+            id: m.id,
+            url: `/media/${m.id}`,
+            alt: m.alt,
+            caption: m.caption,
+            credit: m.credit,
+          })),
         }}
         workflow={{
           releaseId: release.id,
@@ -54,7 +77,11 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
           allowed,
           canLink: can(user, "preview.link"),
           canDelete: can(user, "release.delete") && release.publishedAt === null,
-          links: links.map((l) => ({ id: l.id, expiresAt: l.expiresAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null })),
+          links: links.map((l) => ({
+            id: l.id,
+            expiresAt: l.expiresAt.toISOString(),
+            revokedAt: l.revokedAt?.toISOString() ?? null,
+          })),
           oldSlugs: release.slugRedirects.map((r) => r.slug),
           canReleaseSlugs: can(user, "slug.release"),
         }}

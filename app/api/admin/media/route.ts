@@ -14,8 +14,20 @@ export const POST = adminRoute(
       const value = form.get(name);
       return typeof value === "string" ? value : undefined;
     };
-    const media = await uploadMedia(actor, { bytes: Buffer.from(await file.arrayBuffer()), name: file.name }, { alt: text("alt") ?? "", caption: text("caption"), credit: text("credit") });
-    return { id: media.id, url: `/media/${media.id}`, alt: media.alt, caption: media.caption, credit: media.credit, width: media.width, height: media.height };
+    const media = await uploadMedia(
+      actor,
+      { bytes: Buffer.from(await file.arrayBuffer()), name: file.name },
+      { alt: text("alt") ?? "", caption: text("caption"), credit: text("credit") },
+    );
+    return {
+      id: media.id,
+      url: `/media/${media.id}`,
+      alt: media.alt,
+      caption: media.caption,
+      credit: media.credit,
+      width: media.width,
+      height: media.height,
+    };
   },
   { readsBody: "self" },
 );

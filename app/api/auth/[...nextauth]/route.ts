@@ -17,11 +17,19 @@ async function post(request: NextRequest, context: Context) {
   try {
     const { nextauth } = await context.params;
     const body = await readBody(request, AUTH_BODY_MAX_BYTES);
-    const bounded = new NextRequest(request.url, { method: request.method, headers: request.headers, body: Buffer.from(body) });
+    const bounded = new NextRequest(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: Buffer.from(body),
+    });
     if (nextauth.join("/") !== "callback/credentials") return await handler(bounded, context);
     const { response, refusal } = await captureSignInRefusal(() => handler(bounded, context));
     if (refusal?.reason !== "rateLimited") return response;
-    return errorResponse(new AppError("rate_limited", getMessages().signIn.rateLimited, { retryAfterSeconds: refusal.retryAfterSeconds }));
+    return errorResponse(
+      new AppError("rate_limited", getMessages().signIn.rateLimited, {
+        retryAfterSeconds: refusal.retryAfterSeconds,
+      }),
+    );
   } catch (error) {
     return errorResponse(error);
   }

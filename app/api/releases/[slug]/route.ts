@@ -10,12 +10,17 @@ export function generateStaticParams() {
   return [];
 }
 
-export const GET = routeHandler(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const resolved = await resolvePublicSlug(slug, getReleaseJson, (current) => `/api/releases/${current}`);
-  if ("response" in resolved) return resolved.response;
-  const found = resolved.found;
-  return new Response(found.body, {
-    headers: { "content-type": "application/json; charset=utf-8", "last-modified": new Date(found.updatedAt).toUTCString() },
-  });
-});
+export const GET = routeHandler(
+  async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await params;
+    const resolved = await resolvePublicSlug(slug, getReleaseJson, (current) => `/api/releases/${current}`);
+    if ("response" in resolved) return resolved.response;
+    const found = resolved.found;
+    return new Response(found.body, {
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "last-modified": new Date(found.updatedAt).toUTCString(),
+      },
+    });
+  },
+);

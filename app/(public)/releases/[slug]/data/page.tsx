@@ -31,9 +31,14 @@ export default async function ReleaseDataPage({ params }: Props) {
   return (
     <div className="page release-page">
       <article className="release">
-        <p className="release__kicker"><Link href={`/releases/${release.slug}`}>← {release.title}</Link></p>
+        <p className="release__kicker">
+          <Link href={`/releases/${release.slug}`}>← {release.title}</Link>
+        </p>
         <h1 className="release__title">{t.allFigures}</h1>
-        <p>{fill(t.figureCount, { count: release.figures.length })} · {fill(t.recordCount, { count: release.recordCount })}</p>
+        <p>
+          {fill(t.figureCount, { count: release.figures.length })} ·{" "}
+          {fill(t.recordCount, { count: release.recordCount })}
+        </p>
         <DataLinks slug={release.slug} count={release.figures.length} messages={messages} showTable={false} />
         <FigureTable figures={release.figures} messages={messages} />
       </article>

@@ -22,34 +22,106 @@ const FONT_DIR = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-
 let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 700 }>> | undefined;
 function loadFonts() {
   fonts ??= Promise.all([
-    readFile(path.join(/*turbopackIgnore: true*/ FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")).then((data) => ({ name: "Noto Sans SC", data, weight: 400 as const })),
-    readFile(path.join(/*turbopackIgnore: true*/ FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")).then((data) => ({ name: "Noto Sans SC", data, weight: 700 as const })),
+    readFile(path.join(/*turbopackIgnore: true*/ FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf")).then(
+      (data) => ({ name: "Noto Sans SC", data, weight: 400 as const }),
+    ),
+    readFile(path.join(/*turbopackIgnore: true*/ FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf")).then(
+      (data) => ({ name: "Noto Sans SC", data, weight: 700 as const }),
+    ),
   ]);
   return fonts;
 }
 
-export const GET = routeHandler(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const resolved = await resolvePublicSlug(slug, getPublishedRelease, (current) => `/releases/${current}/share.png`);
-  if ("response" in resolved) return resolved.response;
-  const { release } = resolved.found;
-  const site = getMessages().site;
-  const figures = (release.keyFigures.length ? release.keyFigures : release.figures).slice(0, 3);
+export const GET = routeHandler(
+  async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await params;
+    const resolved = await resolvePublicSlug(
+      slug,
+      getPublishedRelease,
+      (current) => `/releases/${current}/share.png`,
+    );
+    if ("response" in resolved) return resolved.response;
+    const { release } = resolved.found;
+    const site = getMessages().site;
+    const figures = (release.keyFigures.length ? release.keyFigures : release.figures).slice(0, 3);
 
-  return new ImageResponse(
-    (
-      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#f4f6fa", fontFamily: "Noto Sans SC" }}>
-        <div style={{ display: "flex", alignItems: "center", gap: 18, background: "#0b3a82", color: "#fff", padding: "26px 56px" }}>
-          <div style={{ display: "flex", width: 52, height: 52, borderRadius: 10, background: "#fff", color: "#0b3a82", fontSize: 34, fontWeight: 700, alignItems: "center", justifyContent: "center" }}>P</div>
+    return new ImageResponse(
+      <div
+        style={{
+          width: "100%",
+          height: "100%",
+          display: "flex",
+          flexDirection: "column",
+          background: "#f4f6fa",
+          fontFamily: "Noto Sans SC",
+        }}
+      >
+        <div
+          style={{
+            display: "flex",
+            alignItems: "center",
+            gap: 18,
+            background: "#0b3a82",
+            color: "#fff",
+            padding: "26px 56px",
+          }}
+        >
+          <div
+            style={{
+              display: "flex",
+              width: 52,
+              height: 52,
+              borderRadius: 10,
+              background: "#fff",
+              color: "#0b3a82",
+              fontSize: 34,
+              fontWeight: 700,
+              alignItems: "center",
+              justifyContent: "center",
+            }}
+          >
+            P
+          </div>
           <div style={{ fontSize: 30, fontWeight: 700 }}>{site.name}</div>
-          {release.edition && <div style={{ marginLeft: "auto", fontSize: 24, opacity: 0.9 }}>{`${release.edition.event.name} · ${release.edition.year} · ${release.edition.city}`}</div>}
+          {release.edition && (
+            <div
+              style={{ marginLeft: "auto", fontSize: 24, opacity: 0.9 }}
+            >{`${release.edition.event.name} · ${release.edition.year} · ${release.edition.city}`}</div>
+          )}
         </div>
         <div style={{ display: "flex", flexDirection: "column", flexGrow: 1, padding: "40px 56px 36px" }}>
-          <div style={{ display: "flex", width: "100%", fontSize: release.title.length > 24 ? 50 : 60, fontWeight: 700, color: "#1a1f2b", lineHeight: 1.25 }}>{release.title}</div>
+          <div
+            style={{
+              display: "flex",
+              width: "100%",
+              fontSize: release.title.length > 24 ? 50 : 60,
+              fontWeight: 700,
+              color: "#1a1f2b",
+              lineHeight: 1.25,
+            }}
+          >
+            {release.title}
+          </div>
           <div style={{ display: "flex", gap: 24, marginTop: "auto" }}>
             {figures.map((f) => (
-              <div key={f.key} style={{ display: "flex", flexDirection: "column", flex: 1, background: f.isRecord ? "#fdecec" : "#e8effb", borderRadius: 16, padding: "22px 26px" }}>
-                <div style={{ display: "flex", alignItems: "baseline", color: f.isRecord ? "#b4121b" : "#0b3a82" }}>
+              <div
+                key={f.key}
+                style={{
+                  display: "flex",
+                  flexDirection: "column",
+                  flex: 1,
+                  background: f.isRecord ? "#fdecec" : "#e8effb",
+                  borderRadius: 16,
+                  padding: "22px 26px",
+                }}
+              >
+                <div
+                  style={{
+                    display: "flex",
+                    alignItems: "baseline",
+                    color: f.isRecord ? "#b4121b" : "#0b3a82",
+                  }}
+                >
                   <span style={{ fontSize: 64, fontWeight: 700 }}>{f.display.replace(f.unit, "")}</span>
                   <span style={{ fontSize: 30, marginLeft: 6 }}>{f.unit}</span>
                 </div>
@@ -61,8 +133,8 @@ export const GET = routeHandler(async (_request: Request, { params }: { params: 
             {`${release.sourceName ? `${release.sourceName} · ` : ""}${formatDate(release.publishAt)} · ${site.tagline}`}
           </div>
         </div>
-      </div>
-    ),
-    { ...size, fonts: await loadFonts() },
-  );
-});
+      </div>,
+      { ...size, fonts: await loadFonts() },
+    );
+  },
+);

@@ -23,5 +23,7 @@ export default async function ReleasesPageN({ params }: Props) {
   const data = await getReleasePage({ page });
   if (page > data.pageCount) notFound();
   const messages = getMessages();
-  return <ReleaseList title={messages.list.title} data={data} messages={messages} pageHref={releasesPageHref} />;
+  return (
+    <ReleaseList title={messages.list.title} data={data} messages={messages} pageHref={releasesPageHref} />
+  );
 }

@@ -11,12 +11,29 @@ import { diffRevisions } from "@/lib/releases/diff-revisions";
 export const metadata: Metadata = { title: "历史版本" };
 
 const ACTIONS: Record<string, string> = {
-  create: "创建", save: "保存", save_overwrite: "覆盖保存", restore: "恢复", submit: "提交审核", return_to_draft: "退回修改",
-  publish: "发布", schedule: "定时发布", unpublish: "撤回发布", archive: "归档", seed: "导入",
-  propose: "提交待发布的修改", propose_restore: "恢复（待发布）", publish_changes: "发布修改",
+  create: "创建",
+  save: "保存",
+  save_overwrite: "覆盖保存",
+  restore: "恢复",
+  submit: "提交审核",
+  return_to_draft: "退回修改",
+  publish: "发布",
+  schedule: "定时发布",
+  unpublish: "撤回发布",
+  archive: "归档",
+  seed: "导入",
+  propose: "提交待发布的修改",
+  propose_restore: "恢复（待发布）",
+  publish_changes: "发布修改",
 };
 
-export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ a?: string; b?: string }> }) {
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ a?: string; b?: string }>;
+}) {
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const user = await requireStaffPage();
@@ -27,14 +44,30 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const a = Number(query.a ?? Math.max(1, newest - 1));
   const b = Number(query.b ?? newest);
   const valid = [a, b].every((v) => Number.isInteger(v) && revisions.some((r) => r.version === v));
-  const diff = valid && a !== b ? await getRevisionSnapshots(user, id, [a, b]).then(([x, y]) => diffRevisions(x.snapshot, y.snapshot)) : null;
+  const diff =
+    valid && a !== b
+      ? await getRevisionSnapshots(user, id, [a, b]).then(([x, y]) => diffRevisions(x.snapshot, y.snapshot))
+      : null;
 
   return (
     <div className="admin-page">
-      <p><Link href={`/admin/releases/${id}`}>← 返回编辑</Link></p>
+      <p>
+        <Link href={`/admin/releases/${id}`}>← 返回编辑</Link>
+      </p>
       <h1>历史版本：{release.title}</h1>
       <table className="admin-table">
-        <thead><tr><th scope="col">版本</th><th scope="col">操作</th><th scope="col">人员</th><th scope="col">时间</th><th scope="col">说明</th><th scope="col"><span className="visually-hidden">操作</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">版本</th>
+            <th scope="col">操作</th>
+            <th scope="col">人员</th>
+            <th scope="col">时间</th>
+            <th scope="col">说明</th>
+            <th scope="col">
+              <span className="visually-hidden">操作</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {revisions.map((r) => (
             <tr key={r.id}>
@@ -43,24 +76,56 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
               <td>{r.author?.name ?? "系统"}</td>
               <td>{formatDateTime(r.createdAt)}</td>
               <td>{r.note ?? ""}</td>
-              <td>{r.version !== release.version && <RestoreButton releaseId={id} revisionId={r.id} version={r.version} currentVersion={release.version} needsNote={release.publishedAt !== null} />}</td>
+              <td>
+                {r.version !== release.version && (
+                  <RestoreButton
+                    releaseId={id}
+                    revisionId={r.id}
+                    version={r.version}
+                    currentVersion={release.version}
+                    needsNote={release.publishedAt !== null}
+                  />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
 
       <form className="filter-bar" aria-label="比较版本">
-        <label className="field field--inline"><span>比较</span>
-          <select name="a" defaultValue={String(a)}>{revisions.map((r) => <option key={r.id} value={r.version}>第 {r.version} 版</option>)}</select>
+        <label className="field field--inline">
+          <span>比较</span>
+          <select name="a" defaultValue={String(a)}>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.version}>
+                第 {r.version} 版
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="field field--inline"><span>与</span>
-          <select name="b" defaultValue={String(b)}>{revisions.map((r) => <option key={r.id} value={r.version}>第 {r.version} 版</option>)}</select>
+        <label className="field field--inline">
+          <span>与</span>
+          <select name="b" defaultValue={String(b)}>
+            {revisions.map((r) => (
+              <option key={r.id} value={r.version}>
+                第 {r.version} 版
+              </option>
+            ))}
+          </select>
         </label>
-        <button className="button" type="submit">比较</button>
+        <button className="button" type="submit">
+          比较
+        </button>
       </form>
 
       {!valid && <p className="form-error">所选版本不存在。</p>}
-      {diff && <RevisionDiffView diff={diff} title={`第 ${a} 版 → 第 ${b} 版`} label={`第 ${a} 版与第 ${b} 版的差别`} />}
+      {diff && (
+        <RevisionDiffView
+          diff={diff}
+          title={`第 ${a} 版 → 第 ${b} 版`}
+          label={`第 ${a} 版与第 ${b} 版的差别`}
+        />
+      )}
     </div>
   );
 }

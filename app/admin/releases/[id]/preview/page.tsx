@@ -15,7 +15,9 @@ export default async function StaffPreviewPage({ params }: { params: Promise<{ i
   const { release, status } = await getReleasePreview(await requireStaffPage(), id).catch(() => notFound());
   return (
     <div className="page release-page">
-      <PreviewBanner text={`这是“${STATUS_LABELS[status]}”稿件的预览，与发布后的公开页面一致；读者现在看不到它。`} />
+      <PreviewBanner
+        text={`这是“${STATUS_LABELS[status]}”稿件的预览，与发布后的公开页面一致；读者现在看不到它。`}
+      />
       <ReleaseArticle release={release} siteUrl={getConfig().siteUrl} preview />
     </div>
   );

@@ -21,20 +21,43 @@ export default async function ReviewPendingPage({ params }: { params: Promise<{ 
   });
   return (
     <div className="admin-page">
-      <p><Link href={`/admin/releases/${id}`}>← 返回编辑</Link></p>
+      <p>
+        <Link href={`/admin/releases/${id}`}>← 返回编辑</Link>
+      </p>
       <h1>待发布的修改：{release.title}</h1>
       {!pending ? (
         <p className="muted">这篇稿件没有待发布的修改。</p>
       ) : (
         <>
           <p>
-            {pending.author ?? "编辑"} 于 {formatDateTime(pending.savedAt)} 保存（第 {pending.version} 版）。读者目前仍看到已发布的版本。
-            {pending.proposedNote && <><br />编辑建议的说明：{pending.proposedNote}</>}
-            {pending.returnedNote && <><br /><strong>已退回：</strong>{pending.returnedNote}</>}
+            {pending.author ?? "编辑"} 于 {formatDateTime(pending.savedAt)} 保存（第 {pending.version}{" "}
+            版）。读者目前仍看到已发布的版本。
+            {pending.proposedNote && (
+              <>
+                <br />
+                编辑建议的说明：{pending.proposedNote}
+              </>
+            )}
+            {pending.returnedNote && (
+              <>
+                <br />
+                <strong>已退回：</strong>
+                {pending.returnedNote}
+              </>
+            )}
           </p>
-          <RevisionDiffView diff={pending.diff} title="已发布版本 → 待发布的修改" label="已发布版本与待发布修改的差别" />
+          <RevisionDiffView
+            diff={pending.diff}
+            title="已发布版本 → 待发布的修改"
+            label="已发布版本与待发布修改的差别"
+          />
           {can(user, "release.publish") ? (
-            <PendingDecision releaseId={id} version={release.version} proposedNote={pending.proposedNote} needsNote={release.publishedAt !== null} />
+            <PendingDecision
+              releaseId={id}
+              version={release.version}
+              proposedNote={pending.proposedNote}
+              needsNote={release.publishedAt !== null}
+            />
           ) : (
             <p className="muted">发布人审核后，这些修改才会公开。</p>
           )}

@@ -19,5 +19,12 @@ export default async function CategoryPageN({ params }: { params: Promise<{ slug
   const data = await getReleasePage({ page, categorySlug: slug });
   if (page > data.pageCount) notFound();
   const messages = getMessages();
-  return <ReleaseList title={fill(messages.category.title, { name: category.name })} data={data} messages={messages} pageHref={categoryPageHref(slug)} />;
+  return (
+    <ReleaseList
+      title={fill(messages.category.title, { name: category.name })}
+      data={data}
+      messages={messages}
+      pageHref={categoryPageHref(slug)}
+    />
+  );
 }

@@ -4,4 +4,6 @@ import { autosaveRelease } from "@/lib/releases/autosave-release";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const POST = adminRoute<Ctx>(async ({ actor, context, body }) => autosaveRelease(actor, (await context.params).id, body));
+export const POST = adminRoute<Ctx>(async ({ actor, context, body }) =>
+  autosaveRelease(actor, (await context.params).id, body),
+);
