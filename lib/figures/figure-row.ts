@@ -1,24 +1,11 @@
-import type { FigureQualifier } from "../generated/prisma/enums";
+import type { FigureInput } from "./figure-input";
 import { sanitizePlainText } from "../content/sanitize-body";
 import { normalizeDecimal, shiftDecimal } from "./decimal";
 import { resolveUnit } from "./units";
 
 /** A figure as an editor, the seed or an import gives it (validated, or trusted seed data). */
-export interface FigureSource {
-  key: string;
-  label: string;
-  value: string;
-  unit: string;
-  qualifier: FigureQualifier;
-  qualifierWord: string | null;
-  partOfKey: string | null;
-  section: string | null;
-  highlighted: boolean;
-  isRecord: boolean;
-  recordNote: string | null;
-  sourceText: string | null;
-  mention: string | null;
-}
+export type FigureSource = Omit<FigureInput, "declaredUnit" | "partsComplete" | "shareOfKey" | "labelEn"> &
+  Partial<Pick<FigureInput, "partsComplete" | "shareOfKey" | "labelEn">>;
 
 /**
  * The columns of a Figure row, the one place that fixes its scale and base unit: the unit table
@@ -37,6 +24,9 @@ export function figureRow(f: FigureSource) {
     qualifier: f.qualifier,
     qualifierWord: f.qualifierWord,
     partOfKey: f.partOfKey,
+    partsComplete: f.partsComplete ?? false,
+    shareOfKey: f.shareOfKey ?? null,
+    labelEn: f.labelEn == null ? null : sanitizePlainText(f.labelEn),
     section: text(f.section),
     highlighted: f.highlighted,
     isRecord: f.isRecord,

@@ -1,16 +1,21 @@
 import { z } from "zod";
+import { FigureQualifier } from "../generated/prisma/enums";
 
 // The loose shape of saved form state (an autosave is kept as typed, so only its shape is checked).
-const figureFormSchema = z.object({
+export const figureFormSchema = z.object({
   key: z.string(),
   label: z.string(),
   value: z.string(),
   unit: z.string(),
   declaredUnit: z.boolean(),
-  qualifier: z.enum(["exact", "about", "more_than", "over", "nearly"]),
+  qualifier: z.enum(FigureQualifier),
   qualifierWord: z.string(),
   section: z.string(),
   partOfKey: z.string(),
+  // Added with the key registry: autosaves kept before it lack them.
+  partsComplete: z.boolean().default(false),
+  shareOfKey: z.string().default(""),
+  labelEn: z.string().default(""),
   highlighted: z.boolean(),
   isRecord: z.boolean(),
   recordNote: z.string(),

@@ -1,40 +1,12 @@
+import type { z } from "zod";
+import type { figureFormSchema, releaseFormSchema } from "./editor-form-schema";
 import type { ReleaseSnapshot } from "./snapshot";
 
 // The editor's form state: plain strings and booleans, as inputs hold them. The server validates
 // it with releaseInputSchema on save; the autosave keeps it exactly as typed.
 
-export interface FigureForm {
-  key: string;
-  label: string;
-  value: string;
-  unit: string;
-  declaredUnit: boolean;
-  qualifier: "exact" | "about" | "more_than" | "over" | "nearly";
-  qualifierWord: string;
-  section: string;
-  partOfKey: string;
-  highlighted: boolean;
-  isRecord: boolean;
-  recordNote: string;
-  sourceText: string;
-  mention: string;
-}
-
-export interface ReleaseForm {
-  title: string;
-  slug: string;
-  summary: string;
-  body: string;
-  categoryId: string;
-  editionId: string;
-  leadImageId: string;
-  tags: string[];
-  sourceName: string;
-  sourceUrl: string;
-  byline: string;
-  locale: "zh-CN" | "en";
-  figures: FigureForm[];
-}
+export type FigureForm = z.infer<typeof figureFormSchema>;
+export type ReleaseForm = z.infer<typeof releaseFormSchema>;
 
 export function emptyFigure(index: number): FigureForm {
   return {
@@ -47,6 +19,9 @@ export function emptyFigure(index: number): FigureForm {
     qualifierWord: "",
     section: "",
     partOfKey: "",
+    partsComplete: false,
+    shareOfKey: "",
+    labelEn: "",
     highlighted: false,
     isRecord: false,
     recordNote: "",
@@ -80,6 +55,9 @@ export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
       qualifierWord: f.qualifierWord ?? "",
       section: f.section ?? "",
       partOfKey: f.partOfKey ?? "",
+      partsComplete: f.partsComplete,
+      shareOfKey: f.shareOfKey ?? "",
+      labelEn: f.labelEn ?? "",
       highlighted: f.highlighted,
       isRecord: f.isRecord,
       recordNote: f.recordNote ?? "",

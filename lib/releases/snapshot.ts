@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FigureQualifier, ReleaseStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";
 import { plainFigureFields } from "./figure-fields";
 
@@ -11,7 +12,7 @@ export const releaseSnapshotSchema = z.object({
   title: z.string(),
   summary: z.string(),
   body: z.string(),
-  status: z.enum(["draft", "in_review", "scheduled", "published", "archived"]),
+  status: z.enum(ReleaseStatus),
   publishAt: nullableText,
   sourceName: nullableText,
   sourceUrl: nullableText,
@@ -28,9 +29,13 @@ export const releaseSnapshotSchema = z.object({
       unit: z.string(),
       unitScale: z.string(),
       baseUnit: z.string(),
-      qualifier: z.enum(["exact", "about", "more_than", "over", "nearly"]),
+      qualifier: z.enum(FigureQualifier),
       qualifierWord: nullableText,
       partOfKey: nullableText,
+      // Added with the key registry: revisions stored before it lack them.
+      partsComplete: z.boolean().default(false),
+      shareOfKey: nullableText.default(null),
+      labelEn: nullableText.default(null),
       section: nullableText,
       highlighted: z.boolean(),
       isRecord: z.boolean(),

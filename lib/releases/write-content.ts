@@ -1,6 +1,7 @@
 import type { Tx } from "../db";
 import { sanitizeBody, sanitizePlainText } from "../content/sanitize-body";
 import { figureRow } from "../figures/figure-row";
+import { registerFigureKeys } from "../figures/key-registry";
 import { slugify } from "./slug";
 import type { ReleaseInput } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
@@ -68,6 +69,7 @@ export async function writeReleaseContent(tx: Tx, releaseId: string, input: Rele
     where: { id: releaseId },
     select: { editionId: true },
   });
+  await registerFigureKeys(tx, figures);
   await tx.figure.deleteMany({ where: { releaseId } });
   if (figures.length)
     await tx.figure.createMany({

@@ -7,6 +7,7 @@ import { CACHE_TAGS } from "../cache/tags";
 import { createRevision } from "../releases/snapshot";
 import { blocksToHtml } from "./seed-release-body";
 import { seedFigureToRow } from "./seed-figure";
+import { registerFigureKeys } from "../figures/key-registry";
 import { wmc2023Blocks } from "../../prisma/seed-data/wmc-2023-blocks";
 import { wmc2023Figures } from "../../prisma/seed-data/wmc-2023-figures";
 
@@ -94,6 +95,8 @@ export async function seedDatabase(): Promise<SeedResult> {
         }),
       ),
     );
+    const figureRows = wmc2023Figures.map((f, i) => ({ ...seedFigureToRow(f, i), editionId: edition.id }));
+    await registerFigureKeys(tx, figureRows);
     const release = await tx.release.create({
       data: {
         slug: SEED_RELEASE_SLUG,
@@ -113,7 +116,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         createdAt: publishedAt,
         tags: { create: tags.map((t) => ({ tagId: t.id })) },
         figures: {
-          create: wmc2023Figures.map((f, i) => ({ ...seedFigureToRow(f, i), editionId: edition.id })),
+          create: figureRows,
         },
       },
     });

@@ -12,6 +12,10 @@ export interface SeedFigure {
   highlighted?: boolean;
   record?: string;
   partOf?: string;
+  /** The parts listed add up to this figure. */
+  partsComplete?: boolean;
+  /** A percentage stating the share of this (part) key in its whole. */
+  shareOf?: string;
   mention: string;
   source: string;
 }
@@ -26,6 +30,8 @@ export function seedFigureToRow(figure: SeedFigure, sortOrder: number) {
     qualifier: figure.qualifier ?? "exact",
     qualifierWord: figure.qualifierWord ?? null,
     partOfKey: figure.partOf ?? null,
+    partsComplete: figure.partsComplete ?? false,
+    shareOfKey: figure.shareOf ?? null,
     section: figure.section,
     highlighted: figure.highlighted ?? false,
     isRecord: Boolean(figure.record),

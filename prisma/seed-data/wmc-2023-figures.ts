@@ -255,6 +255,7 @@ export const wmc2023Figures: SeedFigure[] = [
   {
     key: "events",
     label: "各类活动",
+    partsComplete: true,
     value: "60",
     unit: "场次",
     section: S4,
@@ -364,6 +365,7 @@ export const wmc2023Figures: SeedFigure[] = [
   },
   {
     key: "manufacturing_project_share",
+    shareOf: "manufacturing_projects",
     label: "制造业项目数占比",
     value: "91",
     unit: "%",
@@ -373,6 +375,7 @@ export const wmc2023Figures: SeedFigure[] = [
   },
   {
     key: "manufacturing_investment_share",
+    shareOf: "manufacturing_investment",
     label: "制造业项目投资额占比",
     value: "89",
     unit: "%",

@@ -21,6 +21,11 @@ export async function createRelease(
   } = {},
 ) {
   const slug = input.slug ?? uniqueSlug("rel");
+  // ON CONFLICT DO NOTHING: tests create releases concurrently.
+  await db.figureKey.createMany({
+    data: [{ key: "projects", label: "签约项目", baseUnit: "个" }],
+    skipDuplicates: true,
+  });
   return db.release.create({
     data: {
       slug,
