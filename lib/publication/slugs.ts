@@ -1,4 +1,4 @@
-import type { Tx } from "../db";
+import type { db, Tx } from "../db";
 import { AppError } from "../errors";
 import { SLUG_MAX_LENGTH } from "../releases/slug";
 
@@ -18,7 +18,11 @@ async function claimSlug(tx: Tx, slug: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`slug:${slug}`}))`;
 }
 
-export async function findSlugOwner(tx: Tx, slug: string): Promise<SlugOwner | null> {
+/** The one slug resolver: the pages, the API, the CSV and share image (through findPublishedRelease) and saves ask it. */
+export async function findSlugOwner(
+  tx: Tx | typeof db,
+  slug: string,
+): Promise<SlugOwner | null> {
   const current = await tx.release.findUnique({ where: { slug }, select: { id: true } });
   if (current) return { kind: "current", releaseId: current.id };
   const retired = await tx.slugRedirect.findUnique({ where: { slug }, select: { releaseId: true } });

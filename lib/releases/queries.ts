@@ -3,7 +3,8 @@ import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { RELEASE_PAGE_SIZE } from "./page-param";
 import { AppError } from "../errors";
-import { isPublic, publicReleaseWhere } from "../publication/visibility";
+import { findSlugOwner } from "../publication/slugs";
+import { publicReleaseWhere } from "../publication/visibility";
 import {
   publicReleaseInclude,
   summaryFields,
@@ -31,18 +32,22 @@ const newestFirst = [
 
 export type ReleaseLookup = { release: PublicRelease } | { redirectTo: string } | null;
 
+/** A public release by its slug, or where an old slug of one now points; through the one resolver (findSlugOwner). */
 export async function findPublishedRelease(slug: string): Promise<ReleaseLookup> {
+  const owner = await findSlugOwner(db, slug);
+  if (!owner) return null;
+  if (owner.kind === "retired") {
+    const target = await db.release.findFirst({
+      where: { id: owner.releaseId, ...publicReleaseWhere() },
+      select: { slug: true },
+    });
+    return target ? { redirectTo: target.slug } : null;
+  }
   const row = await db.release.findFirst({
-    where: { slug, ...publicReleaseWhere() },
+    where: { id: owner.releaseId, ...publicReleaseWhere() },
     include: publicReleaseInclude,
   });
-  if (row) return { release: toPublicRelease(row) };
-  const redirect = await db.slugRedirect.findUnique({
-    where: { slug },
-    select: { release: { select: { slug: true, status: true, publishAt: true } } },
-  });
-  const target = redirect?.release;
-  return target && isPublic(target) ? { redirectTo: target.slug } : null;
+  return row ? { release: toPublicRelease(row) } : null;
 }
 
 export interface ReleasePage {
