@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { writeReleaseContent } from "../releases/write-content";
 import type { ReleaseInput } from "../releases/schema";
 import { assertSlugAvailable } from "./slugs";
+import { wasPublic } from "./visibility";
 
 export interface ChangeNoteInput {
   minor: boolean;
@@ -26,7 +27,7 @@ export async function writeLiveContent(
   notePath = "changeNote.note",
 ) {
   if (input.slug !== before.slug) await assertSlugAvailable(tx, input.slug, before.id, "release.slug");
-  const noteNeeded = before.publishedAt !== null && !changeNote.minor;
+  const noteNeeded = wasPublic(before) && !changeNote.minor;
   if (noteNeeded && !changeNote.note) {
     throw new AppError(
       "validation_failed",
@@ -38,7 +39,7 @@ export async function writeLiveContent(
   }
   await writeReleaseContent(tx, before.id, input);
   // An old address of a published release keeps working (301 to the new one).
-  if (before.slug !== input.slug && before.publishedAt) {
+  if (before.slug !== input.slug && wasPublic(before)) {
     // Taking back one of its own old slugs: that address is current again.
     await tx.slugRedirect.deleteMany({ where: { slug: input.slug, releaseId: before.id } });
     await tx.slugRedirect.upsert({

@@ -110,7 +110,9 @@ export async function getPendingReview(actor: Actor | null, releaseId: string) {
       savedAt: release.pendingRevision.createdAt,
       proposedNote: release.pendingRevision.note,
       returnedNote: release.pendingReturnNote,
-      diff: diffRevisions(live, proposed),
+      // Pending changes carry content only; the workflow state they recorded may be stale (a schedule
+      // that came due, a new publish time), so the review compares content alone.
+      diff: diffRevisions(live, { ...proposed, status: live.status, publishAt: live.publishAt }),
     },
   };
 }

@@ -19,10 +19,7 @@ async function claimSlug(tx: Tx, slug: string) {
 }
 
 /** The one slug resolver: the pages, the API, the CSV and share image (through findPublishedRelease) and saves ask it. */
-export async function findSlugOwner(
-  tx: Tx | typeof db,
-  slug: string,
-): Promise<SlugOwner | null> {
+export async function findSlugOwner(tx: Tx | typeof db, slug: string): Promise<SlugOwner | null> {
   const current = await tx.release.findUnique({ where: { slug }, select: { id: true } });
   if (current) return { kind: "current", releaseId: current.id };
   const retired = await tx.slugRedirect.findUnique({ where: { slug }, select: { releaseId: true } });

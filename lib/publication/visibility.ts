@@ -34,6 +34,16 @@ export function isEmbargoed(
   return release.status === "scheduled" && release.publishAt !== null && release.publishAt > now;
 }
 
+/**
+ * Whether readers have ever been able to see the release. publishedAt is its first public moment
+ * (set by publish, or by schedule to the moment it comes due, cleared when it leaves the live
+ * states before that moment), so an embargoed release was never public: editing it needs no public
+ * change note, its old slugs are not reserved, and it can still be deleted.
+ */
+export function wasPublic(release: { publishedAt: Date | null }, now: Date = new Date()): boolean {
+  return release.publishedAt !== null && release.publishedAt <= now;
+}
+
 export function embargoedReleaseWhere(now: Date = new Date()): Prisma.ReleaseWhereInput {
   return { status: "scheduled", publishAt: { gt: now } };
 }

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
+import { wasPublic } from "../publication/visibility";
 import { lockReleaseAtVersion } from "./lock-release";
 import { snapshotRelease } from "./snapshot";
 
@@ -17,7 +18,7 @@ export async function deleteRelease(actor: Actor | null, releaseId: string, raw:
   const { baseVersion } = deleteSchema.parse(raw);
   await db.$transaction(async (tx) => {
     const release = await lockReleaseAtVersion(tx, releaseId, baseVersion);
-    if (release.publishedAt) throw new AppError("conflict", "发布过的稿件不能删除，请改为归档");
+    if (wasPublic(release)) throw new AppError("conflict", "发布过的稿件不能删除，请改为归档");
     const snapshot = await snapshotRelease(tx, releaseId);
     await tx.release.delete({ where: { id: releaseId } });
     await recordAudit(tx, {

@@ -4,16 +4,65 @@ import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
+import { snapshotAsInput } from "./editor-form";
 import { publicReleaseInclude, toPublicRelease } from "./public-dto";
+import { releaseInputSchema } from "./schema";
+import { releaseSnapshotSchema } from "./snapshot";
+import { writeReleaseContent } from "./write-content";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-/** A release in any state, shaped exactly as the public page gets it: for staff previews. */
-export async function getReleasePreview(actor: Actor | null, releaseId: string) {
+class RolledBack<T> extends Error {
+  constructor(readonly value: T) {
+    super("preview rolled back");
+  }
+}
+
+/**
+ * The release as it will read once its pending changes are published: they are written by the same
+ * code that publishes them, read back as the public page reads them, and rolled back, so the
+ * preview cannot differ from the result and nothing is stored.
+ */
+async function previewWithPendingChanges(releaseId: string, pendingRevisionId: string) {
+  try {
+    await db.$transaction(async (tx) => {
+      const pending = await tx.revision.findUniqueOrThrow({ where: { id: pendingRevisionId } });
+      const input = releaseInputSchema.parse(snapshotAsInput(releaseSnapshotSchema.parse(pending.snapshot)));
+      await writeReleaseContent(tx, releaseId, input);
+      const row = await tx.release.findUniqueOrThrow({
+        where: { id: releaseId },
+        include: publicReleaseInclude,
+      });
+      throw new RolledBack(toPublicRelease(row));
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.value as ReturnType<typeof toPublicRelease>;
+    throw error;
+  }
+  throw new Error("unreachable");
+}
+
+/**
+ * A release in any state, shaped exactly as the public page gets it: for staff previews. A live
+ * release with pending changes is shown with them, unless `live` asks for what readers see now.
+ */
+export async function getReleasePreview(
+  actor: Actor | null,
+  releaseId: string,
+  options: { live?: boolean } = {},
+) {
   requirePermission(actor, "release.preview");
   const row = await db.release.findUnique({ where: { id: releaseId }, include: publicReleaseInclude });
   if (!row) throw new AppError("not_found", "未找到该稿件");
-  return { release: toPublicRelease(row), status: row.status };
+  const withPending = row.pendingRevisionId !== null && !options.live;
+  return {
+    release: withPending
+      ? await previewWithPendingChanges(row.id, row.pendingRevisionId!)
+      : toPublicRelease(row),
+    status: row.status,
+    hasPendingChanges: row.pendingRevisionId !== null,
+    showsPendingChanges: withPending,
+  };
 }
 
 const linkSchema = z.object({

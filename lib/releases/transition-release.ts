@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { announcePublicChange } from "../publication/public-change";
 import { writeLiveContent } from "../publication/live-content";
 import { findSlugOwner } from "../publication/slugs";
-import { isPublic } from "../publication/visibility";
+import { isPublic, wasPublic } from "../publication/visibility";
 import { snapshotAsInput } from "./editor-form";
 import { lockReleaseAtVersion } from "./lock-release";
 import { releaseInputSchema } from "./schema";
@@ -19,6 +19,24 @@ const transitionSchema = z.object({
   publishAt: z.coerce.date({ message: "请填写有效的发布时间" }).optional(),
   note: z.string().trim().max(200).optional(),
 });
+
+/**
+ * publishedAt and the public "updated" time of a release readers have not seen yet: its first
+ * public moment is now (publish) or when it comes due (schedule); leaving the live states before
+ * then clears it. Once readers have seen it, both stay.
+ */
+function firstPublicMoment(
+  before: { publishedAt: Date | null },
+  action: WorkflowAction,
+  publishAt: Date | null,
+  now: Date,
+) {
+  if (wasPublic(before, now)) return {};
+  if ((action === "publish" || action === "schedule") && publishAt)
+    return { publishedAt: publishAt, contentUpdatedAt: publishAt };
+  if (action === "unpublish" || action === "archive") return { publishedAt: null };
+  return {};
+}
 
 /** Moves a release through the workflow, in one transaction with its revision and audit entry. */
 export async function transitionRelease(actor: Actor | null, releaseId: string, raw: unknown) {
@@ -59,8 +77,7 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
         status: rule.to,
         version,
         publishAt: action === "unpublish" ? null : publishAt,
-        ...(action === "publish" || action === "schedule" ? { publishedAt: before.publishedAt ?? now } : {}),
-        ...(action === "publish" && !before.publishedAt ? { contentUpdatedAt: now } : {}),
+        ...firstPublicMoment(before, action, publishAt, now),
         ...(pendingLeaves ? { pendingRevisionId: null, pendingReturnNote: null } : {}),
       },
     });

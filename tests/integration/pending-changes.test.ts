@@ -9,6 +9,7 @@ import {
   returnPendingChanges,
 } from "@/lib/publication/pending-changes";
 import { findPublishedRelease } from "@/lib/releases/queries";
+import { getReleasePreview } from "@/lib/releases/preview";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease } from "@/lib/releases/save-release";
 import { transitionRelease } from "@/lib/releases/transition-release";
@@ -243,5 +244,30 @@ describe("a publisher's review", () => {
     expect(row.pendingRevisionId).toBeNull();
     expect(row.figures.find((f) => f.key === "signed_projects")?.value.toString()).toBe("587");
     expect(await db.revision.count({ where: { releaseId: id, action: "propose" } })).toBe(1);
+  });
+});
+
+describe("the staff preview of a release with pending changes", () => {
+  it("shows the pending version (as published it would read) and, on request, the live one; stores nothing", async () => {
+    const { id, slug } = await liveWithEditorChange();
+    const before = await db.release.findUniqueOrThrow({ where: { id }, include: { figures: true } });
+    const revisions = await db.revision.count({ where: { releaseId: id } });
+
+    const pending = await getReleasePreview(publisher, id);
+    expect(pending.showsPendingChanges).toBe(true);
+    expect(pending.release.figures.find((f) => f.key === "signed_projects")?.value).toBe("600");
+
+    const live = await getReleasePreview(publisher, id, { live: true });
+    expect(live.showsPendingChanges).toBe(false);
+    expect(live.hasPendingChanges).toBe(true);
+    expect(live.release.figures.find((f) => f.key === "signed_projects")?.value).toBe("587");
+
+    const after = await db.release.findUniqueOrThrow({ where: { id }, include: { figures: true } });
+    expect(after.version).toBe(before.version);
+    expect(after.figures.map((f) => [f.key, f.value.toString()])).toEqual(
+      before.figures.map((f) => [f.key, f.value.toString()]),
+    );
+    expect(await db.revision.count({ where: { releaseId: id } })).toBe(revisions);
+    expect(await publicValue(slug, "signed_projects")).toBe("587");
   });
 });

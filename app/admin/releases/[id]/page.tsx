@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { wasPublic } from "@/lib/publication/visibility";
 import { notFound } from "next/navigation";
 import { ReleaseEditor } from "@/components/admin/ReleaseEditor";
 import { requireStaffPage } from "@/lib/auth/require-staff";
@@ -51,7 +52,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
               }
             : null
         }
-        wasPublished={release.publishedAt !== null}
+        wasPublished={wasPublic(release)}
         pending={release.pendingRevisionId ? { returnedNote: release.pendingReturnNote } : null}
         savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{
@@ -76,7 +77,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
           publishAt: release.publishAt?.toISOString() ?? null,
           allowed,
           canLink: can(user, "preview.link"),
-          canDelete: can(user, "release.delete") && release.publishedAt === null,
+          canDelete: can(user, "release.delete") && !wasPublic(release),
           links: links.map((l) => ({
             id: l.id,
             expiresAt: l.expiresAt.toISOString(),

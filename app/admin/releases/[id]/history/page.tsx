@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { wasPublic } from "@/lib/publication/visibility";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RestoreButton } from "@/components/admin/RestoreButton";
@@ -83,7 +84,7 @@ export default async function HistoryPage({
                     revisionId={r.id}
                     version={r.version}
                     currentVersion={release.version}
-                    needsNote={release.publishedAt !== null}
+                    needsNote={wasPublic(release)}
                   />
                 )}
               </td>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { wasPublic } from "@/lib/publication/visibility";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PendingDecision } from "@/components/admin/PendingDecision";
@@ -56,7 +57,7 @@ export default async function ReviewPendingPage({ params }: { params: Promise<{ 
               releaseId={id}
               version={release.version}
               proposedNote={pending.proposedNote}
-              needsNote={release.publishedAt !== null}
+              needsNote={wasPublic(release)}
             />
           ) : (
             <p className="muted">发布人审核后，这些修改才会公开。</p>
