@@ -1,4 +1,4 @@
-// npm run db:migrate | db:seed | db:reset | db:diff -- <name>
+// npm run db:migrate | db:seed | db:reset | db:url | db:diff -- <name>
 // Works whether or not the server is running: it joins a running embedded PostgreSQL.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { connectDatabase } from "../lib/database/connect";
 import { migrateDatabase } from "../lib/database/migrate";
+import { StartupError } from "../lib/database/startup-error";
 import { runCli } from "./run-cli";
 import { printSignIn } from "./sign-in-banner";
 
@@ -57,6 +58,16 @@ runCli(async () => {
       console.log("Database emptied.");
     }
     if (command === "diff") return diff(db.url, arg ?? "");
+    if (command === "url") {
+      // For pointing a second server at the running embedded PostgreSQL; one started just for this
+      // command would stop with it, so that is refused.
+      if (db.startedHere)
+        throw new StartupError(
+          "The embedded PostgreSQL is not running: start the portal first (npm run dev or npm start).",
+        );
+      console.log(db.url);
+      return;
+    }
     if (command === "migrate" || command === "reset" || command === "seed") {
       const result = await migrateDatabase(db.url);
       console.log(`Migrations: ${result.applied.length} applied, ${result.skipped} already in place.`);
@@ -68,8 +79,8 @@ runCli(async () => {
       console.log(report.join("\n"));
       if (generatedAdmin) printSignIn(process.env.SITE_URL ?? "http://localhost:3000", generatedAdmin);
     }
-    if (!["reset", "diff", "migrate", "seed"].includes(command ?? "")) {
-      throw new Error("Usage: tsx scripts/db.ts migrate|seed|reset|diff <name>");
+    if (!["reset", "diff", "migrate", "seed", "url"].includes(command ?? "")) {
+      throw new Error("Usage: tsx scripts/db.ts migrate|seed|reset|url|diff <name>");
     }
   } finally {
     await db.stop();
