@@ -9,5 +9,13 @@ export function productionNodeOptions(): string {
   return current.includes("max-semi-space-size") ? current : `${current} --max-semi-space-size=32`.trim();
 }
 
+/** For any process that loads lib/ outside Next's bundles: lets it import the modules marked `server-only`. */
+export const SERVER_ONLY_OUTSIDE_NEXT = ["--import", "./scripts/server-only-outside-next.mjs"];
+
 /** How npm start, the benchmark and the end-to-end tests run the production server: `node ...these`. */
-export const PRODUCTION_SERVER_ARGS = ["--import", "tsx", "scripts/production-server.ts"];
+export const PRODUCTION_SERVER_ARGS = [
+  "--import",
+  "tsx",
+  ...SERVER_ONLY_OUTSIDE_NEXT,
+  "scripts/production-server.ts",
+];

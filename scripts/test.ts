@@ -6,6 +6,7 @@ import path from "node:path";
 import { connectDatabase } from "../lib/database/connect";
 import { createScratchDatabase } from "../lib/database/scratch-database";
 import { ensureChromium } from "./ensure-chromium";
+import { SERVER_ONLY_OUTSIDE_NEXT } from "./node-options";
 import { runCli } from "./run-cli";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
@@ -64,7 +65,7 @@ runCli(async () => {
         ADMIN_EMAIL: "admin@e2e.test",
         ADMIN_PASSWORD: "e2e-admin-password",
       };
-      await run(bin("tsx"), ["scripts/db.ts", "seed"], env);
+      await run(bin("tsx"), [...SERVER_ONLY_OUTSIDE_NEXT, "scripts/db.ts", "seed"], env);
       // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).
       // Dedicated accounts for tests that sign in and out themselves: redirect (hostile callbackUrls), drafts (local copies cleared on sign-out).
       for (const [name, role] of [
@@ -75,6 +76,7 @@ runCli(async () => {
         ["drafts", "editor"],
       ]) {
         const args = [
+          ...SERVER_ONLY_OUTSIDE_NEXT,
           "scripts/user-create.ts",
           "--email",
           `${name}@e2e.test`,

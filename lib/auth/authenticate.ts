@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 
 export const LOCK_WINDOW_MS = 15 * 60_000;

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { publicReleaseWhere } from "../publication/visibility";
 import { CACHE_TAGS } from "./tags";

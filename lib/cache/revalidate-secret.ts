@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 
 /** Shared by the watcher and the internal revalidate route: derived, so there is no extra variable to set. */

@@ -1,3 +1,4 @@
+import "server-only";
 import pg from "pg";
 import { getConfig } from "../config";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded";

@@ -1,3 +1,4 @@
+import "server-only";
 import { connectDatabase } from "./connect";
 import type { RunningDatabase } from "./embedded";
 import { migrateDatabase } from "./migrate";

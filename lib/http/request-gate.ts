@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { decode } from "next-auth/jwt";
 import { AppError, type ErrorBody } from "../errors";

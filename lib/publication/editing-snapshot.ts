@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import { releaseSnapshotSchema, snapshotRelease, type ReleaseSnapshot } from "../releases/snapshot";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import type { Actor } from "../auth/actor";
 import type { Release } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { revalidateTag } from "next/cache";
 import type { Tx } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { db, Tx } from "../db";
 import { AppError } from "../errors";
 import { SLUG_MAX_LENGTH } from "../releases/slug";

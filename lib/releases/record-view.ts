@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { onShutdown } from "../shutdown";
 import { RecentViews } from "./recent-views";

@@ -1,3 +1,5 @@
+// Not server-only: the release editor (a client component) parses conflicts with releaseSnapshotSchema;
+// the database work here goes through a transaction its server-side callers pass in.
 import { z } from "zod";
 import { FigureQualifier, ReleaseStatus } from "../generated/prisma/enums";
 import type { Tx } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import { sanitizeBody, sanitizePlainText } from "../content/sanitize-body";
 import { figureRow } from "../figures/figure-row";

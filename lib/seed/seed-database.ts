@@ -1,3 +1,4 @@
+import "server-only";
 import { getConfig } from "../config";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";

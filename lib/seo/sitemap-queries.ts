@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { cachedQuery } from "../cache/cached-query";
 import { publicReleaseWhere } from "../publication/visibility";
