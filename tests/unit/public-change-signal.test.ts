@@ -18,13 +18,20 @@ afterEach(() => {
 /** A real server wired like scripts/production-server.ts: the signal watcher, then an app answering as told. */
 async function serve(answer: (res: http.ServerResponse) => void) {
   const changes: number[] = [];
+  const closed: Array<Promise<void>> = [];
   const server = http.createServer((req, res) => {
+    closed.push(new Promise<void>((resolve) => res.once("close", resolve)));
     watchPublicChangeSignal(res, () => changes.push(Date.now()));
     answer(res);
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, changes };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    changes,
+    // "close" follows "finish", the event the watcher acts on.
+    allClosed: () => Promise.all(closed),
+  };
 }
 
 describe("the public-change signal", () => {
@@ -39,19 +46,19 @@ describe("the public-change signal", () => {
         res.end("ok");
       },
     ]) {
-      const { url, changes } = await serve(answer);
+      const { url, changes, allClosed } = await serve(answer);
       const response = await fetch(url);
       expect(response.headers.has(PUBLIC_CHANGE_HEADER)).toBe(false);
       await response.text();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await allClosed();
       expect(changes).toHaveLength(1);
     }
   });
 
   it("a response without it changes nothing; a client sending it in a request changes nothing", async () => {
-    const { url, changes } = await serve((res) => res.end("ok"));
+    const { url, changes, allClosed } = await serve((res) => res.end("ok"));
     await (await fetch(url, { headers: { [PUBLIC_CHANGE_HEADER]: "1" } })).text();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await allClosed();
     expect(changes).toHaveLength(0);
   });
 
