@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { authenticate, SignInRefused } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
@@ -76,20 +76,30 @@ describe("workflow", () => {
 
   it("shows a scheduled release by itself when its time comes, and not a moment before", async () => {
     const draft = await createDraft(editor);
-    const at = new Date(Date.now() + 1500);
+    const at = new Date(Date.now() + 3600_000);
     await transitionRelease(publisher, draft.id, {
       action: "schedule",
       baseVersion: draft.version,
       publishAt: at.toISOString(),
     });
+    const listed = async () =>
+      (await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug);
     expect(await findPublishedRelease(draft.slug)).toBeNull();
-    expect((await listPublishedReleases({ pageSize: 100 })).items.some((r) => r.slug === draft.slug)).toBe(
-      false,
-    );
-    await new Promise((r) => setTimeout(r, at.getTime() - Date.now() + 100));
-    expect(await findPublishedRelease(draft.slug)).toMatchObject({
-      release: { slug: draft.slug, publishAt: at.toISOString() },
-    });
+    expect(await listed()).toBe(false);
+    // Visibility is decided at read time from the clock: move the clock, not the test's wall time.
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(at.getTime() - 1);
+      expect(await findPublishedRelease(draft.slug)).toBeNull();
+      expect(await listed()).toBe(false);
+      vi.setSystemTime(at);
+      expect(await findPublishedRelease(draft.slug)).toMatchObject({
+        release: { slug: draft.slug, publishAt: at.toISOString() },
+      });
+      expect(await listed()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("deletes only what readers never saw, keeping its last state in the audit log", async () => {
