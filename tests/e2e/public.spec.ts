@@ -88,7 +88,7 @@ test("unknown pages get the friendly 404 with status 404", async ({ page }) => {
   }
 });
 
-test("lists paginate and categories list their releases", async ({ page }) => {
+test("the release list and its category's page both list the seed release", async ({ page }) => {
   await page.goto("/releases");
   await expect(page.getByRole("heading", { level: 1, name: "新闻发布" })).toBeVisible();
   await expect(page.getByRole("link", { name: "2023世界制造业大会创多项历届之“最”" })).toBeVisible();
