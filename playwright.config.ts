@@ -36,9 +36,10 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup"],
     },
+    // cross-server: a second production server on the same database sees the changes made here.
     {
       name: "editorial",
-      testMatch: /editorial\.spec\.ts/,
+      testMatch: /(editorial|cross-server)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "public"],
     },
