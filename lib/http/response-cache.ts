@@ -7,9 +7,10 @@ import { nextInlineScriptHashes } from "./script-hashes";
  * A shared HTTP cache in front of Next, in the production server's own process (the role a CDN or
  * Varnish plays, without a second thing to deploy). It keeps the exact bytes Next sent for public
  * responses that Next itself declares shareable (`s-maxage`) and replays them without entering
- * Next, which costs 1-2 ms of CPU per request even for a page from its cache. It is emptied
- * whenever this server refreshes a cache tag (lib/cache/refresh-now.ts), so it is never staler
- * than Next's own cache.
+ * Next, which costs 1-2 ms of CPU per request even for a page from its cache. It is emptied by the
+ * public-change event (lib/http/public-change-signal.ts: a change made on this server, or this
+ * server's invalidation watcher refreshing Next's tags after a change made elsewhere), at once and
+ * again a second later (purgeAfterChange), so it trails Next's own cache by about a second at most.
  *
  * It also gives every public HTML answer its Content-Security-Policy: the hashes of the inline
  * scripts Next wrote into it (lib/http/script-hashes.ts). The HTML is held until it is complete, so
