@@ -9,6 +9,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { deliverFirstAdminPassword, FIRST_ADMIN_PASSWORD_FILE } from "@/lib/seed/first-admin-password";
 import { createUser } from "@/lib/users/user-mutations";
+import { SERVER_ONLY_OUTSIDE_NEXT } from "../../scripts/node-options";
 import { createStaff } from "./staff";
 
 /** Runs the real CLI against this run's database, with `input` on its standard input. */
@@ -17,10 +18,11 @@ function userCreate(
   input: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/user-create.ts", ...args], {
-      env: { ...process.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.resolve("node_modules/.bin/tsx"),
+      [...SERVER_ONLY_OUTSIDE_NEXT, "scripts/user-create.ts", ...args],
+      { env: { ...process.env }, stdio: ["pipe", "pipe", "pipe"] },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
