@@ -60,6 +60,19 @@ describe('import "server-only"', () => {
     expect(violations).toEqual([]);
   });
 
+  it("is loadable by every npm script that runs lib/ outside Next (tsx loads the resolve hook)", () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts as Record<
+      string,
+      string
+    >;
+    const tsxScripts = Object.entries(scripts).filter(([, command]) => /(^|\s)tsx\s/.test(command));
+    expect(tsxScripts.length).toBeGreaterThan(5);
+    const withoutHook = tsxScripts
+      .filter(([, command]) => !command.includes("--import ./scripts/server-only-outside-next.mjs"))
+      .map(([name]) => name);
+    expect(withoutHook).toEqual([]);
+  });
+
   describe("the check itself", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "server-only-"));
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
