@@ -2,6 +2,7 @@ import { escapeHtml } from "../content/escape-html";
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { findNumbers } from "./numbers";
+import { CHANGE_WORDS } from "./rule-tables";
 import { readFigure, type FigureReading } from "./read-figure";
 import { attachRecordClaims } from "./records";
 import { applyRespectively } from "./respectively";
@@ -149,6 +150,7 @@ function readParagraph(text: string, block: number, section: string | null): Rea
     if (reading) readings.push({ ...reading, block, isRecord: false, recordNote: null, section });
   }
   for (const sentence of sentencesOf(text)) {
+    labelChanges(sentence, readings);
     applyRespectively(text, sentence, readings);
     attachRecordClaims(text, sentence, readings);
   }
@@ -157,6 +159,16 @@ function readParagraph(text: string, block: number, section: string | null): Rea
     reading.notes.push("未找到指标名称");
   }
   return readings;
+}
+
+/** "第一产业增加值89.2亿元，增长3.5%": the rate is the change of the figure before it. */
+function labelChanges(sentence: { start: number; end: number }, readings: Reading[]) {
+  const inSentence = readings.filter((r) => r.start >= sentence.start && r.end <= sentence.end);
+  inSentence.forEach((r, i) => {
+    const change = CHANGE_WORDS.find((c) => c.pattern.test(r.label));
+    const measured = inSentence.slice(0, i).findLast((p) => p.baseUnit !== "%");
+    if (change && measured) r.label = `${measured.label}${change.suffix}`;
+  });
 }
 
 /**

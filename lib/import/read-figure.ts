@@ -80,7 +80,8 @@ export function readFigure(text: string, token: NumberToken, clause: Span): Figu
   at += unitMagnitude.length;
   const base = percentWords ? { word: "%", counter: false } : BASE_UNITS.find((u) => text.startsWith(u.word, at));
   if (base && !percentWords) at += base.word.length;
-  if (startsAt(text, at, NOT_AMOUNT_AFTER)) return null;
+  // "500强", "3个月", and "2小时9分31秒" (a time, the unit followed by more digits).
+  if (startsAt(text, at, NOT_AMOUNT_AFTER) || (base && /[0-9]/.test(text[at] ?? ""))) return null;
 
   const notes: string[] = [];
   const subjectBefore = readSubjectBefore(text.slice(clause.start, start - (before?.qualifier === "exact" ? before.word.length : 0)));
@@ -102,7 +103,7 @@ export function readFigure(text: string, token: NumberToken, clause: Span): Figu
     confidence = Math.min(confidence, 0.4);
     notes.push("汉字小数目，多为泛指");
   }
-  if (STRUCTURE_NOUNS.some((n) => label === n || label.endsWith(n))) {
+  if (STRUCTURE_NOUNS.some((n) => label === n)) {
     confidence = Math.min(confidence, 0.3);
     notes.push("像是文章结构而非成果数据");
   }
@@ -142,6 +143,9 @@ export function readSubjectBefore(raw: string): { label: string } {
   }
   if (verbEnd !== -1) text = text.slice(verbEnd);
   text = text.replace(/(?:为|是|了|共|计)$/, "");
+  // "全市固定资产投资同比增长": the comparison belongs to the rate, the subject stays.
+  const change = /(?:同比|环比|较上[届年期]|比上[届年期月])?(?:增长|增加|提高|下降|减少)$/.exec(text);
+  if (change && change.index > 0) return { label: text.trim() };
   if (text.endsWith("的")) return { label: "" };
   const of = text.lastIndexOf("的");
   if (of !== -1) text = text.slice(of + 1);

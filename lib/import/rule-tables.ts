@@ -17,9 +17,15 @@ export const BASE_UNITS: ReadonlyArray<{ word: string; counter: boolean }> = [
   { word: "千瓦时", counter: false },
   { word: "篇(条)", counter: true },
   { word: "人次", counter: true },
+  { word: "家次", counter: true },
   { word: "场次", counter: true },
   { word: "架次", counter: true },
+  { word: "澳门元", counter: false },
+  { word: "新台币", counter: false },
   { word: "美元", counter: false },
+  { word: "港元", counter: false },
+  { word: "日元", counter: false },
+  { word: "英镑", counter: false },
   { word: "欧元", counter: false },
   { word: "公顷", counter: false },
   { word: "公里", counter: false },
@@ -125,8 +131,11 @@ export const ROUND_AMOUNTS: ReadonlyArray<{ word: string; value: string; magnitu
   { word: "万", value: "1", magnitude: "万" },
 ];
 
-/** Before a number: it is an ordinal or a list position, not an amount (第3届, 前10名). */
-export const NOT_AMOUNT_BEFORE = ["第", "前", "No.", "编号", "电话", "热线", "邮编", "传真"] as const;
+/**
+ * Before a number: it is an ordinal, a list position or the event's own duration, not a result
+ * (第3届, 前10名, 为期4天).
+ */
+export const NOT_AMOUNT_BEFORE = ["第", "前", "No.", "编号", "电话", "热线", "邮编", "传真", "为期", "历时"] as const;
 
 /** After a unit: the number names something rather than counting it ("500强", "3个月"). */
 export const NOT_AMOUNT_AFTER = ["强", "月", "周年", "岁"] as const;
@@ -146,6 +155,15 @@ export const RECORD_CLAIMS: ReadonlyArray<{ pattern: RegExp; scope: "listed" | "
   { pattern: /为历[届年史][^，,。；;！？]*?之最/, scope: "previous" },
   { pattern: /(?:规模|数量|人数|面积)?(?:最多|最大|最高|最广)/, scope: "clause" },
   { pattern: /首次/, scope: "clause" },
+];
+
+/**
+ * A rate whose subject is only its change ("同比增长6.1%", "较上届增长46%") measures the figure
+ * before it in the sentence: it is labelled "<that figure>增长".
+ */
+export const CHANGE_WORDS: ReadonlyArray<{ pattern: RegExp; suffix: string }> = [
+  { pattern: /^(?:同比|环比|较上[届年期]|比上[届年期月]|与上[届年]相比)?(?:增长|增加|提高)$/, suffix: "增长" },
+  { pattern: /^(?:同比|环比|较上[届年期]|比上[届年期月])?(?:下降|减少|回落)$/, suffix: "下降" },
 ];
 
 /** Words in front of a subject that belong to the sentence, not to the subject (其中, 共 …). */
@@ -189,7 +207,6 @@ export const INTRODUCING_VERBS = [
   "涉及",
   "覆盖",
   "带动",
-  "新增",
   "做到了",
   "共有",
   "拥有",

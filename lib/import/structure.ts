@@ -28,7 +28,11 @@ function isHeadingLike(line: string): boolean {
   return !SENTENCE_PUNCTUATION.test(line);
 }
 
+/** "示例市统计局 2024年4月19日": an issuer and a date alone on a line. */
+const ISSUER_AND_DATE = /^([^\s\d，,。:：]{2,20})\s+(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/;
+
 function isMetaLine(line: string): boolean {
+  if (ISSUER_AND_DATE.test(line)) return true;
   return (
     line.length <= 160 &&
     !line.includes("。") &&
@@ -97,6 +101,8 @@ export function outlineRelease(lines: readonly string[]): ReleaseOutline {
 }
 
 function readMeta(line: string, outline: ReleaseOutline) {
+  const issuer = ISSUER_AND_DATE.exec(line);
+  if (issuer && !outline.sourceName) outline.sourceName = issuer[1];
   for (const { field, pattern } of META_FIELDS) {
     const match = pattern.exec(line);
     if (!match || outline[field]) continue;

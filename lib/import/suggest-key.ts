@@ -43,7 +43,7 @@ export function suggestKeys(
     for (const { entry, labels } of names) {
       if (entry.baseUnit !== figure.baseUnit) continue;
       for (const name of labels) {
-        const score = labelSimilarity(label, name);
+        const score = Math.max(labelSimilarity(label, name), containedSimilarity(label, name));
         if (score >= MATCH_THRESHOLD && score > (best?.score ?? 0))
           best = { key: entry.key, source: "registry", matchedLabel: name, score };
       }
@@ -70,6 +70,15 @@ export function suggestKeys(
     result[i] = { key, source: "new", matchedLabel: null, score: 0 };
   });
   return result;
+}
+
+/**
+ * A label that holds the whole of a registry label (or the reverse) of at least four characters
+ * scores as a match: "推介会上共签约项目" / "签约项目".
+ */
+function containedSimilarity(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short) ? MATCH_THRESHOLD : 0;
 }
 
 /** "合作签约项目" -> "signed_projects" (glossary words in the label's order), or null. */
