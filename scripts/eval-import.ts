@@ -26,9 +26,12 @@ for (const fixture of loadImportFixtures()) {
     `| ${fixture.name} | ${proposal.script} | ${result.expected} | ${result.proposed} | ${result.matched} | ${percent(result.precision)} | ${percent(result.recall)} | ${ms} |`,
   );
   if (values.verbose) {
-    for (const m of result.missed) console.error(`${fixture.name}: missed ${m.label} ${m.value}${m.unit} (${m.qualifier ?? "exact"})`);
+    for (const m of result.missed)
+      console.error(`${fixture.name}: missed ${m.label} ${m.value}${m.unit} (${m.qualifier ?? "exact"})`);
     for (const e of result.extra)
-      console.error(`${fixture.name}: extra ${e.label} “${e.mention}” = ${e.baseValue} ${e.baseUnit} (${e.qualifier})`);
+      console.error(
+        `${fixture.name}: extra ${e.label} “${e.mention}” = ${e.baseValue} ${e.baseUnit} (${e.qualifier})`,
+      );
   }
 }
 rows.push(

@@ -67,7 +67,12 @@ export interface AnalyzeOptions {
   keepOriginalScript?: boolean;
 }
 
-type Reading = FigureReading & { block: number; isRecord: boolean; recordNote: string | null; section: string | null };
+type Reading = FigureReading & {
+  block: number;
+  isRecord: boolean;
+  recordNote: string | null;
+  section: string | null;
+};
 
 /**
  * The draft a pasted release suggests: title, source, byline, date, body as paragraphs and
@@ -78,7 +83,10 @@ export function analyzeRelease(input: string, options: AnalyzeOptions = {}): Imp
   const original = input.replace(/\r\n?/g, "\n").replace(/^\ufeff/, "");
   if (!original.trim()) throw new AppError("bad_request", "内容是空的：请粘贴稿件文字或上传文件");
   if (original.length > IMPORT_MAX_CHARS)
-    throw new AppError("payload_too_large", `稿件过长（上限 ${IMPORT_MAX_CHARS.toLocaleString("zh-CN")} 字）`);
+    throw new AppError(
+      "payload_too_large",
+      `稿件过长（上限 ${IMPORT_MAX_CHARS.toLocaleString("zh-CN")} 字）`,
+    );
 
   const script = detectScript(original);
   const simplified = script === "traditional" ? toSimplified(original) : original;
@@ -183,7 +191,9 @@ function markRepeats(readings: Reading[]) {
         (e) =>
           e.baseValue === r.baseValue &&
           e.baseUnit === r.baseUnit &&
-          (characterOverlap(e.label, r.label) >= 0.5 || e.label.includes(r.label) || r.label.includes(e.label)),
+          (characterOverlap(e.label, r.label) >= 0.5 ||
+            e.label.includes(r.label) ||
+            r.label.includes(e.label)),
       );
     if (!first) return;
     r.confidence = Math.min(r.confidence, 0.3);

@@ -23,7 +23,12 @@ export function loadImportFixtures(): ImportFixture[] {
       const text = readFileSync(path.join(IMPORT_FIXTURES_DIR, file), "utf8");
       const expected: ExpectedFigure[] =
         name === SEED_FIXTURE
-          ? wmc2023Figures.map((f) => ({ label: f.label, value: f.value, unit: f.unit, qualifier: f.qualifier }))
+          ? wmc2023Figures.map((f) => ({
+              label: f.label,
+              value: f.value,
+              unit: f.unit,
+              qualifier: f.qualifier,
+            }))
           : JSON.parse(readFileSync(path.join(IMPORT_FIXTURES_DIR, `${name}.expected.json`), "utf8"));
       return { name, text, expected };
     });

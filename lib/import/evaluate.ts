@@ -27,14 +27,19 @@ export interface Evaluation {
  * Compares proposals with hand-entered figures: a match has the same base value, base unit and
  * qualifier (labels differ in wording and are the editor's to polish). Each proposal matches once.
  */
-export function evaluateProposals(proposals: readonly FigureProposal[], expected: readonly ExpectedFigure[]): Evaluation {
+export function evaluateProposals(
+  proposals: readonly FigureProposal[],
+  expected: readonly ExpectedFigure[],
+): Evaluation {
   const pool = proposals.filter((p) => p.confidence >= PROPOSAL_THRESHOLD);
   const unused = [...pool];
   const missed: ExpectedFigure[] = [];
   for (const figure of expected) {
     const base = toBaseValue(figure.value, figure.unit);
     const qualifier = figure.qualifier ?? "exact";
-    const at = unused.findIndex((p) => p.baseValue === base.value && p.baseUnit === base.unit && p.qualifier === qualifier);
+    const at = unused.findIndex(
+      (p) => p.baseValue === base.value && p.baseUnit === base.unit && p.qualifier === qualifier,
+    );
     if (at === -1) missed.push(figure);
     else unused.splice(at, 1);
   }
@@ -44,7 +49,13 @@ export function evaluateProposals(proposals: readonly FigureProposal[], expected
     proposed: pool.length,
     matched,
     missed,
-    extra: unused.map(({ label, mention, baseValue, baseUnit, qualifier }) => ({ label, mention, baseValue, baseUnit, qualifier })),
+    extra: unused.map(({ label, mention, baseValue, baseUnit, qualifier }) => ({
+      label,
+      mention,
+      baseValue,
+      baseUnit,
+      qualifier,
+    })),
     precision: pool.length ? (pool.length - unused.length) / pool.length : 1,
     recall: expected.length ? matched / expected.length : 1,
   };

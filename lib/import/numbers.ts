@@ -54,10 +54,17 @@ function findRoundAmounts(text: string, known: NumberToken[]): NumberToken[] {
   for (const word of BEFORE_WORDS) {
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
       const start = at + word.length;
-      if (known.some((t) => t.start <= start && start < t.end) || found.some((t) => t.start === start)) continue;
+      if (known.some((t) => t.start <= start && start < t.end) || found.some((t) => t.start === start))
+        continue;
       const round = ROUND_AMOUNTS.find((r) => text.startsWith(r.word, start));
       if (!round) continue;
-      found.push({ start, end: start + round.word.length, value: round.value, magnitude: round.magnitude, inWords: true });
+      found.push({
+        start,
+        end: start + round.word.length,
+        value: round.value,
+        magnitude: round.magnitude,
+        inWords: true,
+      });
     }
   }
   return found;

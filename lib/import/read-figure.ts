@@ -46,7 +46,9 @@ const GLUED = /[A-Za-z0-9\-:/_@.]/;
 const startsAt = (text: string, at: number, words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).find((w) => text.startsWith(w, at));
 const endsAt = (text: string, at: number, words: readonly string[]) =>
-  [...words].sort((a, b) => b.length - a.length).find((w) => at - w.length >= 0 && text.startsWith(w, at - w.length));
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .find((w) => at - w.length >= 0 && text.startsWith(w, at - w.length));
 
 /**
  * Reads the figure a number states, or null when the number is not an amount (a date, an ordinal,
@@ -78,13 +80,17 @@ export function readFigure(text: string, token: NumberToken, clause: Span): Figu
   }
   const unitMagnitude = token.magnitude ? "" : (startsAt(text, at, MAGNITUDE_WORDS) ?? "");
   at += unitMagnitude.length;
-  const base = percentWords ? { word: "%", counter: false } : BASE_UNITS.find((u) => text.startsWith(u.word, at));
+  const base = percentWords
+    ? { word: "%", counter: false }
+    : BASE_UNITS.find((u) => text.startsWith(u.word, at));
   if (base && !percentWords) at += base.word.length;
   // "500强", "3个月", and "2小时9分31秒" (a time, the unit followed by more digits).
   if (startsAt(text, at, NOT_AMOUNT_AFTER) || (base && /[0-9]/.test(text[at] ?? ""))) return null;
 
   const notes: string[] = [];
-  const subjectBefore = readSubjectBefore(text.slice(clause.start, start - (before?.qualifier === "exact" ? before.word.length : 0)));
+  const subjectBefore = readSubjectBefore(
+    text.slice(clause.start, start - (before?.qualifier === "exact" ? before.word.length : 0)),
+  );
   const subjectAfter = readSubjectAfter(text.slice(at, clause.end));
   let baseUnit = base?.word;
   let confidence = 0.9;
@@ -98,7 +104,9 @@ export function readFigure(text: string, token: NumberToken, clause: Span): Figu
   }
 
   const label =
-    (base?.counter && subjectAfter) || !subjectBefore.label ? subjectAfter || subjectBefore.label : subjectBefore.label;
+    (base?.counter && subjectAfter) || !subjectBefore.label
+      ? subjectAfter || subjectBefore.label
+      : subjectBefore.label;
   if (token.inWords && !token.magnitude && !unitMagnitude && token.value.length === 1) {
     confidence = Math.min(confidence, 0.4);
     notes.push("汉字小数目，多为泛指");

@@ -60,7 +60,8 @@ function claimTargets(
     if (!last || last.start < Math.min(phrase.start, previousPhrase.start)) return [];
     // "活动丰富程度为历届之最" names its own subject: it claims a figure only if that is the one named.
     const subject = text.slice(phrase.start, claim.start).trim();
-    if (last.start < phrase.start && subject && characterOverlap(subject, last.label) < SUBJECT_MATCH) return [];
+    if (last.start < phrase.start && subject && characterOverlap(subject, last.label) < SUBJECT_MATCH)
+      return [];
     return [{ figure: last, note }];
   }
   // "A、B、C均创…": each listed subject claims the figure it names; no subjects: all before it.

@@ -22,10 +22,14 @@ export function applyRespectively(text: string, sentence: Span, figures: Labelle
     const group = figures.filter((f) => f.start > word && f.start < phrase.end);
     if (group.length < 2) continue;
     let subjectText = text.slice(phrase.start, word).trim();
-    for (const lead of LEADING_WORDS) if (subjectText.startsWith(lead)) subjectText = subjectText.slice(lead.length);
+    for (const lead of LEADING_WORDS)
+      if (subjectText.startsWith(lead)) subjectText = subjectText.slice(lead.length);
     const predicate = text.slice(word + 2, group[0].numberStart);
     const suffix = RESPECTIVELY_PREDICATES.find((p) => predicate.startsWith(p.starts))?.suffix ?? "";
-    const subjects = subjectText.split(LIST_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+    const subjects = subjectText
+      .split(LIST_SEPARATORS)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (subjects.length === group.length) {
       group.forEach((f, i) => (f.label = `${subjects[i]}${subjects[i].endsWith(suffix) ? "" : suffix}`));
       continue;

@@ -135,7 +135,18 @@ export const ROUND_AMOUNTS: ReadonlyArray<{ word: string; value: string; magnitu
  * Before a number: it is an ordinal, a list position or the event's own duration, not a result
  * (第3届, 前10名, 为期4天).
  */
-export const NOT_AMOUNT_BEFORE = ["第", "前", "No.", "编号", "电话", "热线", "邮编", "传真", "为期", "历时"] as const;
+export const NOT_AMOUNT_BEFORE = [
+  "第",
+  "前",
+  "No.",
+  "编号",
+  "电话",
+  "热线",
+  "邮编",
+  "传真",
+  "为期",
+  "历时",
+] as const;
 
 /** After a unit: the number names something rather than counting it ("500强", "3个月"). */
 export const NOT_AMOUNT_AFTER = ["强", "月", "周年", "岁"] as const;
@@ -162,7 +173,10 @@ export const RECORD_CLAIMS: ReadonlyArray<{ pattern: RegExp; scope: "listed" | "
  * before it in the sentence: it is labelled "<that figure>增长".
  */
 export const CHANGE_WORDS: ReadonlyArray<{ pattern: RegExp; suffix: string }> = [
-  { pattern: /^(?:同比|环比|较上[届年期]|比上[届年期月]|与上[届年]相比)?(?:增长|增加|提高)$/, suffix: "增长" },
+  {
+    pattern: /^(?:同比|环比|较上[届年期]|比上[届年期月]|与上[届年]相比)?(?:增长|增加|提高)$/,
+    suffix: "增长",
+  },
   { pattern: /^(?:同比|环比|较上[届年期]|比上[届年期月])?(?:下降|减少|回落)$/, suffix: "下降" },
 ];
 
@@ -235,7 +249,16 @@ export const SUBJECT_ENDS = [
 ] as const;
 
 /** Words that look like a subject's end but are part of it ("对接活动", "对外贸易", "在线"). */
-export const SUBJECT_END_EXCEPTIONS = ["对接", "对外", "对话", "在线", "全国", "全省", "全球", "及时"] as const;
+export const SUBJECT_END_EXCEPTIONS = [
+  "对接",
+  "对外",
+  "对话",
+  "在线",
+  "全国",
+  "全省",
+  "全球",
+  "及时",
+] as const;
 
 /** A role named after the subject that makes it what was counted: "974家企业参展" -> 参展企业. */
 export const ROLE_AFTER_SUBJECT: readonly string[] = ["参展", "参会", "参加", "参与", "出席"];
@@ -252,18 +275,27 @@ export const RESPECTIVELY_PREDICATES: ReadonlyArray<{ starts: string; suffix: st
 export const LIST_SEPARATORS = /、|以及|及|和|与/;
 
 /** Page furniture copied with a release from a web page: the body ends at the first of these. */
-export const END_MARKERS = ["THE END", "(完)", "（完）", "【责任编辑", "责任编辑：", "责任编辑:", "温馨提示"] as const;
+export const END_MARKERS = [
+  "THE END",
+  "(完)",
+  "（完）",
+  "【责任编辑",
+  "责任编辑：",
+  "责任编辑:",
+  "温馨提示",
+] as const;
 
 /** Lines of page metadata and where the release's facts sit in them. */
-export const META_FIELDS: ReadonlyArray<{ field: "sourceName" | "byline" | "publishedAt"; pattern: RegExp }> = [
-  { field: "sourceName", pattern: /(?:来源|来自|稿源)\s*[:：]\s*([^\s|｜]{2,30})/ },
-  { field: "byline", pattern: /(?:作者|记者|撰稿)\s*[:：]\s*([^\s|｜]{2,30})/ },
-  {
-    field: "publishedAt",
-    pattern:
-      /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/,
-  },
-];
+export const META_FIELDS: ReadonlyArray<{ field: "sourceName" | "byline" | "publishedAt"; pattern: RegExp }> =
+  [
+    { field: "sourceName", pattern: /(?:来源|来自|稿源)\s*[:：]\s*([^\s|｜]{2,30})/ },
+    { field: "byline", pattern: /(?:作者|记者|撰稿)\s*[:：]\s*([^\s|｜]{2,30})/ },
+    {
+      field: "publishedAt",
+      pattern:
+        /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/,
+    },
+  ];
 
 /** A news agency's dateline: "新华社合肥9月24日电(记者 某某)", "本报讯(记者 某某)". */
 export const DATELINE =

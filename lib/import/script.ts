@@ -43,5 +43,7 @@ export function detectScript(text: string): Script {
 
 /** Full-width digits, letters and signs (１２％，) as their ASCII forms: one character for one. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ");
 }

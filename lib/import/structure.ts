@@ -43,7 +43,9 @@ function isMetaLine(line: string): boolean {
 
 /** A date and time as written (2023-09-28 16:32:08, 2023年9月28日) in Beijing time, or null. */
 export function parseStatedDate(match: RegExpExecArray): string | null {
-  const [year, month, day, hour = "0", minute = "0", second = "0"] = match.slice(1).map((v) => v ?? undefined);
+  const [year, month, day, hour = "0", minute = "0", second = "0"] = match
+    .slice(1)
+    .map((v) => v ?? undefined);
   const n = [year, month, day, hour, minute, second].map(Number);
   if (n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 || n[3] > 23 || n[4] > 59 || n[5] > 59) return null;
   const date = new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3] - 8, n[4], n[5]));
@@ -57,7 +59,13 @@ export function parseStatedDate(match: RegExpExecArray): string | null {
  * (source, byline, date), the dateline, headings and paragraphs; page furniture left out.
  */
 export function outlineRelease(lines: readonly string[]): ReleaseOutline {
-  const outline: ReleaseOutline = { titleLine: null, sourceName: null, byline: null, publishedAt: null, blocks: [] };
+  const outline: ReleaseOutline = {
+    titleLine: null,
+    sourceName: null,
+    byline: null,
+    publishedAt: null,
+    blocks: [],
+  };
   let lastLine = lines.length;
   const endAt = lines.findIndex((l) => END_MARKERS.some((m) => l.trim().startsWith(m)));
   if (endAt !== -1) lastLine = endAt;

@@ -53,7 +53,9 @@ export function suggestKeys(
 
   const used = new Set<string>();
   // Where two figures match one key, the closer one keeps it.
-  const order = candidates.map((c, i) => i).sort((a, b) => (candidates[b]?.score ?? 0) - (candidates[a]?.score ?? 0));
+  const order = candidates
+    .map((c, i) => i)
+    .sort((a, b) => (candidates[b]?.score ?? 0) - (candidates[a]?.score ?? 0));
   const result: KeySuggestion[] = new Array(figures.length);
   for (const i of order) {
     const candidate = candidates[i];
@@ -62,10 +64,24 @@ export function suggestKeys(
       result[i] = candidate;
     }
   }
-  const taken = new Set(registry.map((r) => r.key));
+  const taken = new Map(registry.map((r) => [r.key, r]));
   figures.forEach((figure, i) => {
     if (result[i]) return;
-    const key = freshKey(keyFromLabel(toSimplified(figure.label)) ?? `figure_${i + 1}`, used, taken);
+    const wanted = keyFromLabel(toSimplified(figure.label));
+    // The glossary builds the same key from the same words: a registry key of that name and base
+    // unit is this figure's key in another edition ("签约项目" -> signed_projects).
+    const existing = wanted ? taken.get(wanted) : undefined;
+    if (existing && existing.baseUnit === figure.baseUnit && !used.has(existing.key)) {
+      used.add(existing.key);
+      result[i] = {
+        key: existing.key,
+        source: "registry",
+        matchedLabel: existing.label,
+        score: MATCH_THRESHOLD,
+      };
+      return;
+    }
+    const key = freshKey(wanted ?? `figure_${i + 1}`, used, new Set(taken.keys()));
     used.add(key);
     result[i] = { key, source: "new", matchedLabel: null, score: 0 };
   });
@@ -84,8 +100,10 @@ function containedSimilarity(a: string, b: string): number {
 /** "合作签约项目" -> "signed_projects" (glossary words in the label's order), or null. */
 export function keyFromLabel(label: string): string | null {
   const words: string[] = [];
-  for (let at = 0; at < label.length; ) {
-    const hit = KEY_GLOSSARY.filter(([zh]) => label.startsWith(zh, at)).sort((a, b) => b[0].length - a[0].length)[0];
+  for (let at = 0; at < label.length;) {
+    const hit = KEY_GLOSSARY.filter(([zh]) => label.startsWith(zh, at)).sort(
+      (a, b) => b[0].length - a[0].length,
+    )[0];
     if (hit) {
       if (!words.includes(hit[1])) words.push(hit[1]);
       at += hit[0].length;

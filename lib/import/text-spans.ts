@@ -21,13 +21,22 @@ function splitAt(text: string, breaks: string): Span[] {
     const c = text[i];
     if (OPENERS.includes(c)) depth++;
     else if (CLOSERS.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && breaks.includes(c)) {
+    else if (depth === 0 && breaks.includes(c) && !isThousandsSeparator(text, i)) {
       if (i > start) spans.push({ start, end: i });
       start = i + 1;
     }
   }
   if (text.length > start) spans.push({ start, end: text.length });
   return spans;
+}
+
+/** "1,500": a comma between digits groups them; it ends no clause. */
+function isThousandsSeparator(text: string, at: number): boolean {
+  return (
+    text[at] === "," &&
+    /[0-9]/.test(text[at - 1] ?? "") &&
+    /^[0-9]{3}(?![0-9])/.test(text.slice(at + 1, at + 5))
+  );
 }
 
 export const sentencesOf = (text: string) => splitAt(text, SENTENCE_BREAKS);
