@@ -3,8 +3,10 @@ import { parse } from "node-html-parser";
 import { AppError } from "../errors";
 import { assertSafeDocx } from "./docx-guard";
 
+import { IMPORT_UPLOAD_MAX_BYTES } from "../http/body-limits";
+
 /** The largest file the assistant accepts (a results release with its Word styling is under 200 KB). */
-export const IMPORT_FILE_MAX_BYTES = 2 * 1024 * 1024;
+export const IMPORT_FILE_MAX_BYTES = IMPORT_UPLOAD_MAX_BYTES;
 
 export type ImportFileKind = "txt" | "html" | "docx";
 
