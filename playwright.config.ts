@@ -37,6 +37,12 @@ export default defineConfig({
       dependencies: ["setup"],
     },
     {
+      name: "import",
+      testMatch: /import\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+    },
+    {
       name: "editorial",
       testMatch: /editorial\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
