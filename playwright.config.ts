@@ -38,6 +38,12 @@ export default defineConfig({
     },
     // cross-server: a second production server on the same database sees the changes made here.
     {
+      name: "import",
+      testMatch: /import\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+    },
+    {
       name: "editorial",
       testMatch: /(editorial|cross-server)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },

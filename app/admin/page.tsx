@@ -61,6 +61,9 @@ export default async function AdminDashboard({
         <Link className="button" href="/admin/releases/new">
           新建稿件
         </Link>
+        <Link className="button button--secondary" href="/admin/releases/import">
+          导入稿件
+        </Link>
       </div>
       <div className="dash-grid">
         <Column title="草稿" items={dash.drafts} time={(r) => r.updatedAt} />

@@ -1,6 +1,6 @@
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { normalizeDecimal } from "./decimal";
-import { QUALIFIERS, qualifierWord } from "./qualifiers";
+import { QUALIFIERS, qualifierPosition, qualifierWord } from "./qualifiers";
 
 export interface FigureLike {
   value: string;
@@ -18,12 +18,12 @@ export interface FigureParts {
 
 /** The pieces of a figure as Chinese text writes it: 约|4.8|万篇(条), 3000|余|件. */
 export function figureParts(figure: FigureLike): FigureParts {
-  const style = QUALIFIERS[figure.qualifier];
   const word = qualifierWord(figure.qualifier, figure.qualifierWord);
+  const position = qualifierPosition(figure.qualifier, word);
   return {
-    before: style.position === "before" ? word : "",
+    before: position === "before" ? word : "",
     number: normalizeDecimal(figure.value),
-    after: style.position === "after" ? word : "",
+    after: position === "after" ? word : "",
     unit: figure.unit,
   };
 }

@@ -1,6 +1,6 @@
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { normalizeDecimal } from "./decimal";
-import { QUALIFIERS, qualifierOfWord } from "./qualifiers";
+import { QUALIFIERS, QUALIFIER_VALUES, qualifierOfWord, qualifierPosition } from "./qualifiers";
 
 export interface ParsedFigure {
   value: string;
@@ -9,12 +9,12 @@ export interface ParsedFigure {
   qualifierWord: string | null;
 }
 
-const beforeWords = Object.values(QUALIFIERS)
-  .filter((s) => s.position === "before")
-  .flatMap((s) => s.words)
-  .filter(Boolean)
-  .sort((a, b) => b.length - a.length);
-const afterWords = QUALIFIERS.more_than.words;
+const wordsAt = (position: "before" | "after") =>
+  QUALIFIER_VALUES.flatMap((q) =>
+    QUALIFIERS[q].words.filter((w) => w && qualifierPosition(q, w) === position),
+  ).sort((a, b) => b.length - a.length);
+const beforeWords = wordsAt("before");
+const afterWords = wordsAt("after");
 
 const pattern = new RegExp(
   `^(${beforeWords.join("|")})?\\s*(\\d+(?:\\.\\d+)?)\\s*(${afterWords.join("|")})?\\s*(\\S.*)?$`,

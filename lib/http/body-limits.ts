@@ -28,12 +28,21 @@ export function mediaBodyMaxBytes(): number {
   );
 }
 
+/** The import assistant's upload: a release file (lib/import/read-upload.ts) or pasted text. */
+export function importBodyMaxBytes(): number {
+  return IMPORT_UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
+}
+// Stated here rather than imported from lib/import, which the server's gate need not load.
+export const IMPORT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024;
+
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** The limit for a request that may carry a body, or null for methods without one. */
 export function bodyRuleFor(method: string | undefined, pathname: string): BodyRule | null {
   if (!BODY_METHODS.has((method ?? "").toUpperCase())) return null;
   if (pathname === "/api/admin/media") return { maxBytes: mediaBodyMaxBytes(), requiresSession: true };
+  if (pathname === "/api/admin/releases/import/analyze")
+    return { maxBytes: importBodyMaxBytes(), requiresSession: true };
   if (pathname.startsWith("/api/admin/")) return { maxBytes: JSON_BODY_MAX_BYTES, requiresSession: true };
   if (pathname.startsWith("/api/auth/")) return { maxBytes: AUTH_BODY_MAX_BYTES, requiresSession: false };
   if (/^\/api\/releases\/[^/]+\/views$/.test(pathname))

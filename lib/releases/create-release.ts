@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { assertSlugAvailable, freeSlug } from "../publication/slugs";
 import { releaseInputSchema } from "./schema";
@@ -10,8 +10,14 @@ import { writeReleaseContent } from "./write-content";
 /**
  * A new draft. Only the title is needed; the slug comes from it unless given. An automatic slug
  * takes a free suffix (-2, -3 …) when taken; only a slug the editor typed can conflict.
+ * `alsoInTransaction` lets a caller write what belongs with the draft (the import assistant's key
+ * aliases) in the same transaction.
  */
-export async function createRelease(actor: Actor | null, raw: unknown) {
+export async function createRelease(
+  actor: Actor | null,
+  raw: unknown,
+  alsoInTransaction?: (tx: Tx, releaseId: string) => Promise<void>,
+) {
   const user = requirePermission(actor, "release.create");
   const partial = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
   const title = typeof partial.title === "string" ? partial.title : "";
@@ -31,6 +37,7 @@ export async function createRelease(actor: Actor | null, raw: unknown) {
       action: "create",
       affectsPublic: false,
     });
+    await alsoInTransaction?.(tx, release.id);
     return tx.release.findUniqueOrThrow({ where: { id: release.id } });
   });
 }

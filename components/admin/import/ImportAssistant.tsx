@@ -1,0 +1,153 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { FigureProposal, ImportProposal } from "@/lib/import/analyze-release";
+import { ReviewTable, type Row } from "./ReviewTable";
+
+interface ApiError {
+  error?: { message?: string };
+}
+
+/** Paste or upload a release, review the proposed figures, create the draft. Nothing is saved before that. */
+export function ImportAssistant() {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [keepOriginal, setKeepOriginal] = useState(false);
+  const [proposal, setProposal] = useState<ImportProposal | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function analyse(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const form = new FormData();
+    if (file) form.set("file", file);
+    else form.set("text", text);
+    form.set("keepOriginalScript", String(keepOriginal));
+    const response = await fetch("/api/admin/releases/import/analyze", { method: "POST", body: form });
+    const body = (await response.json().catch(() => ({}))) as ImportProposal & ApiError;
+    setBusy(false);
+    if (!response.ok) return setError(body.error?.message ?? "分析失败，请重试");
+    setProposal(body);
+    setRows(
+      body.figures.map((f: FigureProposal) => ({
+        ...f,
+        status: f.confidence >= 0.5 ? "pending" : "rejected",
+      })),
+    );
+  }
+
+  async function createDraft() {
+    if (!proposal) return;
+    setBusy(true);
+    setError(null);
+    const figures = rows.filter((r) => r.status === "accepted");
+    const response = await fetch("/api/admin/releases/import", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ release: proposal.release, editionId: null, figures }),
+    });
+    const body = (await response.json().catch(() => ({}))) as { id?: string } & ApiError;
+    setBusy(false);
+    if (!response.ok || !body.id) return setError(body.error?.message ?? "创建草稿失败，请重试");
+    router.push(`/admin/releases/${body.id}`);
+  }
+
+  if (!proposal)
+    return (
+      <form className="import-form" onSubmit={analyse}>
+        <label htmlFor="import-text">粘贴稿件文字</label>
+        <textarea
+          id="import-text"
+          rows={14}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="第一行为标题；可包含“来源：”“发布于：”等信息"
+        />
+        <label htmlFor="import-file">或上传文件（.txt、.html、.docx，最大 2 MB）</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".txt,.html,.htm,.docx"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={keepOriginal} onChange={(e) => setKeepOriginal(e.target.checked)} />
+          繁体稿件保留繁体原文（指标名称仍用简体）
+        </label>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <button className="button" type="submit" disabled={busy || (!text.trim() && !file)}>
+          {busy ? "分析中…" : "分析稿件"}
+        </button>
+      </form>
+    );
+
+  const accepted = rows.filter((r) => r.status === "accepted").length;
+  return (
+    <div className="import-review">
+      <section aria-label="建议的稿件信息" className="import-meta">
+        <p>
+          <strong>标题：</strong>
+          {proposal.release.title}
+        </p>
+        <p>
+          来源：{proposal.release.sourceName ?? "—"}　作者：{proposal.release.byline ?? "—"}　日期：
+          {proposal.release.publishedAt ?? "—"}　文字：{proposal.script === "traditional" ? "繁体" : "简体"}
+        </p>
+      </section>
+      <div className="import-columns">
+        <article className="import-text" aria-label="原文（数据已标出）">
+          {proposal.blocks.map((block, index) => (
+            <BlockText
+              key={index}
+              kind={block.kind}
+              text={block.text}
+              rows={rows.filter((r) => r.block === index)}
+            />
+          ))}
+        </article>
+        <ReviewTable rows={rows} onChange={setRows} />
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="import-actions">
+        <button className="button" type="button" onClick={createDraft} disabled={busy}>
+          创建草稿（{accepted} 项数据）
+        </button>
+        <button className="button button--secondary" type="button" onClick={() => setProposal(null)}>
+          重新导入
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function BlockText({ kind, text, rows }: { kind: string; text: string; rows: Row[] }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const row of [...rows].sort((a, b) => a.start - b.start)) {
+    if (row.start < at) continue;
+    parts.push(text.slice(at, row.start));
+    parts.push(
+      <mark key={row.start} className={`import-mark import-mark--${row.status}`} title={row.label}>
+        {text.slice(row.start, row.end)}
+      </mark>,
+    );
+    at = row.end;
+  }
+  parts.push(text.slice(at));
+  if (kind === "heading") return <h2>{parts}</h2>;
+  if (kind === "subheading") return <h3>{parts}</h3>;
+  return <p>{parts}</p>;
+}

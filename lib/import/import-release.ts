@@ -1,0 +1,103 @@
+import "server-only";
+import { z } from "zod";
+import { requirePermission, type Actor } from "../auth/actor";
+import { db, type Tx } from "../db";
+import { AppError } from "../errors";
+import { FigureQualifier } from "../generated/prisma/enums";
+import { optionalText } from "../figures/figure-input";
+import { QUALIFIERS } from "../figures/qualifiers";
+import { resolveUnit } from "../figures/units";
+import { createRelease } from "../releases/create-release";
+import { analyzeRelease, type ImportProposal } from "./analyze-release";
+import { readImportFile } from "./read-upload";
+import type { RegistryKey } from "./suggest-key";
+
+/** The key registry as the assistant matches against it. */
+export async function loadRegistryKeys(): Promise<RegistryKey[]> {
+  return db.figureKey.findMany({
+    select: { key: true, label: true, baseUnit: true, aliases: true },
+    orderBy: { key: "asc" },
+  });
+}
+
+/** Proposes a draft from pasted text or an uploaded file; reads the registry, writes nothing. */
+export async function proposeImport(
+  actor: Actor | null,
+  input: {
+    text?: string | null;
+    file?: { name: string; bytes: Uint8Array } | null;
+    keepOriginalScript?: boolean;
+  },
+): Promise<ImportProposal> {
+  requirePermission(actor, "release.create");
+  const text = input.file ? await readImportFile(input.file.name, input.file.bytes) : (input.text ?? "");
+  return analyzeRelease(text, {
+    registry: await loadRegistryKeys(),
+    keepOriginalScript: input.keepOriginalScript,
+  });
+}
+
+const acceptedFigureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  unit: z.string(),
+  qualifier: z.enum(FigureQualifier).default("exact"),
+  qualifierWord: z.string().nullable().default(null),
+  section: optionalText(60, "板块"),
+  isRecord: z.boolean().default(false),
+  recordNote: z.string().nullable().default(null),
+  sourceText: z.string().nullable().default(null),
+  mention: z.string().nullable().default(null),
+});
+
+export const importDraftSchema = z.object({
+  release: z.object({
+    title: z.string(),
+    sourceName: z.string().nullable().default(null),
+    byline: z.string().nullable().default(null),
+    body: z.string().default(""),
+  }),
+  editionId: z.string().nullable().default(null),
+  figures: z.array(acceptedFigureSchema).max(300, "数据最多 300 项").default([]),
+});
+export type ImportDraftInput = z.input<typeof importDraftSchema>;
+
+/**
+ * Creates the draft from the rows the editor accepted: the release's own creation (permission,
+ * validation, revision, audit, key registration) with each new label added to its key's aliases,
+ * so the next import of the same wording (in either script) finds the key.
+ */
+export async function createDraftFromImport(actor: Actor | null, raw: unknown) {
+  requirePermission(actor, "release.create");
+  const { release, editionId, figures } = importDraftSchema.parse(raw);
+  const rows = figures.map((f) => ({
+    ...f,
+    // A word the figure table does not know for its qualifier (达 for exact) is dropped, not refused.
+    qualifierWord:
+      f.qualifierWord && QUALIFIERS[f.qualifier].words.includes(f.qualifierWord) ? f.qualifierWord : null,
+    // The editor accepted the unit as the text writes it, on the review screen.
+    declaredUnit: !resolveUnit(f.unit).known,
+  }));
+  return createRelease(actor, { ...release, editionId, figures: rows }, (tx) => addLabelsToAliases(tx, rows));
+}
+
+async function addLabelsToAliases(tx: Tx, figures: readonly { key: string; label: string }[]) {
+  for (const figure of figures) {
+    const label = figure.label.trim();
+    const entry = await tx.figureKey.findUnique({
+      where: { key: figure.key },
+      select: { label: true, aliases: true },
+    });
+    if (!entry || !label || entry.label === label || entry.aliases.includes(label)) continue;
+    await tx.figureKey.update({ where: { key: figure.key }, data: { aliases: { push: label } } });
+  }
+}
+
+/** The edition of a year, for `release:import --edition YEAR` (one event per year is the rule). */
+export async function findEditionIdByYear(year: number): Promise<string> {
+  const editions = await db.edition.findMany({ where: { year }, select: { id: true } });
+  if (editions.length === 0) throw new AppError("not_found", `没有 ${year} 年的届次`);
+  if (editions.length > 1) throw new AppError("conflict", `${year} 年有多个届次，请在管理后台选择`);
+  return editions[0].id;
+}

@@ -1,0 +1,128 @@
+import { DATELINE, END_MARKERS, META_FIELDS, PHOTO_CREDIT } from "./rule-tables";
+
+export type BlockKind = "heading" | "subheading" | "paragraph";
+
+export interface Block {
+  kind: BlockKind;
+  /** Index of the line in the text (both copies of the text have the same lines). */
+  line: number;
+}
+
+export interface ReleaseOutline {
+  titleLine: number | null;
+  sourceName: string | null;
+  byline: string | null;
+  /** ISO 8601 with the +08:00 offset, when the text states a date. */
+  publishedAt: string | null;
+  blocks: Block[];
+}
+
+const SENTENCE_PUNCTUATION = /[。！？!?；;，,：:]/;
+/** "一、", "（二）", "1." : numbered headings may contain a 、 of their own. */
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、])/;
+const HEADING_MAX_CHARS = 30;
+
+function isHeadingLike(line: string): boolean {
+  if (line.length > HEADING_MAX_CHARS || PHOTO_CREDIT.test(line)) return false;
+  if (NUMBERED_HEADING.test(line)) return !/[。！？!?]$/.test(line);
+  return !SENTENCE_PUNCTUATION.test(line);
+}
+
+/** "示例市统计局 2024年4月19日": an issuer and a date alone on a line. */
+const ISSUER_AND_DATE = /^([^\s\d，,。:：]{2,20})\s+(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/;
+
+function isMetaLine(line: string): boolean {
+  if (ISSUER_AND_DATE.test(line)) return true;
+  return (
+    line.length <= 160 &&
+    !line.includes("。") &&
+    META_FIELDS.some((m) => m.field !== "byline" && m.pattern.test(line)) &&
+    /发布|来源|来自|时间|日期|作者|编辑|浏览|阅读/.test(line)
+  );
+}
+
+/** A date and time as written (2023-09-28 16:32:08, 2023年9月28日) in Beijing time, or null. */
+export function parseStatedDate(match: RegExpExecArray): string | null {
+  const [year, month, day, hour = "0", minute = "0", second = "0"] = match
+    .slice(1)
+    .map((v) => v ?? undefined);
+  const n = [year, month, day, hour, minute, second].map(Number);
+  if (n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 || n[3] > 23 || n[4] > 59 || n[5] > 59) return null;
+  const date = new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3] - 8, n[4], n[5]));
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900) return null;
+  const pad = (v: number) => String(v).padStart(2, "0");
+  return `${n[0]}-${pad(n[1])}-${pad(n[2])}T${pad(n[3])}:${pad(n[4])}:${pad(n[5])}+08:00`;
+}
+
+/**
+ * The outline of a release pasted as text (simplified, half-width copy): title, page metadata
+ * (source, byline, date), the dateline, headings and paragraphs; page furniture left out.
+ */
+export function outlineRelease(lines: readonly string[]): ReleaseOutline {
+  const outline: ReleaseOutline = {
+    titleLine: null,
+    sourceName: null,
+    byline: null,
+    publishedAt: null,
+    blocks: [],
+  };
+  let lastLine = lines.length;
+  const endAt = lines.findIndex((l) => END_MARKERS.some((m) => l.trim().startsWith(m)));
+  if (endAt !== -1) lastLine = endAt;
+
+  let afterMeta = false;
+  let seenParagraph = false;
+  const candidates: number[] = [];
+  for (let i = 0; i < lastLine; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    if (outline.titleLine === null) {
+      outline.titleLine = i;
+      continue;
+    }
+    if (!seenParagraph && isMetaLine(line)) {
+      readMeta(line, outline);
+      afterMeta = true;
+      continue;
+    }
+    // Site navigation between the metadata and the text ("项目申报"): short, no sentence.
+    if (afterMeta && !seenParagraph && line.length <= 8 && isHeadingLike(line)) continue;
+    if (PHOTO_CREDIT.test(line)) continue;
+    if (!seenParagraph) readDateline(line, outline);
+    if (!isHeadingLike(line)) seenParagraph = true;
+    candidates.push(i);
+  }
+
+  for (let k = 0; k < candidates.length; k++) {
+    const line = lines[candidates[k]].trim();
+    const next = candidates[k + 1];
+    const nextIsText = next !== undefined;
+    if (isHeadingLike(line) && nextIsText) {
+      const previous = outline.blocks.at(-1);
+      const kind: BlockKind = previous?.kind === "heading" ? "subheading" : "heading";
+      outline.blocks.push({ kind, line: candidates[k] });
+    } else {
+      outline.blocks.push({ kind: "paragraph", line: candidates[k] });
+    }
+  }
+  return outline;
+}
+
+function readMeta(line: string, outline: ReleaseOutline) {
+  const issuer = ISSUER_AND_DATE.exec(line);
+  if (issuer && !outline.sourceName) outline.sourceName = issuer[1];
+  for (const { field, pattern } of META_FIELDS) {
+    const match = pattern.exec(line);
+    if (!match || outline[field]) continue;
+    if (field === "publishedAt") outline.publishedAt = parseStatedDate(match);
+    else outline[field] = match[1];
+  }
+}
+
+function readDateline(line: string, outline: ReleaseOutline) {
+  const match = DATELINE.exec(line);
+  if (!match) return;
+  const agency = match[1];
+  if (!outline.sourceName && !/^本/.test(agency)) outline.sourceName = agency;
+  if (!outline.byline) outline.byline = match[2].replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+
+test.use({ storageState: "tests/e2e/.auth/editor.json" });
+
+// Fictional text, made up for this test.
+const TEXT = `示例博览会E2E成果发布
+来源：示例日报
+示例博览会共组织参展企业974家，展出产品3000余件，线上访问量达1382.8万人次，均创历届之最。`;
+
+test("paste a release, review it with the keyboard, accept all, create the draft", async ({ page }) => {
+  await page.goto("/admin/releases/import");
+  await page.getByLabel("粘贴稿件文字").fill(TEXT);
+  await page.getByRole("button", { name: "分析稿件" }).click();
+  await expect(page.getByText("示例博览会E2E成果发布")).toBeVisible();
+  const rows = page.locator(".import-table tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(page.locator("mark.import-mark")).toHaveText(["974家", "3000余件", "1382.8万人次"]);
+  await rows.first().focus();
+  await page.keyboard.press("r");
+  await expect(rows.first()).toContainText("已拒绝");
+  await page.keyboard.press("k");
+  await page.keyboard.press("a");
+  await expect(rows.first()).toContainText("已接受");
+  await page.keyboard.press("Shift+A");
+  await expect(page.getByRole("button", { name: "创建草稿（3 项数据）" })).toBeVisible();
+  await page.getByRole("button", { name: "创建草稿（3 项数据）" }).click();
+  await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("标题")).toHaveValue("示例博览会E2E成果发布");
+});
