@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BODY_LIMIT } from "../fixtures/hostile-bodies";
 import { checkBodyLinks, UNLINKED_LIST_LIMIT } from "@/lib/figures/checks/body-links";
 import { checkParts, checkShares } from "@/lib/figures/checks/consistency";
 import { addDecimals, lastDigitStep, percentOf, subtractDecimal } from "@/lib/figures/checks/exact-math";
@@ -359,15 +360,13 @@ describe("figures in the body", () => {
     expect(checkBodyLinks("<p>签约12个项目。</p><p>再说一次：12个。</p>", [f])).toEqual([]);
   });
 
-  it("a hostile body lists at most the limit and stays fast", () => {
-    const body = `<p>${Array.from({ length: 20_000 }, (_, i) => `${i + 1}个`).join("，")}</p>`;
-    const started = performance.now();
-    const results = checkBodyLinks(body, []);
-    const elapsed = performance.now() - started;
-    expect(results).toHaveLength(UNLINKED_LIST_LIMIT + 1);
-    expect(results.at(-1)!.message).toBe(
-      `正文中的数字未对应数据：另有 ${20_000 - UNLINKED_LIST_LIMIT} 处未列出`,
-    );
-    expect(elapsed).toBeLessThan(2000);
+  it("a maximal body of numbers lists at most the limit, then how many more", () => {
+    // How long it takes is measured, not asserted (see the report of this change): it stops once the list is full.
+    const numbers = Array.from({ length: 60_000 }, (_, i) => `${i + 1}个`);
+    const body = `<p>${numbers.join("，")}</p>`.slice(0, BODY_LIMIT);
+    const listed = checkBodyLinks(body, []);
+    expect(listed).toHaveLength(UNLINKED_LIST_LIMIT + 1);
+    expect(listed[0].message).toBe("正文中的数字未对应数据：“1个”");
+    expect(listed.at(-1)!.message).toBe("正文中的数字未对应数据：还有更多，未一一列出");
   });
 });
