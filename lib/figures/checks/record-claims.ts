@@ -14,6 +14,8 @@ export interface ClaimContext {
   higherIsBetter: Readonly<Record<string, boolean>>;
   /** Earlier editions' public values per key, one per edition. */
   earlier: Readonly<Record<string, readonly EarlierValue[]>>;
+  /** Why no earlier edition can be looked at (the release names no edition), if so. */
+  unavailable?: string;
 }
 
 /**
@@ -31,6 +33,8 @@ function checkClaim(figure: CheckFigure, context: ClaimContext): ClaimResult {
   const higher = context.higherIsBetter[figure.key] ?? true;
   const word = higher ? "高于" : "低于";
   const base = { key: figure.key, label: figure.label, claim: figure.recordNote ?? "纪录" };
+  if (context.unavailable)
+    return { ...base, state: "uncheckable", message: `无法核对：${context.unavailable}`, comparisons: [] };
   const earlier = [...(context.earlier[figure.key] ?? [])]
     .filter((e) => comparableUnits(e.baseUnit, figure.baseUnit))
     .sort((a, b) => a.year - b.year);
