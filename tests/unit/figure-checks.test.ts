@@ -15,7 +15,6 @@ import { wmc2023Figures } from "@/prisma/seed-data/wmc-2023-figures";
 
 const seedFigures: CheckFigure[] = wmc2023Figures.map((f, i) => seedFigureToRow(f, i));
 const seedBody = blocksToHtml(wmc2023Blocks);
-const byKey = (figures: CheckFigure[], key: string) => figures.find((f) => f.key === key)!;
 /** The seed's figures with one changed (a broken copy). */
 const changed = (key: string, patch: Partial<CheckFigure>) =>
   seedFigures.map((f) => (f.key === key ? { ...f, ...patch } : f));
