@@ -15,6 +15,7 @@ import { wmc2023Figures } from "@/prisma/seed-data/wmc-2023-figures";
 
 const seedFigures: CheckFigure[] = wmc2023Figures.map((f, i) => seedFigureToRow(f, i));
 const seedBody = blocksToHtml(wmc2023Blocks);
+const byKey = (figures: CheckFigure[], key: string) => figures.find((f) => f.key === key)!;
 /** The seed's figures with one changed (a broken copy). */
 const changed = (key: string, patch: Partial<CheckFigure>) =>
   seedFigures.map((f) => (f.key === key ? { ...f, ...patch } : f));
@@ -334,6 +335,21 @@ describe("figures in the body", () => {
     });
     expect(checkBodyLinks(seedBody, changed("exhibitors", { mention: null }))).toContainEqual(
       expect.objectContaining({ rule: "mention", level: "info", keys: ["exhibitors"] }),
+    );
+  });
+
+  it("a mention whose number is not the figure's is a warning", () => {
+    expect(checkBodyLinks(seedBody, changed("exhibitors", { value: "975" }))).toContainEqual({
+      rule: "mention",
+      level: "warning",
+      keys: ["exhibitors"],
+      message: "“参展企业”的原文写法“974家”与数据 975家 不符",
+    });
+    // "超3000万" states 3000万人次; "近千万" has no digits to compare.
+    const live = byKey(seedFigures, "livestream_views");
+    expect(checkBodyLinks("<p>直播累计观看人次超3000万。</p>", [live])).toEqual([]);
+    expect(checkBodyLinks("<p>直播累计观看人次超3000万。</p>", [{ ...live, value: "3100" }])[0].level).toBe(
+      "warning",
     );
   });
 

@@ -1,7 +1,8 @@
 import { markFigures } from "../../content/mark-figures";
 import { normalizeDecimal, shiftDecimal } from "../decimal";
 import { KNOWN_BASE_UNITS, resolveUnit } from "../units";
-import { baseValueOf, canonicalUnit, displayFigure } from "./figure-bounds";
+import { baseValueOf, canonicalUnit, comparableUnits, displayFigure } from "./figure-bounds";
+import { parseFigureText } from "../parse";
 import type { CheckFigure, ConsistencyResult } from "./types";
 
 /** At most this many numbers of the body without a figure are listed one by one. */
@@ -17,6 +18,24 @@ const FIGURE_LIKE = new RegExp(
   "g",
 );
 const OUR_MARKS = /<data class="fig[^"]*"[^>]*>[\s\S]*?<\/data>/g;
+
+const MAGNITUDE_ONLY: Record<string, number> = { 万: 4, 亿: 8, 万亿: 12 };
+
+/**
+ * Whether a mention's number is the figure's ("38场" for 39 is not). Mentions without digits
+ * ("近千万") or in a unit of their own are taken as they are; "超3000万" counts as 3000万 of its unit.
+ */
+function mentionStatesValue(f: CheckFigure): boolean {
+  const parsed = f.mention ? parseFigureText(f.mention) : null;
+  if (!parsed) return true;
+  const figureBase = normalizeDecimal(baseValueOf(f));
+  if (parsed.unit === "") return normalizeDecimal(parsed.value) === normalizeDecimal(f.value);
+  const magnitude = MAGNITUDE_ONLY[parsed.unit];
+  if (magnitude !== undefined) return shiftDecimal(parsed.value, magnitude) === figureBase;
+  const unit = resolveUnit(parsed.unit);
+  if (!comparableUnits(unit.baseUnit, f.baseUnit)) return true;
+  return shiftDecimal(parsed.value, unit.exponent) === figureBase;
+}
 
 /** The number in its base unit; whole numbers (nearly every match) without the general decimal shift. */
 function baseDigits(number: string, exponent: number): string {
@@ -73,7 +92,17 @@ export function checkBodyLinks(body: string, figures: readonly CheckFigure[]): C
           message: `“${f.label}”没有填写原文写法，正文中不会标出`,
         },
       ];
-    if (markedKeys.has(f.key)) return [];
+    if (markedKeys.has(f.key)) {
+      if (mentionStatesValue(f)) return [];
+      return [
+        {
+          rule: "mention",
+          level: "warning",
+          keys: [f.key],
+          message: `“${f.label}”的原文写法“${f.mention}”与数据 ${displayFigure(f)} 不符`,
+        },
+      ];
+    }
     return [
       {
         rule: "mention",
