@@ -403,6 +403,49 @@ describe("sign-off of changed figures", () => {
     ).toBe("600");
   });
 
+  it("a publisher's own save of changed live figures waits as pending changes until they are confirmed", async () => {
+    const { release, a, b } = await signOffRelease();
+    await signOffFigures(publisher, release.id, { keys: [a, b] });
+    const live = await transitionRelease(publisher, release.id, {
+      action: "publish",
+      baseVersion: release.version,
+    });
+    const figures = await getReleaseFigures(release.id);
+    const base = {
+      slug: release.slug,
+      title: release.title,
+      editionId: release.editionId,
+      body: release.body,
+    };
+    // Unchanged figures (a title edit) go live at once.
+    const retitled = await saveRelease(publisher, release.id, {
+      baseVersion: live.version,
+      release: releaseInput({ ...base, title: `${release.title}（修订）`, figures }),
+      changeNote: { minor: true },
+    });
+    expect(retitled.pending).toBe(false);
+    const changedSave = await saveRelease(publisher, release.id, {
+      baseVersion: retitled.version,
+      release: releaseInput({
+        ...base,
+        figures: figures.map((f) => (f.key === b ? { ...f, value: "3500" } : f)),
+      }),
+      changeNote: { kind: "correction", note: "投资额更正" },
+    });
+    expect(changedSave.pending).toBe(true);
+    expect(
+      (await db.figure.findFirstOrThrow({ where: { releaseId: release.id, key: b } })).value.toString(),
+    ).toBe("3425");
+    await signOffFigures(publisher, release.id, { keys: [b], baseVersion: changedSave.version });
+    await publishPendingChanges(publisher, release.id, {
+      baseVersion: changedSave.version,
+      changeNote: { kind: "correction", note: "投资额更正" },
+    });
+    expect(
+      (await db.figure.findFirstOrThrow({ where: { releaseId: release.id, key: b } })).value.toString(),
+    ).toBe("3500");
+  });
+
   it("refuses keys the release does not have, hostile keys and oversized lists; concurrent confirmations both succeed", async () => {
     const { release, a, b } = await signOffRelease();
     const unknown = await errorOf(signOffFigures(publisher, release.id, { keys: [a, "no_such_key"] }));
