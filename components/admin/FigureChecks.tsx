@@ -30,8 +30,10 @@ export function FigureChecks({
     <section className="figure-checks" aria-labelledby="figure-checks-title" data-testid="figure-checks">
       <h2 id="figure-checks-title">数据核对</h2>
       <p className="small">
-        纪录说法 {claims.length} 项：已核实 {count("checked")}，与往届不符 {count("contradicted")}，无法核对{" "}
-        {count("uncheckable")}；一致性问题 {problems} 处。
+        {claims.length
+          ? `纪录说法 ${claims.length} 项：已核实 ${count("checked")}，与往届不符 ${count("contradicted")}，无法核对 ${count("uncheckable")}；`
+          : "没有标为纪录的数据；"}
+        一致性问题 {problems} 处。
       </p>
       {note && <p className="muted small">{note}</p>}
       {claims.length > 0 && (
