@@ -11,6 +11,7 @@ export type Permission =
   | "release.restore"
   | "release.preview"
   | "slug.release"
+  | "figure.sign_off"
   | "preview.link"
   | "media.upload"
   | "user.manage"
@@ -32,6 +33,7 @@ const PUBLISHER: Permission[] = [
   "release.delete",
   "preview.link",
   "slug.release",
+  "figure.sign_off",
 ];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 

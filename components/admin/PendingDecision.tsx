@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "./api-client";
+import { ContradictedClaims, contradictedClaimsOf, type ContradictedClaim } from "./ContradictedClaims";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 
 /** A publisher's decision on pending changes: publish them with the public note, or send them back with a reason. */
@@ -26,6 +27,7 @@ export function PendingDecision({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  const [contradicted, setContradicted] = useState<ContradictedClaim[] | null>(null);
   const router = useRouter();
 
   async function decide(body: Record<string, unknown>) {
@@ -36,8 +38,10 @@ export function PendingDecision({
     });
     setBusy(false);
     if (result.ok) return router.push(`/admin/releases/${releaseId}`);
+    const claims = contradictedClaimsOf(result.error.details);
+    setContradicted(claims);
     setErrors(result.error.fields);
-    setMessage(result.error.message);
+    setMessage(claims ? "" : result.error.message);
   }
 
   return (
@@ -60,6 +64,13 @@ export function PendingDecision({
         >
           发布这些修改
         </button>
+        {contradicted && (
+          <ContradictedClaims
+            claims={contradicted}
+            busy={busy}
+            onConfirm={() => decide({ decision: "publish", changeNote, confirmContradictedClaims: true })}
+          />
+        )}
       </fieldset>
       <fieldset className="panel">
         <legend>退回修改</legend>

@@ -3,14 +3,18 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
+import type { ReleaseChecks } from "@/lib/releases/figure-checks";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
 import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
 import { clearDraftCopies, draftCopyKey, readDraftCopy } from "./draft-copies";
+import { FigureChecks } from "./FigureChecks";
 import { FigureTableEditor } from "./FigureTableEditor";
 import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
+import { SignOffPanel } from "./SignOffPanel";
+import { useReleaseChecks } from "./use-release-checks";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
 
 interface Props {
@@ -32,6 +36,9 @@ interface Props {
     media: MediaChoice[];
   };
   workflow: Omit<WorkflowProps, "version" | "dirty">;
+  /** The figure checks of the saved content (refreshed after each save) and whether the user may sign off. */
+  checks: ReleaseChecks;
+  canSignOff: boolean;
 }
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -106,10 +113,13 @@ export function ReleaseEditor({
   savesArePending,
   options,
   workflow,
+  checks: initialChecks,
+  canSignOff,
 }: Props) {
   const [pending, setPending] = useState(initialPending);
   const [form, setForm] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
+  const checks = useReleaseChecks(releaseId, version, initialChecks);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState(`已保存（第 ${initialVersion} 版）`);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -390,10 +400,25 @@ export function ReleaseEditor({
               errors={errors}
             />
           </section>
+          <FigureChecks
+            claims={checks.checks.claims}
+            consistency={checks.checks.consistency}
+            note={
+              checks.error || (dirty ? "有未保存的修改：核对结果按上次保存的内容，保存后更新。" : undefined)
+            }
+          />
         </div>
 
         <aside className="editor-side">
           <WorkflowPanel {...workflow} version={version} dirty={dirty} />
+          <SignOffPanel
+            releaseId={releaseId}
+            version={version}
+            signOff={checks.checks.signOff}
+            canSignOff={canSignOff}
+            dirty={dirty}
+            onSigned={checks.refresh}
+          />
           <fieldset className="panel">
             <legend>稿件信息</legend>
             <OptionalSelect

@@ -6,6 +6,7 @@ import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "@/lib/releases/workflow";
 import { callApi } from "./api-client";
+import { ContradictedClaims, contradictedClaimsOf, type ContradictedClaim } from "./ContradictedClaims";
 
 export interface WorkflowProps {
   releaseId: string;
@@ -50,18 +51,25 @@ export function WorkflowPanel({
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
   const [newLink, setNewLink] = useState<string | null>(null);
+  const [contradicted, setContradicted] = useState<{
+    action: WorkflowAction;
+    claims: ContradictedClaim[];
+  } | null>(null);
   const available = allowed.filter((a) => TRANSITIONS[a].from.includes(status));
 
-  async function run(action: WorkflowAction) {
+  async function run(action: WorkflowAction, confirmContradictedClaims = false) {
     if (dirty) return setMessage("请先保存修改，再进行此操作");
     if (action === "schedule" && !when) return setMessage("请先选择定时发布的时间（北京时间）");
     const result = await callApi(`/api/admin/releases/${releaseId}/transition`, "POST", {
       action,
       baseVersion: version,
       ...(action === "schedule" ? { publishAt: fromBeijingInput(when) } : {}),
+      ...(confirmContradictedClaims ? { confirmContradictedClaims } : {}),
     });
-    if (result.ok) window.location.reload();
-    else setMessage(result.error.fields.publishAt ?? result.error.message);
+    if (result.ok) return window.location.reload();
+    const claims = contradictedClaimsOf(result.error.details);
+    setContradicted(claims && { action, claims });
+    setMessage(claims ? "" : (result.error.fields.publishAt ?? result.error.message));
   }
 
   async function makeLink() {
@@ -115,6 +123,9 @@ export function WorkflowPanel({
           </button>
         ))}
       </div>
+      {contradicted && (
+        <ContradictedClaims claims={contradicted.claims} onConfirm={() => run(contradicted.action, true)} />
+      )}
       {canDelete && (
         <button
           type="button"

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { FigureKind } from "../generated/prisma/enums";

@@ -8,6 +8,7 @@ import { announcePublicChange } from "./public-change";
 import { diffRevisions } from "../releases/diff-revisions";
 import { snapshotAsInput } from "../releases/editor-form";
 import { lockReleaseAtVersion } from "../releases/lock-release";
+import { assertReadyToPublish } from "../releases/publish-gate";
 import { recordReleaseChange } from "../releases/release-events";
 import { changeNoteSchema, releaseInputSchema } from "../releases/schema";
 import { releaseSnapshotSchema, snapshotRelease } from "../releases/snapshot";
@@ -21,6 +22,7 @@ import { isPublic } from "./visibility";
 const publishPendingSchema = z.object({
   baseVersion: z.number().int().positive(),
   changeNote: changeNoteSchema,
+  confirmContradictedClaims: z.boolean().optional(),
 });
 const returnPendingSchema = z.object({
   baseVersion: z.number().int().positive(),
@@ -42,6 +44,7 @@ export async function publishPendingChanges(actor: Actor | null, releaseId: stri
     // Sent back by a publisher (perhaps from another screen): only the editor's next save reopens them.
     if (before.pendingReturnNote !== null)
       throw new AppError("conflict", "这些修改已被退回，编辑再次保存后才能发布");
+    await assertReadyToPublish(tx, user, releaseId, pending, input);
     const { noteRecorded } = await writeLiveContent(
       tx,
       user,

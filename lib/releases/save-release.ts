@@ -8,6 +8,7 @@ import { editingSnapshot } from "../publication/editing-snapshot";
 import { writeLiveContent } from "../publication/live-content";
 import { assertSlugAvailable } from "../publication/slugs";
 import { isLive, isPublic } from "../publication/visibility";
+import { signOffStatus } from "./figure-checks";
 import { lockRelease } from "./lock-release";
 import { recordReleaseChange } from "./release-events";
 import { saveReleaseSchema } from "./schema";
@@ -31,7 +32,8 @@ export class VersionConflict extends AppError {
  *
  * On a live (published or scheduled) release, only someone who may publish changes what readers
  * see; anyone else's save becomes the release's pending changes, which a publisher reviews
- * (lib/publication/pending-changes.ts). Readers keep the live version meanwhile.
+ * (lib/publication/pending-changes.ts). Readers keep the live version meanwhile. In an edition with
+ * sign-off, a publisher's save with figures not yet confirmed waits the same way.
  */
 export async function saveRelease(
   actor: Actor | null,
@@ -60,7 +62,12 @@ export async function saveRelease(
       options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");
     await tx.autosave.deleteMany({ where: { releaseId, userId: user.id } });
 
-    if (isLive(before) && !can(user, "release.publish")) {
+    // A publisher's edit of live figures that a publisher has not confirmed (editions with sign-off)
+    // waits as pending changes too, so it goes live only through the sign-off like anyone's.
+    const proposed = snapshotFromInput(input.release, before);
+    const awaitsSignOff =
+      isLive(before) && (await signOffStatus(tx, releaseId, proposed)).unconfirmed.length > 0;
+    if (isLive(before) && (!can(user, "release.publish") || awaitsSignOff)) {
       if (input.release.slug !== before.slug)
         await assertSlugAvailable(tx, input.release.slug, releaseId, "release.slug");
       const proposedNote = input.changeNote.minor ? null : input.changeNote.note || null;
@@ -76,7 +83,7 @@ export async function saveRelease(
           changeNote: input.changeNote.minor ? "minor" : input.changeNote.note,
         },
         affectsPublic: false,
-        snapshot: snapshotFromInput(input.release, before),
+        snapshot: proposed,
       });
       const saved = await tx.release.update({
         where: { id: releaseId },

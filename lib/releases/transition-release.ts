@@ -10,7 +10,8 @@ import { isPublic, wasPublic } from "../publication/visibility";
 import { snapshotAsInput } from "./editor-form";
 import { lockReleaseAtVersion } from "./lock-release";
 import { releaseInputSchema } from "./schema";
-import { releaseSnapshotSchema } from "./snapshot";
+import { assertReadyToPublish } from "./publish-gate";
+import { releaseSnapshotSchema, snapshotRelease } from "./snapshot";
 import { recordReleaseChange } from "./release-events";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "./workflow";
 
@@ -19,6 +20,8 @@ const transitionSchema = z.object({
   baseVersion: z.number().int().positive(),
   publishAt: z.coerce.date({ message: "请填写有效的发布时间" }).optional(),
   note: z.string().trim().max(200).optional(),
+  /** The publisher has seen the record claims earlier editions contradict, and publishes them anyway. */
+  confirmContradictedClaims: z.boolean().optional(),
 });
 
 /**
@@ -68,6 +71,8 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       const slug = owner && owner.releaseId !== releaseId ? before.slug : input.slug;
       await writeLiveContent(tx, user, before, { ...input, slug }, { minor: true, kind: "update", note: "" });
     }
+    if (action === "publish" || action === "schedule")
+      await assertReadyToPublish(tx, user, releaseId, await snapshotRelease(tx, releaseId), parsed);
     const now = new Date();
     const publishAt =
       action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;

@@ -10,8 +10,10 @@ import { autosaveRelease } from "@/lib/releases/autosave-release";
 import { createRelease } from "@/lib/releases/create-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
 import { createPreviewLink, getReleasePreview } from "@/lib/releases/preview";
+import { getReleaseChecks } from "@/lib/releases/figure-checks";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease } from "@/lib/releases/save-release";
+import { signOffFigures } from "@/lib/releases/sign-off-figures";
 import { transitionRelease } from "@/lib/releases/transition-release";
 import { createUser, updateUser } from "@/lib/users/user-mutations";
 import { createDraft, createStaff, releaseInput } from "./staff";
@@ -50,6 +52,7 @@ async function stateOf(releaseId: string, actor: Actor | null) {
     media: await db.media.count({ where: { uploadedById: byActor } }),
     links: await db.previewLink.count({ where: { releaseId } }),
     autosaves: await db.autosave.count({ where: { releaseId } }),
+    signOffs: await db.figureSignOff.count({ where: { releaseId } }),
     newUsers: await db.user.count({ where: { email: { startsWith: "refused-" } } }),
   };
 }
@@ -147,6 +150,16 @@ const MUTATIONS: Mutation[] = [
     allowed: ["publisher", "admin"],
     setup: withPendingChanges,
     run: (a, id, v) => returnPendingChanges(a, id, { baseVersion: v, note: "数字有误" }),
+  },
+  {
+    name: "sign off figures",
+    allowed: ["publisher", "admin"],
+    run: (a, id, v) => signOffFigures(a, id, { keys: ["signed_projects"], baseVersion: v }),
+  },
+  {
+    name: "read figure checks",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id) => getReleaseChecks(a, id),
   },
   {
     name: "preview link",

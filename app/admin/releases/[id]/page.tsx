@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/upload-media";
 import { can } from "@/lib/permissions";
 import { getReleaseForEditing, listEditorOptions } from "@/lib/releases/admin-queries";
+import { getReleaseChecks } from "@/lib/releases/figure-checks";
 import { releaseFormSchema } from "@/lib/releases/editor-form-schema";
 import { snapshotToForm } from "@/lib/releases/editor-form";
 import { isLive } from "@/lib/publication/visibility";
@@ -24,10 +25,11 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
     throw e;
   });
   const { release, snapshot, autosave } = loaded;
-  const [options, media, links] = await Promise.all([
+  const [options, media, links, checks] = await Promise.all([
     listEditorOptions(user),
     listMedia(user),
     listPreviewLinks(user, id),
+    getReleaseChecks(user, id),
   ]);
   const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) =>
     can(user, TRANSITIONS[a].permission),
@@ -53,6 +55,8 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
             : null
         }
         wasPublished={wasPublic(release)}
+        checks={checks}
+        canSignOff={can(user, "figure.sign_off")}
         pending={release.pendingRevisionId ? { returnedNote: release.pendingReturnNote } : null}
         savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import { wasPublic } from "@/lib/publication/visibility";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FigureChecks } from "@/components/admin/FigureChecks";
 import { PendingDecision } from "@/components/admin/PendingDecision";
 import { RevisionDiffView } from "@/components/admin/RevisionDiffView";
+import { SignOffPanel } from "@/components/admin/SignOffPanel";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { can } from "@/lib/permissions";
 import { getPendingReview } from "@/lib/publication/pending-changes";
+import { getReleaseChecks } from "@/lib/releases/figure-checks";
 
 export const metadata: Metadata = { title: "审核待发布的修改" };
 
@@ -20,6 +23,8 @@ export default async function ReviewPendingPage({ params }: { params: Promise<{ 
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
+  // The checks of what is being edited: the pending changes shown here.
+  const checks = await getReleaseChecks(user, id);
   return (
     <div className="admin-page">
       <p>
@@ -52,6 +57,14 @@ export default async function ReviewPendingPage({ params }: { params: Promise<{ 
             title="已发布版本 → 待发布的修改"
             label="已发布版本与待发布修改的差别"
           />
+          <SignOffPanel
+            releaseId={id}
+            version={release.version}
+            signOff={checks.signOff}
+            canSignOff={can(user, "figure.sign_off")}
+            dirty={false}
+          />
+          <FigureChecks claims={checks.claims} consistency={checks.consistency} />
           {can(user, "release.publish") ? (
             <PendingDecision
               releaseId={id}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Tx } from "../db";
+import type { Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { AppError } from "../errors";
+import { checkSnapshot } from "./figure-checks";
+import type { ReleaseSnapshot } from "./snapshot";
+
+/**
+ * What must hold before content goes live (publish, schedule, publishing pending changes), inside
+ * the publishing transaction: every figure a publisher has to confirm is confirmed (editions with
+ * sign-off), and a record claim that earlier editions contradict is published only when the
+ * publisher says so, which the audit log keeps with the claims.
+ */
+export async function assertReadyToPublish(
+  tx: Tx,
+  user: Actor,
+  releaseId: string,
+  snapshot: ReleaseSnapshot,
+  options: { confirmContradictedClaims?: boolean },
+) {
+  const checks = await checkSnapshot(tx, releaseId, snapshot);
+  const unconfirmed = checks.signOff.unconfirmed;
+  if (unconfirmed.length)
+    throw new AppError(
+      "conflict",
+      `以下数据尚未经发布人确认，确认后才能发布：${unconfirmed.map((f) => `${f.label}（${f.display}）`).join("、")}`,
+      { unconfirmedFigures: unconfirmed },
+    );
+  const contradicted = checks.claims.filter((c) => c.state === "contradicted");
+  if (!contradicted.length) return;
+  const listed = contradicted.map((c) => ({
+    key: c.key,
+    label: c.label,
+    claim: c.claim,
+    message: c.message,
+  }));
+  if (!options.confirmContradictedClaims)
+    throw new AppError(
+      "conflict",
+      `以下纪录说法与往届数据不符，请发布人确认后再发布：${listed.map((c) => `“${c.label}”${c.claim}：${c.message}`).join("；")}`,
+      { contradictedClaims: listed },
+    );
+  await recordAudit(tx, {
+    actor: user,
+    action: "release.confirm_contradicted_claims",
+    targetType: "release",
+    targetId: releaseId,
+    details: { claims: listed },
+    ip: user.ip,
+  });
+}
