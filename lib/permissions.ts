@@ -13,6 +13,8 @@ export type Permission =
   | "slug.release"
   | "preview.link"
   | "media.upload"
+  | "edition.manage"
+  | "figureKey.manage"
   | "user.manage"
   | "audit.view";
 
@@ -32,6 +34,8 @@ const PUBLISHER: Permission[] = [
   "release.delete",
   "preview.link",
   "slug.release",
+  "edition.manage",
+  "figureKey.manage",
 ];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 
