@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       name: "editorial",
-      testMatch: /editorial\.spec\.ts/,
+      testMatch: /(editorial|editions)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "public"],
     },
