@@ -184,7 +184,7 @@ test.describe("as an editor", () => {
     });
     expect(refused.status()).toBe(403);
     await page.goto("/admin/keys");
-    await expect(page.getByRole("alert")).toHaveText("只有发布人和管理员可以管理数据键。");
+    await expect(page.locator("p.form-error[role=alert]")).toHaveText("只有发布人和管理员可以管理数据键。");
   });
 });
 
