@@ -36,7 +36,6 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup"],
     },
-    // cross-server: a second production server on the same database sees the changes made here.
     {
       name: "import",
       testMatch: /import\.spec\.ts/,
@@ -45,7 +44,8 @@ export default defineConfig({
     },
     {
       name: "editorial",
-      testMatch: /(editorial|cross-server)\.spec\.ts/,
+      // cross-server: a second production server on the same database sees the changes made here.
+      testMatch: /(editorial|editions|cross-server)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "public"],
     },

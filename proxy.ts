@@ -10,7 +10,10 @@ export async function proxy(request: NextRequest) {
   if (
     pathname.startsWith("/releases/") ||
     pathname.startsWith("/categories/") ||
-    pathname.startsWith("/api/releases/")
+    pathname.startsWith("/api/releases/") ||
+    pathname.startsWith("/editions/") ||
+    pathname.startsWith("/data/") ||
+    pathname.startsWith("/api/figures/")
   ) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const [, , slug, ...rest] = pathname.split("/");
@@ -19,7 +22,7 @@ export async function proxy(request: NextRequest) {
     if (!current) {
       // A slug or page number nobody published is answered here, never rendered: Next would keep
       // each rendered 404 on disk (lib/releases/public-index.ts).
-      const apiSlug = pathname.startsWith("/api/") ? rest[0] : undefined;
+      const apiSlug = pathname.startsWith("/api/releases/") ? rest[0] : undefined;
       if ((apiSlug && redirectedSlug(apiSlug)) || (await publicPathKnown(pathname)))
         return NextResponse.next();
       return notFound(request);
@@ -43,8 +46,8 @@ export async function proxy(request: NextRequest) {
 /** The one JSON error body for the API and feeds, the site's 404 page (rendered once, static) for pages. */
 function notFound(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/api/") || /\.(xml|json|csv|png)$/.test(pathname)) {
-    const apiSlug = pathname.startsWith("/api/") ? pathname.split("/")[3] : undefined;
+  if (pathname.startsWith("/api/") || /\.(xml|json|csv|png)$|^\/data\/[^/]+\/csv$/.test(pathname)) {
+    const apiSlug = pathname.startsWith("/api/releases/") ? pathname.split("/")[3] : undefined;
     const [status, code, message] =
       apiSlug !== undefined && !isValidSlug(apiSlug)
         ? [400, "bad_request", "别名格式无效"]
@@ -60,7 +63,8 @@ function notFound(request: NextRequest) {
   });
 }
 
-// /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist
+// /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist;
+// /editions/*, /data/*, /api/figures/*: years and figure keys that have no public page
 // (in-memory lookups; measured: no change in requests/s on release pages).
 export const config = {
   matcher: [
@@ -70,5 +74,8 @@ export const config = {
     "/releases/:slug/:rest*",
     "/categories/:slug/:rest*",
     "/api/releases/:slug/:rest*",
+    "/editions/:year/:rest*",
+    "/data/:key/:rest*",
+    "/api/figures/:key/:rest*",
   ],
 };

@@ -1,12 +1,13 @@
 import type { MetadataRoute } from "next";
 import { getConfig } from "@/lib/config";
+import { getEditionAddresses } from "@/lib/editions/queries";
 import { getSitemapData } from "@/lib/seo/sitemap-queries";
 
 export const revalidate = 3600;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const siteUrl = getConfig().siteUrl;
-  const { releases, categories } = await getSitemapData();
+  const [{ releases, categories }, editions] = await Promise.all([getSitemapData(), getEditionAddresses()]);
   const newest = releases[0]?.updatedAt;
   return [
     { url: `${siteUrl}/`, lastModified: newest, changeFrequency: "hourly", priority: 1 },
@@ -16,6 +17,17 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       lastModified: c.updatedAt ?? undefined,
       changeFrequency: "daily" as const,
       priority: 0.6,
+    })),
+    { url: `${siteUrl}/editions`, lastModified: newest, changeFrequency: "weekly", priority: 0.6 },
+    ...editions.years.map((year) => ({
+      url: `${siteUrl}/editions/${year}`,
+      changeFrequency: "weekly" as const,
+      priority: 0.5,
+    })),
+    ...editions.keys.map((key) => ({
+      url: `${siteUrl}/data/${key}`,
+      changeFrequency: "weekly" as const,
+      priority: 0.4,
     })),
     ...releases.map((r) => ({
       url: `${siteUrl}/releases/${r.slug}`,

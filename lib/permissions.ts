@@ -14,6 +14,8 @@ export type Permission =
   | "figure.sign_off"
   | "preview.link"
   | "media.upload"
+  | "edition.manage"
+  | "figureKey.manage"
   | "user.manage"
   | "audit.view";
 
@@ -34,6 +36,8 @@ const PUBLISHER: Permission[] = [
   "preview.link",
   "slug.release",
   "figure.sign_off",
+  "edition.manage",
+  "figureKey.manage",
 ];
 const ADMIN: Permission[] = [...PUBLISHER, "user.manage", "audit.view"];
 

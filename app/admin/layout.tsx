@@ -36,6 +36,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/admin">稿件</Link>
           <Link href="/admin/releases/new">新建稿件</Link>
           <Link href="/admin/media">媒体库</Link>
+          {can(user, "edition.manage") && <Link href="/admin/events">活动与届次</Link>}
+          {can(user, "figureKey.manage") && <Link href="/admin/keys">数据键</Link>}
           {can(user, "user.manage") && <Link href="/admin/users">用户</Link>}
           {can(user, "audit.view") && <Link href="/admin/audit">审计日志</Link>}
           <Link href="/" target="_blank">

@@ -433,6 +433,15 @@ export function ReleaseEditor({
               choices={options.editions}
               onValue={(editionId) => change({ editionId })}
             />
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.isEditionResults}
+                onChange={(e) => change({ isEditionResults: e.target.checked })}
+              />
+              本届成果发布稿（每届每种语言一篇）
+            </label>
+            {fieldError("isEditionResults")}
             <label className="field">
               <span>标签（用逗号分隔）</span>
               <input

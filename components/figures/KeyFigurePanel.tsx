@@ -7,9 +7,11 @@ interface Props {
   figures: PublicFigure[];
   recordLabel: string;
   headingLevel?: "h2" | "h3";
+  /** Shown under a figure, by key (历届对比 on release pages). */
+  extras?: Record<string, React.ReactNode>;
 }
 
-export function KeyFigurePanel({ title, figures, recordLabel, headingLevel = "h2" }: Props) {
+export function KeyFigurePanel({ title, figures, recordLabel, headingLevel = "h2", extras = {} }: Props) {
   if (!figures.length) return null;
   const Heading = headingLevel;
   return (
@@ -21,6 +23,7 @@ export function KeyFigurePanel({ title, figures, recordLabel, headingLevel = "h2
             <FigureValue figure={f} className="key-figure__value" />
             <span className="key-figure__label">{f.label}</span>
             {f.isRecord && <RecordBadge note={f.recordNote} label={recordLabel} />}
+            {extras[f.key]}
           </li>
         ))}
       </ul>

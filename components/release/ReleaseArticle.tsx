@@ -2,6 +2,8 @@ import { BreakdownCharts } from "@/components/figures/BreakdownCharts";
 import { DataLinks } from "@/components/figures/DataLinks";
 import { KeyFigurePanel } from "@/components/figures/KeyFigurePanel";
 import { RecordList } from "@/components/figures/RecordList";
+import { EditionComparison } from "@/components/editions/EditionComparison";
+import type { SeriesPoint } from "@/lib/editions/public-dto";
 import { getMessages } from "@/lib/i18n/messages";
 import type { PublicRelease } from "@/lib/releases/public-dto";
 import { ChangeNotes } from "./ChangeNotes";
@@ -15,10 +17,13 @@ export function ReleaseArticle({
   release,
   siteUrl,
   preview = false,
+  comparisons = [],
 }: {
   release: PublicRelease;
   siteUrl: string;
   preview?: boolean;
+  /** The key figures' values in other editions of the event. */
+  comparisons?: Array<{ key: string; points: SeriesPoint[] }>;
 }) {
   const messages = getMessages(release.locale);
   const t = messages.release;
@@ -41,7 +46,23 @@ export function ReleaseArticle({
       </header>
 
       <ChangeNotes notes={release.changeNotes} messages={messages} />
-      <KeyFigurePanel title={t.keyFigures} figures={release.keyFigures} recordLabel={t.recordBadge} />
+      <KeyFigurePanel
+        title={t.keyFigures}
+        figures={release.keyFigures}
+        recordLabel={t.recordBadge}
+        extras={Object.fromEntries(
+          comparisons.map((c) => [
+            c.key,
+            <EditionComparison
+              key={c.key}
+              figureKey={c.key}
+              label={release.keyFigures.find((f) => f.key === c.key)?.label ?? c.key}
+              points={c.points}
+              messages={messages}
+            />,
+          ]),
+        )}
+      />
       {release.leadImage?.url && (
         <figure className="lead-image">
           {/* eslint-disable-next-line @next/next/no-img-element -- media is served by our own route with its real size */}

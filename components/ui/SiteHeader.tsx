@@ -25,6 +25,7 @@ export function SiteHeader({ messages, categories }: Props) {
         <nav className="site-nav" aria-label="主导航">
           <Link href="/">{messages.site.home}</Link>
           <Link href="/releases">{messages.site.releases}</Link>
+          <Link href="/editions">{messages.editions.nav}</Link>
           {categories.map((c) => (
             <Link key={c.slug} href={`/categories/${c.slug}`}>
               {c.name}

@@ -30,6 +30,7 @@ const FIELD_LABELS: Array<[keyof ReleaseSnapshot, string]> = [
   ["byline", "作者"],
   ["categoryId", "分类"],
   ["editionId", "届次"],
+  ["isEditionResults", "本届成果发布"],
   ["leadImageId", "题图"],
   ["tags", "标签"],
 ];

@@ -30,6 +30,7 @@ export const releaseFormSchema = z.object({
   body: z.string(),
   categoryId: z.string(),
   editionId: z.string(),
+  isEditionResults: z.boolean().default(false),
   leadImageId: z.string(),
   tags: z.array(z.string()),
   sourceName: z.string(),

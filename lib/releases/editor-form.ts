@@ -39,6 +39,7 @@ export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
     body: s.body,
     categoryId: s.categoryId ?? "",
     editionId: s.editionId ?? "",
+    isEditionResults: s.isEditionResults,
     leadImageId: s.leadImageId ?? "",
     tags: s.tags,
     sourceName: s.sourceName ?? "",

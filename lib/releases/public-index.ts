@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "../db";
+import { listEditionAddresses } from "../editions/addresses";
 import { publicReleaseWhere } from "../publication/visibility";
 import { RELEASE_PAGE_SIZE } from "./page-param";
 
 /**
  * Every public address a client can name, held in memory: public release slugs, category slugs
- * with their release counts. The proxy answers 404 for any other slug or page number before a
+ * with their release counts, edition years and figure keys with public data. The proxy answers 404 for any other slug or page number before a
  * page renders, because Next keeps every rendered ISR answer on disk, 404s included (measured:
  * ~37 KB in .next/server/route-cache plus a data-cache entry per random slug), so
  * attacker-chosen slugs would fill the disk the database lives on. Reloaded by the cache watcher
@@ -15,6 +16,8 @@ type PublicIndex = {
   releases: Set<string>;
   categories: Map<string, number>;
   releaseCount: number;
+  editionYears: Set<string>;
+  figureKeys: Set<string>;
   loadedAt: number;
 };
 
@@ -30,14 +33,17 @@ const store: typeof globalThis & {
 
 export async function loadPublicIndex(): Promise<PublicIndex> {
   const visible = publicReleaseWhere();
-  const [releases, categories] = await Promise.all([
+  const [releases, categories, editions] = await Promise.all([
     db.release.findMany({ where: visible, select: { slug: true } }),
     db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
+    listEditionAddresses(),
   ]);
   const index = {
     releases: new Set(releases.map((r) => r.slug)),
     categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
     releaseCount: releases.length,
+    editionYears: new Set(editions.years.map(String)),
+    figureKeys: new Set(editions.keys),
     loadedAt: Date.now(),
   };
   store.__pressroomPublicIndex = index;
@@ -68,7 +74,8 @@ const isPageWithin = (value: string | undefined, count: number) =>
 
 /**
  * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
- * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…. Other paths: true.
+ * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…, /editions/<year>, /data/<key>[/csv],
+ * /api/figures/<key>. Other paths: true.
  */
 export function publicPathExists(pathname: string, index: PublicIndex): boolean {
   const parts = pathname.split("/").slice(1);
@@ -83,6 +90,15 @@ export function publicPathExists(pathname: string, index: PublicIndex): boolean 
   }
   if (first === "api" && second === "releases" && third !== undefined)
     return index.releases.has(decodeSegment(third));
+  if (first === "editions" && second !== undefined)
+    return parts.length === 2 && index.editionYears.has(second);
+  if (first === "data" && second !== undefined)
+    return (
+      (parts.length === 2 || (parts.length === 3 && third === "csv")) &&
+      index.figureKeys.has(decodeSegment(second))
+    );
+  if (first === "api" && second === "figures" && third !== undefined)
+    return parts.length === 3 && index.figureKeys.has(decodeSegment(third));
   return true;
 }
 

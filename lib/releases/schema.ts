@@ -29,6 +29,8 @@ export const releaseInputSchema = z
     body: z.string().max(400_000, "正文过长").default(""),
     categoryId: uuidOrNull,
     editionId: uuidOrNull,
+    /** The results release of its edition (at most one per edition and language: lib/editions/results-release.ts). */
+    isEditionResults: z.boolean().default(false),
     leadImageId: uuidOrNull,
     tags: z
       .array(z.string().trim().min(1).max(30, "标签最多 30 个字符"))
@@ -41,6 +43,12 @@ export const releaseInputSchema = z
     figures: z.array(figureInputSchema).max(300, "数据最多 300 项").default([]),
   })
   .superRefine((r, ctx) => {
+    if (r.isEditionResults && !r.editionId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["isEditionResults"],
+        message: "请先选择届次，才能标为该届成果发布",
+      });
     const keys = new Map<string, number>();
     r.figures.forEach((f, i) => {
       if (keys.has(f.key))

@@ -21,6 +21,8 @@ export const releaseSnapshotSchema = z.object({
   byline: nullableText,
   categoryId: nullableText,
   editionId: nullableText,
+  // Added with editions: revisions stored before it lack it.
+  isEditionResults: z.boolean().default(false),
   leadImageId: nullableText,
   tags: z.array(z.string()),
   figures: z.array(
@@ -69,6 +71,7 @@ export async function snapshotRelease(tx: Tx, releaseId: string): Promise<Releas
     byline: release.byline,
     categoryId: release.categoryId,
     editionId: release.editionId,
+    isEditionResults: release.isEditionResults,
     leadImageId: release.leadImageId,
     tags: release.tags.map((t) => t.tag.name),
     figures: release.figures.map((f) => ({

@@ -3,6 +3,7 @@ import type { Tx } from "../db";
 import { sanitizeBody, sanitizePlainText } from "../content/sanitize-body";
 import { figureRow } from "../figures/figure-row";
 import { registerFigureKeys } from "../figures/key-registry";
+import { assertOnlyResultsRelease } from "../editions/results-release";
 import { slugify } from "./slug";
 import type { ReleaseInput } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
@@ -19,6 +20,7 @@ export function releaseContent(input: ReleaseInput) {
       locale: input.locale,
       categoryId: input.categoryId,
       editionId: input.editionId,
+      isEditionResults: input.isEditionResults,
       leadImageId: input.leadImageId,
       sourceName: text(input.sourceName),
       sourceUrl: input.sourceUrl,
@@ -61,6 +63,8 @@ async function tagIds(tx: Tx, names: string[]) {
 /** Writes the editable content of a release (fields, tags, figures), sanitised, inside a transaction. */
 export async function writeReleaseContent(tx: Tx, releaseId: string, input: ReleaseInput) {
   const { fields, tagNames, figures } = releaseContent(input);
+  if (fields.isEditionResults && fields.editionId)
+    await assertOnlyResultsRelease(tx, { releaseId, editionId: fields.editionId, locale: fields.locale });
   await tx.release.update({ where: { id: releaseId }, data: fields });
   await tx.releaseTag.deleteMany({ where: { releaseId } });
   const ids = await tagIds(tx, tagNames);

@@ -113,6 +113,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         sourceName: "安徽日报",
         categoryId: category.id,
         editionId: edition.id,
+        isEditionResults: true,
         viewCount: 2719,
         createdAt: publishedAt,
         tags: { create: tags.map((t) => ({ tagId: t.id })) },

@@ -71,7 +71,9 @@ export function releaseJsonLd(release: PublicRelease, siteUrl: string) {
       : {}),
     // Every figure, kept lean (the page carries this script twice: in HTML and in its RSC payload);
     // the full records with qualifiers and source sentences are at /api/releases/[slug].
+    // A figure of an edition has its page across editions: the @id links one measure over the years.
     mentions: release.figures.map((f) => ({
+      ...(release.edition ? { "@id": `${siteUrl}/data/${f.key}` } : {}),
       "@type": "PropertyValue",
       propertyID: f.key,
       name: f.label,

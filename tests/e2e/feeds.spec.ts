@@ -63,6 +63,8 @@ test("release pages carry canonical, Open Graph, Twitter and NewsArticle data", 
   });
   expect(ld.mentions).toHaveLength(50);
   expect(ld.mentions).toContainEqual({
+    // The same measure across editions: its /data page.
+    "@id": `${BASE}/data/signed_investment`,
     "@type": "PropertyValue",
     propertyID: "signed_investment",
     name: "签约项目投资总额",

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { listAuditLog } from "@/lib/audit/queries";
@@ -16,6 +17,11 @@ import { saveRelease } from "@/lib/releases/save-release";
 import { signOffFigures } from "@/lib/releases/sign-off-figures";
 import { transitionRelease } from "@/lib/releases/transition-release";
 import { createUser, updateUser } from "@/lib/users/user-mutations";
+import { createEdition, updateEdition } from "@/lib/editions/edition-mutations";
+import { createEvent, updateEvent } from "@/lib/editions/event-mutations";
+import { listEventsForAdmin } from "@/lib/editions/admin-queries";
+import { mergeFigureKeys, renameFigureKey, updateFigureKey } from "@/lib/figures/registry-mutations";
+import { listFigureKeys } from "@/lib/figures/registry-queries";
 import { createDraft, createStaff, releaseInput } from "./staff";
 
 type Role = "none" | "editor" | "publisher" | "admin";
@@ -26,6 +32,13 @@ const PNG = Buffer.from(
 
 let actors: Record<Role, Actor | null>;
 let owner: Actor;
+let testEventId: string;
+let testEventSlug: string;
+let testEditionId: string;
+// What the registry and edition cases make in their setup, for stateOf to watch.
+let scratchKey = "k_none";
+let scratchEventId = "00000000-0000-0000-0000-000000000000";
+const editionInput = { year: 2011, startDate: "2011-09-20", endDate: "2011-09-24", city: "测试市" };
 
 beforeAll(async () => {
   owner = await createStaff("admin");
@@ -35,6 +48,9 @@ beforeAll(async () => {
     publisher: await createStaff("publisher"),
     admin: await createStaff("admin"),
   };
+  testEventSlug = `ev-${crypto.randomUUID().slice(0, 8)}`;
+  testEventId = (await createEvent(owner, { slug: testEventSlug, name: "测试活动" })).id;
+  testEditionId = (await createEdition(owner, testEventId, editionInput)).id;
 });
 
 /** Everything a refused call could have touched, scoped so tests running in parallel do not disturb it. */
@@ -54,6 +70,13 @@ async function stateOf(releaseId: string, actor: Actor | null) {
     autosaves: await db.autosave.count({ where: { releaseId } }),
     signOffs: await db.figureSignOff.count({ where: { releaseId } }),
     newUsers: await db.user.count({ where: { email: { startsWith: "refused-" } } }),
+    events: await db.event.count({ where: { slug: { startsWith: "refused-" } } }),
+    testEvent: await db.event.findUnique({ where: { id: testEventId }, include: { editions: true } }),
+    scratchEvent: await db.event.findUnique({ where: { id: scratchEventId }, include: { editions: true } }),
+    keys: await db.figureKey.findMany({
+      where: { key: { in: [scratchKey, `${scratchKey}_b`, `${scratchKey}_new`, "signed_projects"] } },
+      orderBy: { key: "asc" },
+    }),
   };
 }
 
@@ -193,6 +216,69 @@ const MUTATIONS: Mutation[] = [
     run: (a) => createStaff("editor").then((u) => updateUser(a, u.id, { role: "publisher" })),
   },
   { name: "read audit log", allowed: ["admin"], run: (a) => listAuditLog(a) },
+  {
+    name: "create event",
+    allowed: ["publisher", "admin"],
+    run: (a) =>
+      createEvent(a, {
+        slug: `${a?.role === "publisher" || a?.role === "admin" ? "made" : "refused"}-${crypto.randomUUID().slice(0, 8)}`,
+        name: "测试活动",
+      }),
+  },
+  {
+    name: "edit event",
+    allowed: ["publisher", "admin"],
+    run: (a) => updateEvent(a, testEventId, { slug: testEventSlug, name: `测试活动 ${Date.now()}` }),
+  },
+  {
+    name: "create edition",
+    allowed: ["publisher", "admin"],
+    setup: async (_id, v) => {
+      scratchEventId = (
+        await createEvent(owner, { slug: `ev-${crypto.randomUUID().slice(0, 8)}`, name: "活动" })
+      ).id;
+      return v;
+    },
+    run: (a) => createEdition(a, scratchEventId, editionInput),
+  },
+  {
+    name: "edit edition",
+    allowed: ["publisher", "admin"],
+    run: (a) => updateEdition(a, testEditionId, { ...editionInput, theme: `主题 ${Date.now()}` }),
+  },
+  { name: "list events", allowed: ["publisher", "admin"], run: (a) => listEventsForAdmin(a) },
+  { name: "list figure keys", allowed: ["publisher", "admin"], run: (a) => listFigureKeys(a) },
+  {
+    name: "edit figure key",
+    allowed: ["publisher", "admin"],
+    run: (a) =>
+      updateFigureKey(a, "signed_projects", { label: "合作签约项目", kind: "count", higherIsBetter: true }),
+  },
+  {
+    name: "rename figure key",
+    allowed: ["publisher", "admin"],
+    setup: async (_id, v) => {
+      scratchKey = `k_${crypto.randomUUID().slice(0, 8)}`;
+      await db.figureKey.create({ data: { key: scratchKey, label: "临时", baseUnit: "个" } });
+      return v;
+    },
+    run: (a) => renameFigureKey(a, scratchKey, { to: `${scratchKey}_new` }),
+  },
+  {
+    name: "merge figure keys",
+    allowed: ["publisher", "admin"],
+    setup: async (_id, v) => {
+      scratchKey = `k_${crypto.randomUUID().slice(0, 8)}`;
+      await db.figureKey.createMany({
+        data: [
+          { key: scratchKey, label: "临时", baseUnit: "个" },
+          { key: `${scratchKey}_b`, label: "临时", baseUnit: "个" },
+        ],
+      });
+      return v;
+    },
+    run: (a) => mergeFigureKeys(a, scratchKey, { into: `${scratchKey}_b` }),
+  },
 ];
 
 describe.each(MUTATIONS)("$name", (mutation) => {

@@ -9,6 +9,8 @@ const index = {
     ["empty", 0],
   ]),
   releaseCount: 25,
+  editionYears: new Set(["2023", "2019"]),
+  figureKeys: new Set(["signed_projects", "exhibitors"]),
   loadedAt: 0,
 };
 const exists = (p: string) => publicPathExists(p, index);
@@ -67,5 +69,29 @@ describe("addresses a client may name", () => {
   it("leaves other paths alone", () => {
     for (const p of ["/", "/releases", "/api/releases", "/admin/releases/1", "/feed.xml"])
       expect(exists(p), p).toBe(true);
+  });
+
+  it("knows edition years and figure keys with public data, and nothing else under them", () => {
+    for (const p of [
+      "/editions/2023",
+      "/editions/2019",
+      "/data/signed_projects",
+      "/data/exhibitors/csv",
+      "/api/figures/signed_projects",
+    ])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      "/editions/2024",
+      "/editions/02023",
+      "/editions/2023/x",
+      "/editions/%ZZ",
+      "/data/made_up_key",
+      "/data/signed_projects/json",
+      "/data/signed_projects/csv/x",
+      "/data/Signed_Projects",
+      "/api/figures/made_up_key",
+      "/api/figures/signed_projects/x",
+    ])
+      expect(exists(p), p).toBe(false);
   });
 });

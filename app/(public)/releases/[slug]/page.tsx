@@ -4,6 +4,7 @@ import { ReleaseArticle } from "@/components/release/ReleaseArticle";
 import { ReleaseCard } from "@/components/release/ReleaseCard";
 import { getConfig } from "@/lib/config";
 import { getMessages } from "@/lib/i18n/messages";
+import { getEditionComparisons } from "@/lib/editions/queries";
 import { getRelatedReleases } from "@/lib/releases/queries";
 import { loadRelease } from "./load-release";
 import { jsonLdScript, releaseJsonLd, releaseMetadata } from "@/lib/seo/release-metadata";
@@ -21,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReleasePage({ params }: Props) {
   const release = await loadRelease((await params).slug);
-  const related = await getRelatedReleases(release.id);
+  const [related, comparisons] = await Promise.all([
+    getRelatedReleases(release.id),
+    getEditionComparisons(release.slug),
+  ]);
   const messages = getMessages(release.locale);
   const t = messages.release;
   const siteUrl = getConfig().siteUrl;
@@ -32,7 +36,7 @@ export default async function ReleasePage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(release, siteUrl)) }}
       />
-      <ReleaseArticle release={release} siteUrl={siteUrl} />
+      <ReleaseArticle release={release} siteUrl={siteUrl} comparisons={comparisons} />
 
       {related.length > 0 && (
         <aside className="related" aria-labelledby="related-title">

@@ -1,0 +1,15 @@
+import type { PublicEdition } from "./public-dto";
+import { fill, type Messages } from "../i18n/messages";
+
+/** An edition's ordinal, dates, place and theme line, as release pages state them. */
+export function editionLine(e: PublicEdition, messages: Messages): string {
+  const t = messages.editions;
+  return [
+    e.ordinal ? fill(t.ordinal, { ordinal: e.ordinal }) : null,
+    fill(t.dates, { start: e.startDate, end: e.endDate }),
+    e.city,
+    e.theme ? `“${e.theme}”` : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}

@@ -1,0 +1,235 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+// Editions and figures across editions, with earlier-edition data made here and clearly
+// fictional: a test event whose "2019（测试）" and 2020 editions are invented. The public seed
+// stays the real 2023 release only.
+
+const as = (role: "editor" | "publisher") => ({ storageState: `tests/e2e/.auth/${role}.json` });
+const stamp = crypto.randomBytes(3).toString("hex");
+const key = `e2e_projects_${stamp}`;
+
+async function ok<T>(response: Promise<import("@playwright/test").APIResponse>): Promise<T> {
+  const r = await response;
+  expect(r.status(), await r.text()).toBe(200);
+  return (await r.json()) as T;
+}
+
+async function publishRelease(
+  request: APIRequestContext,
+  editionId: string,
+  year: number,
+  figure: { value: string; unit: string; qualifier?: string },
+) {
+  const slug = `e2e-edition-${year}-${stamp}`;
+  const mention = `${figure.qualifier === "over" ? "超" : ""}${figure.value}${figure.unit}`;
+  const created = await ok<{ id: string; version: number }>(
+    request.post("/api/admin/releases", {
+      data: {
+        title: `${year}（测试）虚构大会成果 ${stamp}`,
+        slug,
+        summary: "测试用的虚构数据，不是真实大会成果。",
+        body: `<p>虚构大会共促成签约项目${mention}。</p>`,
+        editionId,
+        isEditionResults: true,
+        figures: [
+          {
+            key,
+            label: "签约项目（虚构）",
+            value: figure.value,
+            unit: figure.unit,
+            qualifier: figure.qualifier ?? "exact",
+            highlighted: true,
+            mention,
+          },
+        ],
+      },
+    }),
+  );
+  await ok(
+    request.post(`/api/admin/releases/${created.id}/transition`, {
+      data: { action: "publish", baseVersion: created.version },
+    }),
+  );
+  return slug;
+}
+
+test.describe("figures across editions", () => {
+  test.use(as("publisher"));
+
+  test("a release shows 历届对比 with the earlier edition, and /data/[key] has the chart, table, CSV and JSON", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const event = await ok<{ id: string }>(
+      request.post("/api/admin/events", {
+        data: { slug: `e2e-test-${stamp}`, name: `E2E 测试大会（虚构）${stamp}` },
+      }),
+    );
+    const edition = (year: number) =>
+      ok<{ id: string }>(
+        request.post(`/api/admin/events/${event.id}/editions`, {
+          data: { year, startDate: `${year}-05-10`, endDate: `${year}-05-12`, city: "测试市（虚构）" },
+        }),
+      );
+    const [e2019, e2020] = [await edition(2019), await edition(2020)];
+    const earlier = await publishRelease(request, e2019.id, 2019, {
+      value: "1.2",
+      unit: "万个",
+      qualifier: "over",
+    });
+    const current = await publishRelease(request, e2020.id, 2020, { value: "15000", unit: "个" });
+
+    await page.goto(`/releases/${current}`);
+    const card = page.locator(".key-figure", { hasText: "签约项目（虚构）" });
+    await expect(card.getByText("历届对比")).toBeVisible();
+    await expect(card.locator(".edition-comparison li")).toHaveText(["2019 超1.2万个"]);
+    await expect(card.locator(".edition-comparison data")).toHaveAttribute("value", "12000");
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
+    );
+    expect(jsonLd.mentions[0]["@id"]).toMatch(new RegExp(`/data/${key}$`));
+
+    await card.getByRole("link", { name: /查看历届数据/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/data/${key}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("签约项目（虚构）：历届数据");
+    const chart = page.getByRole("img", { name: /签约项目（虚构）历届柱状图/ });
+    await expect(chart).toBeVisible();
+    await expect(chart.locator("desc")).toHaveText("按年份：2019年 超1.2万个；2020年 15000个");
+    const rows = page.locator(".figure-table tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("2020");
+    await expect(rows.nth(0)).toContainText("15000个");
+    await expect(rows.nth(1)).toContainText("2019");
+    await expect(rows.nth(1)).toContainText("超1.2万个");
+
+    const json = await ok<Record<string, unknown>>(request.get(`/api/figures/${key}`));
+    expect(json).toEqual({
+      key,
+      label: "签约项目（虚构）",
+      baseUnit: "个",
+      series: [
+        {
+          edition: { year: 2020, city: "测试市（虚构）" },
+          value: "15000",
+          unit: "个",
+          baseValue: "15000",
+          qualifier: "exact",
+          release: { slug: current, title: `2020（测试）虚构大会成果 ${stamp}` },
+        },
+        {
+          edition: { year: 2019, city: "测试市（虚构）" },
+          value: "1.2",
+          unit: "万个",
+          baseValue: "12000",
+          qualifier: "over",
+          release: { slug: earlier, title: `2019（测试）虚构大会成果 ${stamp}` },
+        },
+      ],
+    });
+    const csv = await request.get(`/data/${key}/csv`);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain(
+      `2019,E2E 测试大会（虚构）${stamp},测试市（虚构）,超1.2万个,1.2,万个,12000,个,over`,
+    );
+
+    // The editions pages name the event, since the site now has more than one.
+    await page.goto("/editions/2019");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`E2E 测试大会（虚构）${stamp}`);
+    await page.goto("/editions");
+    await expect(page.getByRole("link", { name: "2023年世界制造业大会" })).toBeVisible();
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    expect(sitemap).toContain(`/data/${key}</loc>`);
+    expect(sitemap).toContain("/editions/2019</loc>");
+
+    // 375 px: nothing wider than the screen.
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const url of [`/data/${key}`, "/editions", "/editions/2019", `/releases/${current}`]) {
+      await page.goto(url);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+  });
+
+  test("publishers manage events and keys; a second results release of an edition is refused by name", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/admin/keys");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("数据键登记表");
+    await expect(page.locator("#key-signed_projects")).toContainText("基本单位“个”");
+    await page.goto("/admin/events");
+    await expect(page.getByRole("heading", { name: /世界制造业大会/ })).toBeVisible();
+
+    const bad = await request.post("/api/admin/events", { data: { slug: "Bad Slug", name: "" } });
+    expect(bad.status()).toBe(422);
+    const body = (await bad.json()) as { error: { fields: Array<{ path: string; message: string }> } };
+    expect(body.error.fields.map((f) => f.path).sort()).toEqual(["name", "slug"]);
+  });
+});
+
+test.describe("as an editor", () => {
+  test.use(as("editor"));
+  test("the registry and events are not an editor's: 403 from the API, a plain notice on the pages", async ({
+    page,
+    request,
+  }) => {
+    const refused = await request.patch("/api/admin/figure-keys/signed_projects", {
+      data: { label: "改名", kind: "count", higherIsBetter: true },
+    });
+    expect(refused.status()).toBe(403);
+    await page.goto("/admin/keys");
+    await expect(page.locator("p.form-error[role=alert]")).toHaveText("只有发布人和管理员可以管理数据键。");
+  });
+});
+
+function cacheFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  for (const dir of [".next/cache", ".next/server/route-cache", ".next/server/app"]) walk(path.resolve(dir));
+  return files;
+}
+
+test("made-up years and figure keys are 404 before rendering and leave nothing in the cache directories", async ({
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const tokens: string[] = [];
+  const attacks: Array<[string, number]> = [];
+  for (let i = 0; i < 60; i++) {
+    const token = `x${crypto.randomBytes(5).toString("hex")}`;
+    tokens.push(token);
+    attacks.push(
+      [`/data/${token}`, 404],
+      [`/data/${token}/csv`, 404],
+      [`/api/figures/${token}`, 404],
+      [`/editions/${1900 + i}`, 404],
+      [`/editions/${token}`, 404],
+      [`/data/signed_projects/${token}`, 404],
+    );
+  }
+  for (let i = 0; i < attacks.length; i += 8)
+    await Promise.all(
+      attacks
+        .slice(i, i + 8)
+        .map(async ([url, status]) =>
+          expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(status),
+        ),
+    );
+  expect(cacheFiles().filter((f) => tokens.some((t) => f.includes(t)))).toEqual([]);
+  // The API answers the one JSON error body.
+  const api = await request.get(`/api/figures/${tokens[0]}`);
+  expect(await api.json()).toEqual({ error: { code: "not_found", message: "未找到该内容" } });
+});
