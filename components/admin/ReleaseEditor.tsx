@@ -1,14 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
+import { mergeConflict, type FieldChoices } from "@/lib/releases/merge-conflict";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
-import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
-import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
-import { clearDraftCopies, draftCopyKey, readDraftCopy } from "./draft-copies";
+import { ConflictPanel } from "./ConflictPanel";
+import { draftCopyKey } from "./draft-copies";
+import { OptionalSelect, TextAreaField, TextField } from "./editor/Field";
+import { savedStatus, timeOf, UNSAVED_STATUS } from "./editor/save-status";
+import { useAutosave } from "./editor/use-autosave";
+import { useDraftRecovery } from "./editor/use-draft-recovery";
 import { FigureTableEditor } from "./FigureTableEditor";
 import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
@@ -34,67 +38,6 @@ interface Props {
   workflow: Omit<WorkflowProps, "version" | "dirty">;
 }
 
-const AUTOSAVE_DELAY_MS = 1500;
-const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false });
-
-function TextField({
-  name,
-  label,
-  value,
-  error,
-  onValue,
-  ...rest
-}: { name: string; label: string; value: string; error?: string; onValue: (v: string) => void } & Omit<
-  React.InputHTMLAttributes<HTMLInputElement>,
-  "onChange" | "value"
->) {
-  return (
-    <label className={error ? "field field--error" : "field"}>
-      <span>{label}</span>
-      <input
-        name={name}
-        value={value}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${name}-error` : undefined}
-        onChange={(e) => onValue(e.target.value)}
-        {...rest}
-      />
-      {error && (
-        <em className="field-error" id={`${name}-error`}>
-          {error}
-        </em>
-      )}
-    </label>
-  );
-}
-
-/** A choice that may be left empty (category, edition, lead image). */
-function OptionalSelect({
-  label,
-  value,
-  choices,
-  onValue,
-}: {
-  label: string;
-  value: string;
-  choices: { id: string; label: string }[];
-  onValue: (v: string) => void;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onValue(e.target.value)}>
-        <option value="">（无）</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function ReleaseEditor({
   releaseId,
   userId,
@@ -115,95 +58,26 @@ export function ReleaseEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState("");
   const [saving, setSaving] = useState(false);
-  const [recovery, setRecovery] = useState<{ data: ReleaseForm; savedAt: string; source: string } | null>(
-    null,
-  );
   const [conflict, setConflict] = useState<{
     theirs: ReleaseForm;
     version: number;
     updatedBy: string | null;
   } | null>(null);
-  const [choices, setChoices] = useState<Partial<Record<keyof ReleaseForm, FieldChoice>>>({});
+  const [choices, setChoices] = useState<FieldChoices>({});
   const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
-  const [slugTouched, setSlugTouched] = useState(true);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const copyKey = draftCopyKey(userId, releaseId);
-  const latest = useRef({ form, version, dirty });
-  useEffect(() => {
-    latest.current = { form, version, dirty };
-  });
-
-  // Unsaved work found on the server or in this browser is offered back, never applied silently.
-  useEffect(() => {
-    clearDraftCopies(localStorage, userId);
-    const parsed = readDraftCopy<{ data: ReleaseForm; savedAt: string; baseVersion: number }>(
-      localStorage,
-      copyKey,
-    );
-    const candidates = [
-      parsed && { ...parsed, source: "本机浏览器" },
-      autosave && { ...autosave, source: "服务器自动保存" },
-    ].filter(
-      (c): c is NonNullable<typeof c> => Boolean(c) && JSON.stringify(c!.data) !== JSON.stringify(initial),
-    );
-    candidates.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    const best = candidates[0];
-    // Read after mount (localStorage does not exist on the server), shown on the next tick.
-    const shown = best
-      ? setTimeout(() => setRecovery({ data: best.data, savedAt: best.savedAt, source: best.source }), 0)
-      : undefined;
-    return () => clearTimeout(shown);
-  }, [copyKey, userId, autosave, initial]);
-
-  // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
-  useEffect(() => {
-    if (dirty)
-      localStorage.setItem(
-        copyKey,
-        JSON.stringify({ data: form, savedAt: new Date().toISOString(), baseVersion: version }),
-      );
-  }, [dirty, form, copyKey, version]);
-
-  const pushAutosave = useCallback(async () => {
-    const { form: data, version: base } = latest.current;
-    const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", {
-      baseVersion: base,
-      data,
-    });
-    setStatus(
-      result.ok
-        ? `已自动保存 ${timeOf(new Date(result.data.savedAt))}`
-        : `自动保存失败：${result.error.message}`,
-    );
-  }, [releaseId]);
+  const autosaver = useAutosave({ releaseId, copyKey, form, version, dirty, onStatus: setStatus });
+  const drafts = useDraftRecovery({ userId, copyKey, saved: initial, serverCopy: autosave });
 
   function change(patch: Partial<ReleaseForm>) {
     setForm((prev) => ({ ...prev, ...patch }));
     setDirty(true);
-    setStatus("有未保存的修改…");
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(pushAutosave, AUTOSAVE_DELAY_MS);
+    setStatus(UNSAVED_STATUS);
+    autosaver.schedule();
   }
 
-  useEffect(() => {
-    const flush = () => {
-      if (latest.current.dirty) void pushAutosave();
-    };
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!latest.current.dirty) return;
-      flush();
-      e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    document.addEventListener("visibilitychange", flush);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      document.removeEventListener("visibilitychange", flush);
-    };
-  }, [pushAutosave]);
-
   async function save(options: { overwrite?: boolean; data?: ReleaseForm; baseVersion?: number } = {}) {
-    if (timer.current) clearTimeout(timer.current);
+    autosaver.cancel();
     const data = options.data ?? form;
     setSaving(true);
     setFormError("");
@@ -227,9 +101,7 @@ export function ReleaseEditor({
       setChangeNote({ minor: false, kind: "update", note: "" });
       localStorage.removeItem(copyKey);
       setPending(result.data.pending ? { returnedNote: null } : null);
-      setStatus(
-        `${result.data.pending ? "已保存为待发布的修改" : "已保存"}（第 ${result.data.version} 版）${timeOf(new Date())}`,
-      );
+      setStatus(savedStatus(result.data.version, result.data.pending));
       return;
     }
     const { error } = result;
@@ -248,12 +120,6 @@ export function ReleaseEditor({
     setStatus("未保存：请修改标出的内容");
   }
 
-  const fieldError = (name: string) =>
-    errors[name] && (
-      <em className="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </em>
-    );
   return (
     <div className="editor">
       <div className="editor-bar" role="status" aria-live="polite">
@@ -286,27 +152,20 @@ export function ReleaseEditor({
           这篇稿件已公开：您保存的修改将等待发布人审核后才会公开。
         </p>
       )}
-      {recovery && (
+      {drafts.recovery && (
         <div className="notice" role="alert">
-          发现 {timeOf(new Date(recovery.savedAt))} 未保存的修改（{recovery.source}）。
+          发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）。
           <button
             type="button"
             className="link-button"
             onClick={() => {
-              change(recovery.data);
-              setRecovery(null);
+              change(drafts.recovery!.data);
+              drafts.accept();
             }}
           >
             恢复这些修改
           </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              localStorage.removeItem(copyKey);
-              setRecovery(null);
-            }}
-          >
+          <button type="button" className="link-button" onClick={drafts.ignore}>
             忽略
           </button>
         </div>
@@ -319,13 +178,9 @@ export function ReleaseEditor({
           updatedBy={conflict.updatedBy}
           choices={choices}
           onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
-          onMerge={() => {
-            const merged = { ...form };
-            for (const [field, choice] of Object.entries(choices))
-              if (choice === "theirs")
-                Object.assign(merged, { [field]: conflict.theirs[field as keyof ReleaseForm] });
-            void save({ data: merged, baseVersion: conflict.version });
-          }}
+          onMerge={() =>
+            void save({ data: mergeConflict(form, conflict.theirs, choices), baseVersion: conflict.version })
+          }
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
@@ -350,28 +205,23 @@ export function ReleaseEditor({
             label="标题"
             value={form.title}
             error={errors.title}
-            onValue={(title) => change({ title, ...(slugTouched ? {} : { slug: slugify(title) }) })}
+            onValue={(title) => change({ title })}
           />
           <TextField
             name="slug"
             label="网址别名"
             value={form.slug}
             error={errors.slug}
-            onValue={(slug) => {
-              setSlugTouched(true);
-              change({ slug });
-            }}
+            onValue={(slug) => change({ slug })}
           />
-          <label className={errors.summary ? "field field--error" : "field"}>
-            <span>摘要</span>
-            <textarea
-              name="summary"
-              rows={3}
-              value={form.summary}
-              onChange={(e) => change({ summary: e.target.value })}
-            />
-            {fieldError("summary")}
-          </label>
+          <TextAreaField
+            name="summary"
+            label="摘要"
+            rows={3}
+            value={form.summary}
+            error={errors.summary}
+            onValue={(summary) => change({ summary })}
+          />
           <div className="field">
             <span id="body-label">正文</span>
             <RichTextEditor
@@ -380,7 +230,11 @@ export function ReleaseEditor({
               media={options.media}
               labelledBy="body-label"
             />
-            {fieldError("body")}
+            {errors.body && (
+              <em className="field-error" id="body-error">
+                {errors.body}
+              </em>
+            )}
           </div>
           <section aria-labelledby="figures-title">
             <h2 id="figures-title">数据（{form.figures.length} 项）</h2>
@@ -397,32 +251,35 @@ export function ReleaseEditor({
           <fieldset className="panel">
             <legend>稿件信息</legend>
             <OptionalSelect
+              name="categoryId"
               label="分类"
+              error={errors.categoryId}
               value={form.categoryId}
               choices={options.categories.map((c) => ({ id: c.id, label: c.name }))}
               onValue={(categoryId) => change({ categoryId })}
             />
             <OptionalSelect
+              name="editionId"
               label="届次"
+              error={errors.editionId}
               value={form.editionId}
               choices={options.editions}
               onValue={(editionId) => change({ editionId })}
             />
-            <label className="field">
-              <span>标签（用逗号分隔）</span>
-              <input
-                value={form.tags.join("，")}
-                onChange={(e) =>
-                  change({
-                    tags: e.target.value
-                      .split(/[,，]/)
-                      .map((t) => t.trim())
-                      .filter(Boolean),
-                  })
-                }
-              />
-              {fieldError("tags")}
-            </label>
+            <TextField
+              name="tags"
+              label="标签（用逗号分隔）"
+              value={form.tags.join("，")}
+              error={errors.tags}
+              onValue={(tags) =>
+                change({
+                  tags: tags
+                    .split(/[,，]/)
+                    .map((t) => t.trim())
+                    .filter(Boolean),
+                })
+              }
+            />
             <TextField
               name="sourceName"
               label="来源"
@@ -447,7 +304,9 @@ export function ReleaseEditor({
               onValue={(byline) => change({ byline })}
             />
             <OptionalSelect
+              name="leadImageId"
               label="题图"
+              error={errors.leadImageId}
               value={form.leadImageId}
               choices={options.media.map((m) => ({ id: m.id, label: m.alt }))}
               onValue={(leadImageId) => change({ leadImageId })}
