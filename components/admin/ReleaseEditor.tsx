@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { figureFromSelection } from "@/lib/figures/figure-from-text";
 import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
 import { mergeConflict, type FieldChoices } from "@/lib/releases/merge-conflict";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
@@ -9,12 +10,20 @@ import { callApi } from "./api-client";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 import { ConflictPanel } from "./ConflictPanel";
 import { draftCopyKey } from "./draft-copies";
+import { figureErrorPath, firstErrorPath } from "./editor/error-order";
 import { OptionalSelect, TextAreaField, TextField } from "./editor/Field";
+import { FigureGrid, type FigureGridHandle } from "./editor/FigureGrid";
 import { savedStatus, timeOf, UNSAVED_STATUS } from "./editor/save-status";
 import { useAutosave } from "./editor/use-autosave";
 import { useDraftRecovery } from "./editor/use-draft-recovery";
-import { FigureTableEditor } from "./FigureTableEditor";
-import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
+import { useFigureKeys } from "./editor/use-figure-keys";
+
+/** Where the page shows a top-level field that has no input of that name. */
+const FIELD_SELECTORS: Record<string, string> = {
+  body: ".rte-content",
+  "changeNote.note": '[name="changeNote"]',
+};
+import { RichTextEditor, type FigureSelection, type MediaChoice } from "./RichTextEditor";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
 
 interface Props {
@@ -68,12 +77,48 @@ export function ReleaseEditor({
   const copyKey = draftCopyKey(userId, releaseId);
   const autosaver = useAutosave({ releaseId, copyKey, form, version, dirty, onStatus: setStatus });
   const drafts = useDraftRecovery({ userId, copyKey, saved: initial, serverCopy: autosave });
+  const figureKeys = useFigureKeys();
+  const grid = useRef<FigureGridHandle>(null);
+  // 标为数据 waits for the registry: it must add to the figures as they are then.
+  const latestForm = useRef(form);
+  useEffect(() => {
+    latestForm.current = form;
+  });
 
   function change(patch: Partial<ReleaseForm>) {
     setForm((prev) => ({ ...prev, ...patch }));
     setDirty(true);
     setStatus(UNSAVED_STATUS);
     autosaver.schedule();
+  }
+
+  /** After a refused save: the first problem, top to bottom, gets the focus. */
+  function showFirstError(fields: Record<string, string>) {
+    const path = firstErrorPath(fields);
+    if (!path) return;
+    const figure = figureErrorPath(path);
+    if (figure) return grid.current?.focusField(figure.index, figure.field);
+    requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>(
+        FIELD_SELECTORS[path] ?? `[name="${CSS.escape(path)}"]`,
+      );
+      target?.focus();
+      target?.scrollIntoView({ block: "center" });
+    });
+  }
+
+  async function markFigure(selection: FigureSelection) {
+    const registry = await figureKeys.load();
+    const figures = latestForm.current.figures;
+    const existing = figures.findIndex((f) => f.mention === selection.mention);
+    if (existing >= 0) {
+      setStatus(`“${selection.mention}”已是第 ${existing + 1} 项数据`);
+      return grid.current?.focusField(existing, "value");
+    }
+    const figure = figureFromSelection(selection.mention, selection.sentence, figures, registry);
+    if (!figure) return;
+    change({ figures: [...figures, figure] });
+    grid.current?.focusField(figures.length, figure.label ? "value" : "label");
   }
 
   async function save(options: { overwrite?: boolean; data?: ReleaseForm; baseVersion?: number } = {}) {
@@ -118,6 +163,7 @@ export function ReleaseEditor({
     setErrors(error.fields);
     setFormError(error.message);
     setStatus("未保存：请修改标出的内容");
+    showFirstError(error.fields);
   }
 
   return (
@@ -229,6 +275,7 @@ export function ReleaseEditor({
               onChange={(body) => change({ body })}
               media={options.media}
               labelledBy="body-label"
+              onMarkFigure={markFigure}
             />
             {errors.body && (
               <em className="field-error" id="body-error">
@@ -238,10 +285,13 @@ export function ReleaseEditor({
           </div>
           <section aria-labelledby="figures-title">
             <h2 id="figures-title">数据（{form.figures.length} 项）</h2>
-            <FigureTableEditor
+            <FigureGrid
+              ref={grid}
               figures={form.figures}
               onChange={(figures) => change({ figures })}
               errors={errors}
+              registry={figureKeys.keys}
+              onNeedRegistry={() => void figureKeys.load()}
             />
           </section>
         </div>

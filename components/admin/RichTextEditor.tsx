@@ -1,8 +1,10 @@
 "use client";
 
 import { Node } from "@tiptap/core";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { sentenceAround } from "@/lib/figures/figure-from-text";
+import { parseFigureText } from "@/lib/figures/parse";
 
 /** <figure class="photo"><img><figcaption>caption<span class="credit">credit</span></figcaption></figure>: the body's photo format. */
 const Photo = Node.create({
@@ -67,39 +69,70 @@ export interface MediaChoice {
   credit: string | null;
 }
 
-function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
-  const button = (label: string, active: boolean, run: () => void, title?: string) => (
+/** Selected words of one paragraph that read as a figure ("1.6万名"), with the sentence around them. */
+export interface FigureSelection {
+  mention: string;
+  sentence: string;
+}
+
+function figureSelection(editor: Editor): FigureSelection | null {
+  const { from, to, $from, $to } = editor.state.selection;
+  if (from === to || !$from.sameParent($to) || !$from.parent.isTextblock) return null;
+  const parent = $from.parent;
+  // A hard break counts as one character, so offsets in the text match positions in the block.
+  const text = parent.textBetween(0, parent.content.size, "\n", "\n");
+  const mention = text.slice($from.parentOffset, $to.parentOffset).trim();
+  if (!mention || mention.length > 60 || !parseFigureText(mention)?.unit) return null;
+  return { mention, sentence: sentenceAround(text, $from.parentOffset, $to.parentOffset) };
+}
+
+/** The toolbar; drawn disabled, at its final size, until the editor has loaded. */
+function Toolbar({
+  editor,
+  media,
+  onMarkFigure,
+}: {
+  editor: Editor | null;
+  media: MediaChoice[];
+  onMarkFigure?: (selection: FigureSelection) => void;
+}) {
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e && onMarkFigure ? figureSelection(e) : null),
+    equalityFn: (a, b) => a?.mention === b?.mention && a?.sentence === b?.sentence,
+  });
+  const button = (label: string, active: boolean, run: (e: Editor) => void, title?: string) => (
     <button
       type="button"
       className={active ? "is-active" : undefined}
       aria-pressed={active}
       title={title ?? label}
+      disabled={!editor}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={run}
+      onClick={() => editor && run(editor)}
     >
       {label}
     </button>
   );
+  const isActive = (name: string, attrs?: Record<string, unknown>) => editor?.isActive(name, attrs) ?? false;
   return (
     <div className="rte-toolbar" role="toolbar" aria-label="正文格式">
-      {button("正文", editor.isActive("paragraph"), () => editor.chain().focus().setParagraph().run())}
+      {button("正文", isActive("paragraph"), (e) => e.chain().focus().setParagraph().run())}
       {button(
         "标题",
-        editor.isActive("heading", { level: 2 }),
-        () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+        isActive("heading", { level: 2 }),
+        (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
         "小节标题",
       )}
-      {button("副标题", editor.isActive("heading", { level: 3 }), () =>
-        editor.chain().focus().toggleHeading({ level: 3 }).run(),
+      {button("副标题", isActive("heading", { level: 3 }), (e) =>
+        e.chain().focus().toggleHeading({ level: 3 }).run(),
       )}
-      {button("粗体", editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
-      {button("斜体", editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
-      {button("• 列表", editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
-      {button("1. 列表", editor.isActive("orderedList"), () =>
-        editor.chain().focus().toggleOrderedList().run(),
-      )}
-      {button("引用", editor.isActive("blockquote"), () => editor.chain().focus().toggleBlockquote().run())}
-      {button("链接", editor.isActive("link"), () => {
+      {button("粗体", isActive("bold"), (e) => e.chain().focus().toggleBold().run())}
+      {button("斜体", isActive("italic"), (e) => e.chain().focus().toggleItalic().run())}
+      {button("• 列表", isActive("bulletList"), (e) => e.chain().focus().toggleBulletList().run())}
+      {button("1. 列表", isActive("orderedList"), (e) => e.chain().focus().toggleOrderedList().run())}
+      {button("引用", isActive("blockquote"), (e) => e.chain().focus().toggleBlockquote().run())}
+      {button("链接", isActive("link"), (editor) => {
         const previous = editor.getAttributes("link").href as string | undefined;
         const href = window.prompt(
           "链接地址（http:// 或 https:// 开头，留空则移除链接）",
@@ -114,9 +147,10 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
       <select
         aria-label="插入图片"
         value=""
+        disabled={!editor}
         onChange={(e) => {
           const chosen = media.find((m) => m.id === e.target.value);
-          if (chosen)
+          if (chosen && editor)
             editor
               .chain()
               .focus()
@@ -140,8 +174,22 @@ function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
           </option>
         ))}
       </select>
-      {button("撤销", false, () => editor.chain().focus().undo().run())}
-      {button("重做", false, () => editor.chain().focus().redo().run())}
+      {button("撤销", false, (e) => e.chain().focus().undo().run())}
+      {button("重做", false, (e) => e.chain().focus().redo().run())}
+      {onMarkFigure && (
+        <button
+          type="button"
+          className="rte-toolbar__mark"
+          disabled={!selection}
+          title={
+            selection ? `把“${selection.mention}”标为数据` : "先在正文中选中一个数字及单位，例如“1.6万名”"
+          }
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => selection && onMarkFigure(selection)}
+        >
+          标为数据
+        </button>
+      )}
     </div>
   );
 }
@@ -152,11 +200,14 @@ export function RichTextEditor({
   onChange,
   media,
   labelledBy,
+  onMarkFigure,
 }: {
   value: string;
   onChange: (html: string) => void;
   media: MediaChoice[];
   labelledBy: string;
+  /** Offered when the selection reads as a figure: "标为数据". */
+  onMarkFigure?: (selection: FigureSelection) => void;
 }) {
   const editor = useEditor({
     extensions: [
@@ -180,11 +231,18 @@ export function RichTextEditor({
     },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
-  if (!editor) return <div className="rte rte--loading">正在加载编辑器…</div>;
   return (
     <div className="rte">
-      <Toolbar editor={editor} media={media} />
-      <EditorContent editor={editor} />
+      <Toolbar editor={editor} media={media} onMarkFigure={onMarkFigure} />
+      {editor ? (
+        <EditorContent editor={editor} />
+      ) : (
+        // Until the editor mounts, the saved body (sanitised when it was saved) holds its place, so
+        // nothing below it moves when the editor appears.
+        <div aria-busy="true" aria-labelledby={labelledBy}>
+          <div className="rte-content release-body" dangerouslySetInnerHTML={{ __html: value }} />
+        </div>
+      )}
     </div>
   );
 }

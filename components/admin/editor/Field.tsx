@@ -112,3 +112,38 @@ export function OptionalSelect({
     </Field>
   );
 }
+
+/** A checkbox with its label after it, and its error message underneath. */
+export function CheckField({
+  name,
+  label,
+  checked,
+  error,
+  onChecked,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  error?: string;
+  onChecked: (v: boolean) => void;
+}) {
+  return (
+    <div className={error ? "check-field field--error" : "check-field"}>
+      <label className="check">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          {...described(name, error)}
+          onChange={(e) => onChecked(e.target.checked)}
+        />
+        {label}
+      </label>
+      {error && (
+        <em className="field-error" id={`${name}-error`}>
+          {error}
+        </em>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,464 @@
+"use client";
+
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from "react";
+import { emptyFigure, type FigureForm } from "@/lib/releases/editor-form";
+import type { RegistryKey } from "@/lib/figures/figure-from-text";
+import { freshFigureKey } from "@/lib/figures/figure-from-text";
+import { DETAIL_FIELDS } from "./error-order";
+import { FigureDetails } from "./FigureDetails";
+import { figurePreview, QUALIFIER_OPTIONS, UNIT_SUGGESTIONS } from "./figure-cells";
+import { GRID_COLUMNS, gridKeyAction, moveItem, type GridColumn } from "./grid-navigation";
+import { parseFigureText } from "@/lib/figures/parse";
+
+export interface FigureGridHandle {
+  /** Shows one field of one figure: its cell, or the side panel opened on it. */
+  focusField(index: number, field: string): void;
+}
+
+interface Props {
+  figures: FigureForm[];
+  onChange: (figures: FigureForm[]) => void;
+  errors: Record<string, string>;
+  registry: RegistryKey[] | null;
+  onNeedRegistry: () => void;
+  ref?: Ref<FigureGridHandle>;
+}
+
+const COLUMN_LABELS: Record<GridColumn, string> = {
+  label: "指标名称",
+  value: "数值",
+  unit: "单位",
+  qualifier: "限定",
+  key: "标识",
+};
+const UNDO_DEPTH = 20;
+
+const cellSelector = (row: number, col: number) => `[data-row="${row}"][data-col="${col}"]`;
+
+/** The figures of a release as a compact grid: one row each, details of the chosen one in a side panel. */
+export function FigureGrid({ figures, onChange, errors, registry, onNeedRegistry, ref }: Props) {
+  const table = useRef<HTMLTableElement>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [deleted, setDeleted] = useState<Array<{ figure: FigureForm; index: number }>>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const [suggestions, setSuggestions] = useState(false);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const dragFrom = useRef<number | null>(null);
+  // Row callbacks stay the same between renders (rows are memoised): they read the latest list here.
+  const latest = useRef({ figures, onChange });
+  useEffect(() => {
+    latest.current = { figures, onChange };
+  });
+
+  /** Focus after React has drawn the change. */
+  const focusLater = useCallback((selector: string) => {
+    requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>(selector);
+      target?.focus();
+      target?.scrollIntoView({ block: "nearest" });
+    });
+  }, []);
+
+  const update = useCallback((index: number, patch: Partial<FigureForm>) => {
+    const { figures: list, onChange: emit } = latest.current;
+    emit(list.map((f, i) => (i === index ? { ...f, ...patch } : f)));
+  }, []);
+
+  const move = useCallback(
+    (from: number, to: number, col: number | null) => {
+      const { figures: list, onChange: emit } = latest.current;
+      if (to < 0 || to >= list.length || from === to) return;
+      emit(moveItem(list, from, to));
+      setOpen((o) =>
+        o === from
+          ? to
+          : o === null
+            ? null
+            : moveItem(
+                list.map((_, i) => i),
+                from,
+                to,
+              ).indexOf(o),
+      );
+      setAnnouncement(`“${list[from].label || "未命名"}”已移到第 ${to + 1} 项`);
+      focusLater(col === null ? `[data-handle="${to}"]` : cellSelector(to, col));
+    },
+    [focusLater],
+  );
+
+  const remove = useCallback((index: number) => {
+    const { figures: list, onChange: emit } = latest.current;
+    const figure = list[index];
+    emit(list.filter((_, i) => i !== index));
+    setDeleted((d) => [...d.slice(-(UNDO_DEPTH - 1)), { figure, index }]);
+    setOpen((o) => (o === null || o === index ? null : o > index ? o - 1 : o));
+    setAnnouncement(`已删除第 ${index + 1} 项“${figure.label || "未命名"}”`);
+    requestAnimationFrame(() => undoButton.current?.focus());
+  }, []);
+
+  const undo = () => {
+    const last = deleted.at(-1);
+    if (!last) return;
+    const index = Math.min(last.index, figures.length);
+    onChange([...figures.slice(0, index), last.figure, ...figures.slice(index)]);
+    setDeleted(deleted.slice(0, -1));
+    setAnnouncement(`已恢复第 ${index + 1} 项“${last.figure.label || "未命名"}”`);
+    focusLater(cellSelector(index, 0));
+  };
+
+  const add = () => {
+    const used = new Set(figures.map((f) => f.key));
+    onChange([...figures, { ...emptyFigure(figures.length), key: freshFigureKey(used, figures.length + 1) }]);
+    focusLater(cellSelector(figures.length, 0));
+  };
+
+  const drag = useMemo<DragHandlers>(
+    () => ({
+      start: (index) => (dragFrom.current = index),
+      end: () => (dragFrom.current = null),
+      over: (event) => {
+        if (dragFrom.current !== null) event.preventDefault();
+      },
+      drop: (event, index) => {
+        event.preventDefault();
+        if (dragFrom.current !== null) move(dragFrom.current, index, null);
+        dragFrom.current = null;
+      },
+    }),
+    [move],
+  );
+
+  const onCellKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>, row: number, col: number) => {
+      const target = event.currentTarget;
+      const isSelect = target instanceof HTMLSelectElement;
+      const text = isSelect ? "" : target.value;
+      const caretStart = isSelect ? 0 : (target.selectionStart ?? 0);
+      const caretEnd = isSelect ? 0 : (target.selectionEnd ?? text.length);
+      const action = gridKeyAction({ row, col }, latest.current.figures.length, {
+        key: event.key,
+        shiftKey: event.shiftKey,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        atStart: caretStart === 0 && caretEnd === 0,
+        atEnd: caretStart === text.length && caretEnd === text.length,
+        isSelect,
+      });
+      if (!action) return;
+      event.preventDefault();
+      if (action.type === "move-row") move(action.from, action.to, action.col);
+      else focusLater(cellSelector(action.cell.row, action.cell.col));
+    },
+    [move, focusLater],
+  );
+
+  const openDetails = useCallback(
+    (index: number, field?: string) => {
+      setOpen(index);
+      focusLater(field ? `[name="figures.${index}.${field}"]` : "#figure-details [name]");
+    },
+    [focusLater],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusField(index, field) {
+        const col = GRID_COLUMNS.indexOf(field as GridColumn);
+        if (col >= 0) focusLater(cellSelector(index, col));
+        else openDetails(index, (DETAIL_FIELDS as readonly string[]).includes(field) ? field : undefined);
+      },
+    }),
+    [focusLater, openDetails],
+  );
+
+  const showSuggestions = () => {
+    if (suggestions) return;
+    setSuggestions(true);
+    onNeedRegistry();
+  };
+
+  return (
+    <div className="figure-grid" onFocusCapture={showSuggestions}>
+      <p className="figure-grid__hint muted" id="figure-grid-hint">
+        Enter 到下一行，方向键在格子间移动，Alt+↑/↓ 或拖动序号调整顺序；其余字段点“详情”。
+      </p>
+      {figures.length === 0 ? (
+        <p className="muted">
+          还没有数据。点“添加数据”录入第一项，例如“1.6万名 参会嘉宾”，或在正文中选中数字后点“标为数据”。
+        </p>
+      ) : (
+        <table className="figure-grid__table" ref={table} aria-describedby="figure-grid-hint">
+          <thead>
+            <tr>
+              <th scope="col" className="figure-grid__num">
+                <span className="visually-hidden">序号</span>
+              </th>
+              {GRID_COLUMNS.map((c) => (
+                <th scope="col" key={c} className={`figure-grid__col--${c}`}>
+                  {COLUMN_LABELS[c]}
+                </th>
+              ))}
+              <th scope="col" className="figure-grid__col--preview">
+                显示为
+              </th>
+              <th scope="col" className="figure-grid__col--actions">
+                <span className="visually-hidden">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure, index) => (
+              <FigureRow
+                key={index}
+                index={index}
+                count={figures.length}
+                figure={figure}
+                errors={rowErrors(errors, index)}
+                open={open === index}
+                onUpdate={update}
+                onMove={move}
+                onRemove={remove}
+                onOpen={openDetails}
+                onCellKeyDown={onCellKeyDown}
+                onDrag={drag}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {suggestions && (
+        <>
+          <datalist id="figure-units">
+            {UNIT_SUGGESTIONS.map((u) => (
+              <option key={u} value={u} />
+            ))}
+          </datalist>
+          <datalist id="figure-keys">
+            {(registry ?? []).map((k) => (
+              <option key={k.key} value={k.key}>
+                {k.label}
+              </option>
+            ))}
+          </datalist>
+        </>
+      )}
+      <div className="figure-grid__footer">
+        <button type="button" className="button button--secondary" onClick={add}>
+          添加数据
+        </button>
+        <span role="status" aria-live="polite" className="figure-grid__status">
+          {announcement}
+        </span>
+        {deleted.length > 0 && (
+          <button type="button" className="link-button" ref={undoButton} onClick={undo}>
+            撤销删除“{deleted.at(-1)!.figure.label || "未命名"}”
+          </button>
+        )}
+      </div>
+      {open !== null && figures[open] && (
+        <FigureDetails
+          index={open}
+          figure={figures[open]}
+          errors={rowErrors(errors, open)}
+          onUpdate={update}
+          onClose={() => {
+            const index = open;
+            setOpen(null);
+            focusLater(`[data-details="${index}"]`);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** This row's messages, keyed by field ("value"), so an unchanged row keeps the same props. */
+function rowErrors(errors: Record<string, string>, index: number): Record<string, string> | undefined {
+  const prefix = `figures.${index}.`;
+  let found: Record<string, string> | undefined;
+  for (const [path, message] of Object.entries(errors))
+    if (path.startsWith(prefix)) (found ??= {})[path.slice(prefix.length)] = message;
+  return found;
+}
+
+interface RowProps {
+  index: number;
+  count: number;
+  figure: FigureForm;
+  errors: Record<string, string> | undefined;
+  open: boolean;
+  onUpdate: (index: number, patch: Partial<FigureForm>) => void;
+  onMove: (from: number, to: number, col: number | null) => void;
+  onRemove: (index: number) => void;
+  onOpen: (index: number) => void;
+  onCellKeyDown: (
+    event: KeyboardEvent<HTMLInputElement | HTMLSelectElement>,
+    row: number,
+    col: number,
+  ) => void;
+  onDrag: DragHandlers;
+}
+
+interface DragHandlers {
+  start: (index: number) => void;
+  end: () => void;
+  over: (event: React.DragEvent) => void;
+  drop: (event: React.DragEvent, index: number) => void;
+}
+
+const FigureRow = memo(function FigureRow({
+  index,
+  count,
+  figure,
+  errors,
+  open,
+  onUpdate,
+  onMove,
+  onRemove,
+  onOpen,
+  onCellKeyDown,
+  onDrag,
+}: RowProps) {
+  const n = index + 1;
+  const detailErrors = DETAIL_FIELDS.filter((f) => errors?.[f]).length;
+  const cell = (col: number, field: GridColumn, control: (props: CellProps) => React.ReactNode) => {
+    const message = errors?.[field];
+    const errorId = `figures.${index}.${field}-error`;
+    return (
+      <td className={message ? `figure-grid__cell figure-grid__cell--error` : "figure-grid__cell"}>
+        {control({
+          name: `figures.${index}.${field}`,
+          "aria-label": `${COLUMN_LABELS[field]}（第 ${n} 项）`,
+          "aria-invalid": Boolean(message),
+          "aria-describedby": message ? errorId : undefined,
+          "data-row": index,
+          "data-col": col,
+          onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => onCellKeyDown(e, index, col),
+        })}
+        {message && (
+          <em className="field-error" id={errorId}>
+            {message}
+          </em>
+        )}
+      </td>
+    );
+  };
+  const text = (
+    field: "label" | "value" | "unit" | "key",
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) =>
+    cell(GRID_COLUMNS.indexOf(field), field, (props) => (
+      <input
+        {...props}
+        {...extra}
+        value={figure[field]}
+        onChange={(e) => onUpdate(index, { [field]: e.target.value })}
+      />
+    ));
+  return (
+    <tr
+      data-testid="figure-row"
+      className={open ? "figure-grid__row figure-grid__row--open" : "figure-grid__row"}
+      onDragOver={onDrag.over}
+      onDrop={(e) => onDrag.drop(e, index)}
+    >
+      <td className="figure-grid__num">
+        <button
+          type="button"
+          className="figure-grid__handle"
+          data-handle={index}
+          draggable
+          aria-label={`第 ${n} 项，共 ${count} 项：拖动或按 ↑/↓ 调整顺序`}
+          aria-keyshortcuts="ArrowUp ArrowDown Alt+ArrowUp Alt+ArrowDown"
+          onDragStart={(e) => {
+            onDrag.start(index);
+            e.dataTransfer.effectAllowed = "move";
+            e.dataTransfer.setData("text/plain", String(n));
+          }}
+          onDragEnd={onDrag.end}
+          onKeyDown={(e) => {
+            const by = e.key === "ArrowUp" ? -1 : e.key === "ArrowDown" ? 1 : 0;
+            if (!by) return;
+            e.preventDefault();
+            onMove(index, index + by, null);
+          }}
+        >
+          {n}
+        </button>
+      </td>
+      {text("label")}
+      {text("value", {
+        inputMode: "decimal",
+        onBlur: (e) => {
+          // "约4.8万篇(条)" typed whole is split into qualifier, number and unit.
+          const parsed = parseFigureText(e.target.value);
+          if (parsed && parsed.unit)
+            onUpdate(index, {
+              value: parsed.value,
+              unit: parsed.unit,
+              qualifier: parsed.qualifier,
+              qualifierWord: parsed.qualifierWord ?? "",
+            });
+        },
+      })}
+      {text("unit", { list: "figure-units" })}
+      {cell(GRID_COLUMNS.indexOf("qualifier"), "qualifier", (props) => (
+        <select
+          {...props}
+          value={figure.qualifier}
+          onChange={(e) =>
+            onUpdate(index, { qualifier: e.target.value as FigureForm["qualifier"], qualifierWord: "" })
+          }
+        >
+          {QUALIFIER_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ))}
+      {text("key", { list: "figure-keys", spellCheck: false, autoCapitalize: "off" })}
+      <td className="figure-grid__preview">{figurePreview(figure)}</td>
+      <td className="figure-grid__actions">
+        <button
+          type="button"
+          data-details={index}
+          className={
+            detailErrors ? "figure-grid__details figure-grid__details--error" : "figure-grid__details"
+          }
+          aria-expanded={open}
+          aria-controls={open ? "figure-details" : undefined}
+          aria-label={`第 ${n} 项详情${detailErrors ? `（${detailErrors} 处错误）` : ""}`}
+          onClick={() => onOpen(index)}
+        >
+          详情{detailErrors ? "！" : ""}
+        </button>
+        <button type="button" aria-label={`删除第 ${n} 项`} onClick={() => onRemove(index)}>
+          删除
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+type CellProps = {
+  name: string;
+  "aria-label": string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+  "data-row": number;
+  "data-col": number;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) => void;
+};
