@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       name: "editorial",
-      testMatch: /editorial\.spec\.ts/,
+      testMatch: /(editorial|figure-grid)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "public"],
     },
