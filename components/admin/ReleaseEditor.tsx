@@ -23,7 +23,8 @@ const FIELD_SELECTORS: Record<string, string> = {
   body: ".rte-content",
   "changeNote.note": '[name="changeNote"]',
 };
-import { RichTextEditor, type FigureSelection, type MediaChoice } from "./RichTextEditor";
+import { BodyEditor } from "./editor/BodyEditor";
+import type { FigureSelection, MediaChoice } from "./editor/RteToolbar";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
 
 interface Props {
@@ -270,7 +271,7 @@ export function ReleaseEditor({
           />
           <div className="field">
             <span id="body-label">正文</span>
-            <RichTextEditor
+            <BodyEditor
               value={form.body}
               onChange={(body) => change({ body })}
               media={options.media}

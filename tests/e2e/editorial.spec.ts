@@ -86,6 +86,8 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     await page.getByLabel("摘要").fill("端到端测试的摘要");
     const body = page.locator(".rte-content");
     await body.click();
+    // The rich-text editor loads when the body is first reached, and takes the caret.
+    await expect(page.locator(".rte-content.ProseMirror")).toBeFocused();
     await page.keyboard.type("本次大会共促成合作签约项目88个。");
     await page.getByRole("button", { name: "添加数据" }).click();
     const row = page.getByTestId("figure-row").first();

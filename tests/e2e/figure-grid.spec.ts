@@ -128,6 +128,7 @@ test("selecting 1.6万名 in the body offers 标为数据, which makes the figur
   const mark = page.getByRole("button", { name: "标为数据" });
   await expect(mark).toBeDisabled();
   await page.locator(".rte-content").click();
+  await expect(page.locator(".rte-content.ProseMirror")).toBeFocused();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.type("大会圆满闭幕。本届大会共邀请国内外1.6万名嘉宾和代表参加。");
   await page.keyboard.press("ArrowLeft");
@@ -208,7 +209,8 @@ test("the editor of the 2023 release loads without layout shift and under 1,500 
   });
   await open2023Release(page);
   await page.reload();
-  // Measured once the rich-text editor has mounted (the loading copy of the body is replaced).
+  // Measured once the rich-text editor has mounted (it loads when the pointer reaches the body).
+  await page.locator(".rte-content").hover();
   await expect(page.locator(".rte-content.ProseMirror")).toBeVisible();
   await expect(page.getByRole("button", { name: "粗体" })).toBeEnabled();
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
