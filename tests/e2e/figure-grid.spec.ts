@@ -217,3 +217,19 @@ test("the editor of the 2023 release loads without layout shift and under 1,500 
   expect(cls).toBeLessThan(0.05);
   expect(await page.evaluate(() => document.querySelectorAll("*").length)).toBeLessThan(1500);
 });
+
+test("the registry list answers staff only", async ({ request, playwright, baseURL }) => {
+  const staff = await request.get("/api/admin/figure-keys");
+  expect(staff.status()).toBe(200);
+  expect((await staff.json()).keys).toContainEqual(
+    expect.objectContaining({ key: "guests", baseUnit: "名", label: "参会嘉宾和代表" }),
+  );
+  const stranger = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  const refused = await stranger.get("/api/admin/figure-keys");
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error.code).toBe("unauthenticated");
+  await stranger.dispose();
+});
