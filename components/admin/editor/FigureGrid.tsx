@@ -52,7 +52,6 @@ export function FigureGrid({ figures, onChange, errors, registry, onNeedRegistry
   const [deleted, setDeleted] = useState<Array<{ figure: FigureForm; index: number }>>([]);
   const [announcement, setAnnouncement] = useState("");
   const [suggestions, setSuggestions] = useState(false);
-  const undoButton = useRef<HTMLButtonElement>(null);
   const dragFrom = useRef<number | null>(null);
   // Row callbacks stay the same between renders (rows are memoised): they read the latest list here.
   const latest = useRef({ figures, onChange });
@@ -60,14 +59,30 @@ export function FigureGrid({ figures, onChange, errors, registry, onNeedRegistry
     latest.current = { figures, onChange };
   });
 
-  /** Focus after React has drawn the change. */
-  const focusLater = useCallback((selector: string) => {
-    requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLElement>(selector);
-      target?.focus();
-      target?.scrollIntoView({ block: "nearest" });
-    });
+  // Focus goes where a change asked for once React has drawn it: an update started after an await
+  // (a refused save, 标为数据) is drawn later than the next frame, so every commit tries again, for
+  // a second at most (a target that never appears must not steal the focus later).
+  const pendingFocus = useRef<{ selector: string; until: number } | null>(null);
+  const tryFocus = useCallback(() => {
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    const target = document.querySelector<HTMLElement>(pending.selector);
+    if (!target) {
+      if (performance.now() > pending.until) pendingFocus.current = null;
+      return;
+    }
+    pendingFocus.current = null;
+    target.focus();
+    target.scrollIntoView({ block: "nearest" });
   }, []);
+  useEffect(() => tryFocus());
+  const focusLater = useCallback(
+    (selector: string) => {
+      pendingFocus.current = { selector, until: performance.now() + 1000 };
+      requestAnimationFrame(tryFocus);
+    },
+    [tryFocus],
+  );
 
   const update = useCallback((index: number, patch: Partial<FigureForm>) => {
     const { figures: list, onChange: emit } = latest.current;
@@ -96,15 +111,18 @@ export function FigureGrid({ figures, onChange, errors, registry, onNeedRegistry
     [focusLater],
   );
 
-  const remove = useCallback((index: number) => {
-    const { figures: list, onChange: emit } = latest.current;
-    const figure = list[index];
-    emit(list.filter((_, i) => i !== index));
-    setDeleted((d) => [...d.slice(-(UNDO_DEPTH - 1)), { figure, index }]);
-    setOpen((o) => (o === null || o === index ? null : o > index ? o - 1 : o));
-    setAnnouncement(`已删除第 ${index + 1} 项“${figure.label || "未命名"}”`);
-    requestAnimationFrame(() => undoButton.current?.focus());
-  }, []);
+  const remove = useCallback(
+    (index: number) => {
+      const { figures: list, onChange: emit } = latest.current;
+      const figure = list[index];
+      emit(list.filter((_, i) => i !== index));
+      setDeleted((d) => [...d.slice(-(UNDO_DEPTH - 1)), { figure, index }]);
+      setOpen((o) => (o === null || o === index ? null : o > index ? o - 1 : o));
+      setAnnouncement(`已删除第 ${index + 1} 项“${figure.label || "未命名"}”`);
+      focusLater("[data-undo]");
+    },
+    [focusLater],
+  );
 
   const undo = () => {
     const last = deleted.at(-1);
@@ -262,7 +280,7 @@ export function FigureGrid({ figures, onChange, errors, registry, onNeedRegistry
           {announcement}
         </span>
         {deleted.length > 0 && (
-          <button type="button" className="link-button" ref={undoButton} onClick={undo}>
+          <button type="button" className="link-button" data-undo onClick={undo}>
             撤销删除“{deleted.at(-1)!.figure.label || "未命名"}”
           </button>
         )}
