@@ -209,9 +209,9 @@ test("the editor of the 2023 release loads without layout shift and under 1,500 
   });
   await open2023Release(page);
   await page.reload();
-  // Measured once the rich-text editor has mounted (it loads when the pointer reaches the body).
-  await page.locator(".rte-content").hover();
-  await expect(page.locator(".rte-content.ProseMirror")).toBeVisible();
+  // Measured once the rich-text editor has mounted (it loads when the body is reached: here by focus).
+  await page.locator(".rte-content").focus();
+  await expect(page.locator(".rte-content.ProseMirror")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole("button", { name: "粗体" })).toBeEnabled();
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   expect(cls).toBeLessThan(0.05);

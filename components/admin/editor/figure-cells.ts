@@ -3,6 +3,7 @@ import { formatFigure } from "@/lib/figures/format";
 import { QUALIFIERS } from "@/lib/figures/qualifiers";
 import { KNOWN_BASE_UNITS } from "@/lib/figures/units";
 import type { FigureForm } from "@/lib/releases/editor-form";
+import type { GridColumn } from "./grid-navigation";
 
 export const QUALIFIER_OPTIONS = (Object.keys(QUALIFIERS) as Array<FigureForm["qualifier"]>).map((q) => ({
   value: q,
@@ -47,3 +48,11 @@ export function figurePreview(f: FigureForm): string {
       })
     : "—";
 }
+
+export const COLUMN_LABELS: Record<GridColumn, string> = {
+  label: "指标名称",
+  value: "数值",
+  unit: "单位",
+  qualifier: "限定",
+  key: "标识",
+};
