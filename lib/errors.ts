@@ -84,14 +84,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     PG_CONNECTION_LOST.some((start) => error.message.startsWith(start))
   )
     return true;
-  const meta =
-    typeof error === "object" && error !== null && "meta" in error
-      ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta
-      : undefined;
-  const cause = meta?.driverAdapterError?.cause;
+  const cause = driverAdapterCause(error);
   if (cause?.kind === "postgres")
     return typeof cause.code === "string" && UNAVAILABLE_SQLSTATE.test(cause.code);
   return typeof cause?.kind === "string" && UNREACHABLE_KINDS.has(cause.kind);
+}
+
+type AdapterCause = { kind?: unknown; code?: unknown };
+
+/** What the pg adapter said: inside a Prisma error's meta, or its own DriverAdapterError (failed connects). */
+function driverAdapterCause(error: unknown): AdapterCause | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  if ("meta" in error)
+    return (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError
+      ?.cause;
+  if (error instanceof Error && error.name === "DriverAdapterError" && typeof error.cause === "object")
+    return error.cause as AdapterCause;
+  return undefined;
 }
 
 function prismaCode(error: unknown): string | undefined {
