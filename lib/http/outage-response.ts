@@ -91,7 +91,7 @@ export function outagePage(url: string): string {
 <style>
 body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#fafafa;line-height:1.7}
 main{max-width:36rem;margin:0 auto;padding:4rem 1.25rem;text-align:center}
-.code{font-size:3rem;font-weight:700;color:#8a8a8a;margin:0}
+.code{font-size:3rem;font-weight:700;color:#666;margin:0}
 h1{font-size:1.5rem;margin:.5rem 0 1rem}
 p{margin:0 0 1rem;overflow-wrap:anywhere}
 a{display:inline-block;margin:.25rem .5rem;padding:.5rem 1rem;border:1px solid #b00020;border-radius:4px;color:#b00020;text-decoration:none}
