@@ -27,6 +27,12 @@ export function answerOutagesWith503(req: IncomingMessage, res: ServerResponse) 
     return mode === "replace" ? this : writeHead.apply(this, [statusCode, ...rest]);
   } as ServerResponse["writeHead"];
 
+  const flushHeaders = res.flushHeaders;
+  res.flushHeaders = function (this: ServerResponse) {
+    decide(this.statusCode);
+    if (mode !== "replace") flushHeaders.call(this);
+  };
+
   res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
     decide(this.statusCode);
     if (mode !== "replace") return write.apply(this, [chunk, ...rest]);

@@ -24,6 +24,7 @@ const nextErrorPage: Upstream = (_req, res) => {
   res.setHeader("content-type", "text/html; charset=utf-8");
   res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
   res.setHeader("x-content-type-options", "nosniff");
+  res.flushHeaders();
   res.write("<!doctype html><p>出错了</p>");
   res.end("<p>Internal Server Error</p>");
 };
