@@ -82,7 +82,7 @@ function outageAnswer(req: IncomingMessage): { contentType: string; body: Buffer
   return { contentType: "text/html; charset=utf-8", body: Buffer.from(outagePage(req.url ?? "/")) };
 }
 
-/** A page of its own (Next cannot render one without the database): plain HTML, no script. */
+/** A page of its own (Next cannot render one without the database): plain HTML, no script, the site's error-page look. */
 export function outagePage(url: string): string {
   const t = getMessages().errors;
   // Only a path of this site (not "//host" or "/\host", which browsers read as another host).
@@ -95,13 +95,13 @@ export function outagePage(url: string): string {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(t.unavailableTitle)} · Pressroom</title>
 <style>
-body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1a1a1a;background:#fafafa;line-height:1.7}
-main{max-width:36rem;margin:0 auto;padding:4rem 1.25rem;text-align:center}
-.code{font-size:3rem;font-weight:700;color:#666;margin:0}
-h1{font-size:1.5rem;margin:.5rem 0 1rem}
-p{margin:0 0 1rem;overflow-wrap:anywhere}
-a{display:inline-block;margin:.25rem .5rem;padding:.5rem 1rem;border:1px solid #b00020;border-radius:4px;color:#b00020;text-decoration:none}
-a:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1a1f2b;background:#f4f6fa;line-height:1.7}
+main{max-width:34rem;margin:10vh auto;padding:2rem 1.25rem;text-align:center}
+.code{font-size:4.5rem;font-weight:800;line-height:1;color:#0b3a82;margin:0}
+h1{font-size:1.75rem;margin:1rem 0}
+p{margin:0 0 1rem;color:#4a5263;overflow-wrap:anywhere}
+a{display:inline-block;margin:.25rem .6rem;color:#0b3a82}
+a:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 </style>
 </head>
 <body>
