@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "../../scripts/node-options";
+import { startSecondServer, type SecondServer } from "../fixtures/second-server";
 import { startTcpProxy, type TcpProxy } from "../fixtures/tcp-proxy";
 
 // Issue #10 §3: PostgreSQL goes away for 10 s under a second production server of the same build,
@@ -63,48 +61,6 @@ function get(port: number, path: string, agent: http.Agent = oneShot): Promise<A
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(
-  databaseUrl: string,
-): Promise<{ port: number; child: ChildProcess; log: () => string }> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  let output = "";
-  const child = spawn(process.execPath, PRODUCTION_SERVER_ARGS, {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NODE_OPTIONS: productionNodeOptions(),
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      SITE_URL: origin,
-      NEXTAUTH_URL: origin,
-      CACHE_POLL_MS: "300",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(async () => (await get(port, "/api/releases?limit=1").catch(() => null))?.status, {
-      timeout: 60_000,
-      message: "the second server starts",
-    })
-    .toBe(200);
-  return { port, child, log: () => output };
-}
-
 async function signIn(baseURL: string): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
@@ -161,15 +117,14 @@ test("PostgreSQL away for 10 s: cached answers keep coming, the rest is 503, eve
   test.setTimeout(240_000);
   const databaseUrl = new URL(process.env.DATABASE_URL!);
   let proxy: TcpProxy | undefined;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: SecondServer | undefined;
   let api: APIRequestContext | undefined;
   try {
     proxy = await startTcpProxy({ host: databaseUrl.hostname, port: Number(databaseUrl.port || 5432) });
     const viaProxy = new URL(databaseUrl);
     viaProxy.port = String(proxy.port);
-    server = await startServer(viaProxy.toString());
-    const { port } = server;
-    const origin = `http://127.0.0.1:${port}`;
+    server = await startSecondServer({ env: { DATABASE_URL: viaProxy.toString(), CACHE_POLL_MS: "300" } });
+    const { port, url: origin } = server;
     api = await signIn(origin);
 
     // A release published now that no one has asked for yet (uncached), a draft to edit, and one to
@@ -316,15 +271,12 @@ test("PostgreSQL away for 10 s: cached answers keep coming, the rest is 503, eve
       ),
     ).toBe(false);
     console.log(`recovery: caught up ${Date.now() - restoredAt} ms after the database came back`);
-    expect(server.child.exitCode).toBeNull();
     await context.close();
   } finally {
     await api?.dispose();
     if (server) {
-      const exited = new Promise((resolve) => server!.child.once("exit", resolve));
-      server.child.kill("SIGTERM");
-      await exited;
-      if (test.info().status !== test.info().expectedStatus) console.log(server.log().slice(-5000));
+      await server.stop();
+      if (test.info().status !== test.info().expectedStatus) console.log(server.output().slice(-5000));
     }
     await proxy?.close();
   }
