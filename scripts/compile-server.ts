@@ -29,7 +29,10 @@ function exactDeepImports(root: string): Plugin {
     name: "exact-deep-imports",
     setup(build) {
       build.onResolve({ filter: /^(@[^/]+\/)?[^./@][^/]*\/./ }, ({ path: specifier }) => {
-        const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+        const name = specifier
+          .split("/")
+          .slice(0, specifier.startsWith("@") ? 2 : 1)
+          .join("/");
         const packageDir = path.join(root, "node_modules", name);
         const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"));
         if (manifest.exports) return { path: specifier, external: true };

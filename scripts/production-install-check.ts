@@ -92,7 +92,8 @@ runCli(async () => {
     );
     const removed = devDependencies.filter(installed);
     for (const name of removed) fs.rmSync(path.join(dir, "node_modules", name), { recursive: true });
-    if (removed.length) console.log(`Removed devDependencies npm installed as optional peers: ${removed.join(", ")}`);
+    if (removed.length)
+      console.log(`Removed devDependencies npm installed as optional peers: ${removed.join(", ")}`);
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -109,7 +110,8 @@ runCli(async () => {
     if (!home.body.includes("<html")) throw new Error("/ answered 200 without a page");
     const list = await get(`${base}/api/releases?limit=1`);
     const first = (JSON.parse(list.body) as { items?: { url: string }[] }).items?.[0];
-    if (list.status !== 200 || !first) throw new Error(`/api/releases answered ${list.status}: ${list.body.slice(0, 200)}`);
+    if (list.status !== 200 || !first)
+      throw new Error(`/api/releases answered ${list.status}: ${list.body.slice(0, 200)}`);
     const releasePath = new URL(first.url).pathname;
     const release = await get(`${base}${releasePath}`);
     if (release.status !== 200 || !release.body.includes("<data value="))
