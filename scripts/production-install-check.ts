@@ -69,6 +69,8 @@ runCli(async () => {
       throw new StartupError(`${built} is missing: run npm run build (or npm test -- e2e) first.`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-production-"));
+  // As root, the embedded PostgreSQL runs as a `postgres` user, which must reach its binaries here.
+  fs.chmodSync(dir, 0o755);
   console.log(`Production install in ${dir}`);
   let server: ReturnType<typeof spawn> | null = null;
   try {
@@ -123,6 +125,8 @@ runCli(async () => {
       process.kill(-server.pid, "SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    // --keep leaves the directory for a look after a failure.
+    if (process.argv.includes("--keep")) console.log(`Kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 });
