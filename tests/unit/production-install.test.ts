@@ -50,7 +50,7 @@ describe("the compiled server", () => {
     expect(command).toBe("node");
     const run = spawnSync(process.execPath, args, {
       cwd: root,
-      env: { PATH: process.env.PATH, NODE_OPTIONS: "" } as NodeJS.ProcessEnv,
+      env: { ...process.env, NODE_OPTIONS: "" },
       encoding: "utf8",
       timeout: 30_000,
     });
