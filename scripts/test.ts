@@ -45,8 +45,12 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
+      // A second database for the backup round trip, whose restore replaces a whole schema.
+      const restoreTarget = await createScratchDatabase(server, "pressroom_restore");
+      scratch.push(restoreTarget);
       await run(bin("vitest"), ["run", "--project", "integration", ...filters], {
         DATABASE_URL: db.url,
+        RESTORE_TEST_DATABASE_URL: restoreTarget.url,
         NODE_ENV: "test",
       });
     }
