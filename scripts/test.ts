@@ -68,6 +68,7 @@ runCli(async () => {
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         ADMIN_EMAIL: "admin@e2e.test",
         ADMIN_PASSWORD: "e2e-admin-password",
+        METRICS_TOKEN: crypto.randomBytes(24).toString("base64url"),
       };
       await run(bin("tsx"), [...SERVER_ONLY_OUTSIDE_NEXT, "scripts/db.ts", "seed"], env);
       // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).
