@@ -5,8 +5,6 @@ import { expect, test } from "@playwright/test";
 // No password, session cookie or token in any line the server wrote during the run (stdout and
 // stderr, captured by playwright.config.ts). Runs last; it signs in itself so it checks something
 // when run alone too.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const origin = `http://127.0.0.1:${port}`;
 const LOG = path.resolve("tests/e2e/.logs/server.log");
 // The accounts scripts/test.ts creates, and their passwords.
 const PASSWORDS = ["admin", "editor", "publisher", "signin", "redirect", "drafts"].map(
