@@ -81,8 +81,8 @@ test("X-Request-Id: a plain one comes back, a forged one is replaced, on fresh a
 test("1000 random paths add a bounded number of route labels, never the paths", async () => {
   test.setTimeout(120_000);
   const before = (await scrape()).series("pressroom_http_requests_total");
-  const paths = Array.from({ length: 1000 }, (_, i) => {
-    const word = crypto.randomBytes(8).toString("hex");
+  const words = Array.from({ length: 1000 }, () => crypto.randomBytes(8).toString("hex"));
+  const paths = words.map((word, i) => {
     return [
       `/${word}`,
       `/releases/${word}`,
@@ -112,5 +112,5 @@ test("1000 random paths add a bounded number of route labels, never the paths", 
   const added = after.filter((s) => !before.includes(s));
   // Route × status: /(unmatched), /releases/[slug], /api/releases/[slug], /categories/[slug]/page/[page], 404 or 400.
   expect(added.length).toBeLessThanOrEqual(10);
-  for (const path of paths.slice(0, 50)) expect(after.join("\n")).not.toContain(path.split("/").pop()!);
+  for (const word of words) expect(after.join("\n")).not.toContain(word);
 });
