@@ -1,8 +1,20 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { startInvalidationWatcher } from "@/lib/cache/invalidation-watcher";
 import { authenticate, SignInRefused } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { recordPoolUse } from "@/lib/observability/db-metrics";
-import { dbPoolConnections, dbQueryErrors, signInFailures } from "@/lib/observability/metrics";
+import {
+  dbPoolConnections,
+  dbQueryErrors,
+  scheduledPublishLag,
+  scheduledReleasesDue,
+  scheduledReleasesPublished,
+  signInFailures,
+} from "@/lib/observability/metrics";
+import { msSinceWatcherTick } from "@/lib/observability/watcher-heartbeat";
+import { createRelease } from "./factories";
 import { createStaff } from "./staff";
 
 const valueOf = async (
@@ -45,5 +57,40 @@ describe("metrics counted by the domain and the database client", () => {
     await db.$queryRaw`SELECT 1`;
     recordPoolUse();
     expect(await valueOf(dbPoolConnections, { state: "total" })).toBeGreaterThan(0);
+  });
+});
+
+describe("the cache watcher's metrics and heartbeat", () => {
+  it("counts a scheduled release coming due and the lag until this server refreshed it", async () => {
+    process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
+    // Stands in for the app's internal revalidate route: it accepts every refresh.
+    const refreshed: string[] = [];
+    const app = http.createServer((req, res) => {
+      req.on("data", (chunk: Buffer) => refreshed.push(chunk.toString()));
+      req.on("end", () => res.end("{}"));
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const port = (app.address() as AddressInfo).port;
+    const due = await valueOf(scheduledReleasesDue);
+    const published = await valueOf(scheduledReleasesPublished);
+    const lagCount = async () =>
+      (await scheduledPublishLag.get()).values.find(
+        (v) => v.metricName === "pressroom_scheduled_publish_lag_seconds_count",
+      )?.value ?? 0;
+    const lagsBefore = await lagCount();
+    const stop = startInvalidationWatcher({ port, pollMs: 200, refreshOnStart: false });
+    try {
+      await expect.poll(() => msSinceWatcherTick() ?? Infinity, { timeout: 10_000 }).toBeLessThan(5000);
+      await createRelease({ publishAt: new Date(Date.now() + 1500) });
+      await expect
+        .poll(async () => (await valueOf(scheduledReleasesPublished)) - published, { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(1);
+      expect((await valueOf(scheduledReleasesDue)) - due).toBeGreaterThanOrEqual(1);
+      expect((await lagCount()) - lagsBefore).toBeGreaterThanOrEqual(1);
+      expect(refreshed.join("")).toContain("releases");
+    } finally {
+      stop();
+      app.close();
+    }
   });
 });
