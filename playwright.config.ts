@@ -1,9 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { PRODUCTION_SERVER_ARGS } from "./scripts/node-options";
 
 // Driven by scripts/test.ts, which builds once and provides DATABASE_URL, NEXTAUTH_SECRET and E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's stdout and stderr, for the test that no log line holds a password or session cookie.
+export const E2E_SERVER_LOG = path.resolve("tests/e2e/.logs/server.log");
+fs.mkdirSync(path.dirname(E2E_SERVER_LOG), { recursive: true });
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -73,10 +78,19 @@ export default defineConfig({
     // A second server whose database goes away for 10 s (issue 10 §3): after the limits, which measure
     // the shared cache directory; it signs in by itself (`--project outage --no-deps` runs it alone).
     { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["limits"] },
+    // Health, readiness, metrics and request ids; 1000 random paths, so after the timed tests.
+    { name: "ops", testMatch: /ops\.spec\.ts/, dependencies: ["setup", "limits", "outage"] },
+    // Reads the whole run's server log: last (it signs in itself too, so it also runs alone with --no-deps).
+    {
+      name: "logs",
+      testMatch: /logs\.spec\.ts/,
+      dependencies: ["setup", "public", "import", "editorial", "auth", "security", "limits", "outage", "ops"],
+    },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.
-    command: ["node", ...PRODUCTION_SERVER_ARGS].join(" "),
+    // Run by a shell: its output goes to the log file (a server that fails to start says why there).
+    command: `${["node", ...PRODUCTION_SERVER_ARGS].join(" ")} > ${JSON.stringify(E2E_SERVER_LOG)} 2>&1`,
     url: `${baseURL}/api/releases?limit=1`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -86,6 +100,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NODE_ENV: "production",
       CACHE_POLL_MS: "300",
+      // /metrics on its own loopback listener (and with METRICS_TOKEN, set by scripts/test.ts, on the main port).
+      METRICS_PORT: String(port + 1),
     },
   },
 });

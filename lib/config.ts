@@ -63,6 +63,11 @@ const envSchema = z.object({
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   TRUST_PROXY: trustProxySchema,
+  // Operations (lib/http/ops-endpoints.ts): /metrics on its own listener, or with a token on PORT.
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };

@@ -1,5 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { instrumentPool } from "./observability/db-metrics";
 import { PrismaClient } from "./generated/prisma/client";
 import { noteDatabaseUnavailable } from "./database/health";
 import { isDatabaseUnavailable } from "./errors";
@@ -12,7 +14,10 @@ function createClient() {
     );
   }
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    // Our own pool, so /metrics can report its use and failed queries (lib/observability/db-metrics.ts).
+    adapter: new PrismaPg(
+      instrumentPool(new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })),
+    ),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
     // Prisma's default of 5 s per interactive transaction is too tight for writes that queue on a

@@ -7,12 +7,16 @@ import { stampSocketAddress } from "../lib/auth/client-ip";
 import { getConfig } from "../lib/config";
 import { answerOutagesWith503 } from "../lib/http/outage-response";
 import { gateRequest } from "../lib/http/request-gate";
+import { handleOpsRequest, startMetricsListener } from "../lib/http/ops-endpoints";
+import { observeRequest } from "../lib/http/request-log";
+import { loadRoutePatterns } from "../lib/http/route-pattern";
+import { getLogger } from "../lib/observability/logger";
 import { watchPublicChangeSignal } from "../lib/http/public-change-signal";
 import { ResponseCache } from "../lib/http/response-cache";
 import { runShutdownHooks } from "../lib/shutdown";
 
 async function main() {
-  const { PORT: port, RESPONSE_CACHE_MB } = getConfig();
+  const { PORT: port, RESPONSE_CACHE_MB, METRICS_PORT, METRICS_HOST, METRICS_TOKEN } = getConfig();
   const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -34,8 +38,19 @@ async function main() {
       });
     });
   };
+  // Request id, log line and metrics for every request; health, readiness and metrics before anything else.
+  const logger = getLogger();
+  const routes = loadRoutePatterns();
+  const cacheBytes = () => cache.size.bytes + cache.staleSize.bytes;
+  const metricsServer = METRICS_PORT
+    ? startMetricsListener({ port: METRICS_PORT, host: METRICS_HOST, cacheBytes })
+    : undefined;
   // The gate (lib/http/request-gate.ts) refuses unauthenticated and oversized bodies before Next reads them.
-  const server = http.createServer((req, res) => void gateRequest(req, res, () => serve(req, res)));
+  const server = http.createServer((req, res) => {
+    observeRequest(req, res, { logger, routes });
+    if (handleOpsRequest(req, res, { metricsToken: METRICS_TOKEN, cacheBytes })) return;
+    void gateRequest(req, res, () => serve(req, res));
+  });
   server.listen(port, () => {
     const cacheNote = RESPONSE_CACHE_MB > 0 ? `response cache ${RESPONSE_CACHE_MB} MB` : "response cache off";
     console.log(`▲ Pressroom (Next.js production server) ready on http://localhost:${port} (${cacheNote})`);
@@ -47,6 +62,7 @@ async function main() {
     closing = true;
     server.close();
     server.closeIdleConnections();
+    metricsServer?.close();
     // Counted views and other in-memory work are written before the process goes (lib/shutdown.ts).
     void runShutdownHooks().finally(() => app.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -46,8 +46,12 @@ runCli(async () => {
     if (stages.includes("integration")) {
       const db = await createScratchDatabase(server, "pressroom_test");
       scratch.push(db);
+      // A second database for the backup round trip, whose restore replaces a whole schema.
+      const restoreTarget = await createScratchDatabase(server, "pressroom_restore");
+      scratch.push(restoreTarget);
       await run(bin("vitest"), ["run", "--project", "integration", ...filters], {
         DATABASE_URL: db.url,
+        RESTORE_TEST_DATABASE_URL: restoreTarget.url,
         NODE_ENV: "test",
       });
     }
@@ -65,6 +69,7 @@ runCli(async () => {
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         ADMIN_EMAIL: "admin@e2e.test",
         ADMIN_PASSWORD: "e2e-admin-password",
+        METRICS_TOKEN: crypto.randomBytes(24).toString("base64url"),
       };
       await run(bin("tsx"), [...SERVER_ONLY_OUTSIDE_NEXT, "scripts/db.ts", "seed"], env);
       // One account per role for the stored sessions, and one for the sign-in form test (its sign-out ends all its sessions).

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { signInFailures } from "../observability/metrics";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "./password";
 import { beginSignInAttempt, markAttemptSucceeded, SIGN_IN_TRANSACTION } from "./sign-in-limits";
@@ -39,8 +40,12 @@ export async function authenticate(
   const email = input.email.trim().toLowerCase();
   const ip = input.ip;
   const decision = await beginSignInAttempt(email, ip);
-  if (decision.kind === "rateLimited") throw new SignInRefused("rateLimited", decision.retryAfterSeconds);
+  if (decision.kind === "rateLimited") {
+    signInFailures.inc({ reason: "rateLimited" });
+    throw new SignInRefused("rateLimited", decision.retryAfterSeconds);
+  }
   if (decision.kind === "locked") {
+    signInFailures.inc({ reason: "locked" });
     await db.$transaction(
       (tx) => recordAudit(tx, { actorEmail: email, action: "auth.signin.locked", targetType: "user", ip }),
       SIGN_IN_TRANSACTION,
@@ -78,7 +83,10 @@ export async function authenticate(
       ip,
     });
   }, SIGN_IN_TRANSACTION);
-  if (!ok || !user) throw new SignInRefused("invalid");
+  if (!ok || !user) {
+    signInFailures.inc({ reason: "invalid" });
+    throw new SignInRefused("invalid");
+  }
   return {
     id: user.id,
     email: user.email,

@@ -5,6 +5,12 @@ import { CACHE_TAGS } from "./tags";
 import { loadSlugRedirects } from "../releases/slug-redirect-map";
 import { loadPublicIndex } from "../releases/public-index";
 import { revalidateSecret } from "./revalidate-secret";
+import {
+  scheduledPublishLag,
+  scheduledReleasesDue,
+  scheduledReleasesPublished,
+} from "../observability/metrics";
+import { markWatcherTick } from "../observability/watcher-heartbeat";
 
 /**
  * Runs in every app server. Each tick it reads (1) new rows of the invalidation outbox, written by
@@ -27,6 +33,8 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
   let lastCheck = new Date();
   // A restart may serve pages prerendered or cached before it: refresh everything once.
   const pending = new Set<string>(options.refreshOnStart ? [CACHE_TAGS.public] : []);
+  // Publish times of scheduled releases that came due and are not yet refreshed here, for the lag metric.
+  const duePublishTimes: Date[] = [];
   void loadSlugRedirects().catch(() => {});
   let running = false;
 
@@ -56,10 +64,13 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
         }
         for (const [id, since] of gaps) if (now.getTime() - since > GAP_WAIT_MS) gaps.delete(id);
       }
-      const due = await db.release.count({
+      const due = await db.release.findMany({
         where: { AND: [publicReleaseWhere(now), { publishAt: { gt: lastCheck } }] },
+        select: { publishAt: true },
       });
-      if (due > 0) pending.add(CACHE_TAGS.releases);
+      if (due.length > 0) pending.add(CACHE_TAGS.releases);
+      scheduledReleasesDue.inc(due.length);
+      for (const { publishAt } of due) if (publishAt) duePublishTimes.push(publishAt);
       lastCheck = now;
 
       if (pending.size) {
@@ -72,6 +83,15 @@ export function startInvalidationWatcher(options: { port: number; pollMs: number
         });
         if (response.ok) tags.forEach((t) => pending.delete(t));
       }
+      if (pending.size === 0) {
+        // Refreshed here: the releases that came due are now what this server's readers get.
+        const visibleAt = Date.now();
+        const published = duePublishTimes.splice(0);
+        for (const publishAt of published)
+          scheduledPublishLag.observe((visibleAt - publishAt.getTime()) / 1000);
+        scheduledReleasesPublished.inc(published.length);
+      }
+      markWatcherTick();
     } catch {
       // The server may still be starting, or the database restarting: try again next tick.
     } finally {

@@ -25,6 +25,11 @@ function listMigrations(dir: string) {
     });
 }
 
+/** The names of the migrations in prisma/migrations (what a fully migrated database has applied). */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return listMigrations(dir).map((m) => m.name);
+}
+
 /**
  * Applies prisma/migrations/* in order, each in its own transaction, recording what ran.
  * An advisory lock keeps two servers starting at once from applying a file twice.

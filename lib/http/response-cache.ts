@@ -50,6 +50,8 @@ const HOP_HEADERS = new Set([
   "age",
   "content-length",
   "x-pressroom-cache",
+  // Each request's own (lib/http/request-log.ts): a replay must not answer with the first reader's.
+  "x-request-id",
 ]);
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 // Pages rendered per request carry proxy.ts's nonce-based policy: never touched here.
