@@ -29,6 +29,7 @@ describe("mergeConflict", () => {
     body: "<p>对方正文</p>",
     figures: [{ ...base.figures[0], value: "1.7" }],
     editionId: "e3",
+    locale: "en",
   };
 
   it("keeps every field of mine when nothing is chosen", () => {
@@ -44,7 +45,7 @@ describe("mergeConflict", () => {
   });
 
   it("never takes a field the screen does not offer, even if a choice names it", () => {
-    expect(mergeConflict(mine, theirs, { editionId: "theirs" }).editionId).toBe("e2");
+    expect(mergeConflict(mine, theirs, { locale: "theirs" }).locale).toBe("zh-CN");
   });
 
   it("does not change either input", () => {
@@ -54,7 +55,13 @@ describe("mergeConflict", () => {
   });
 
   it("lists the offered fields that differ, in screen order", () => {
-    expect(differingFields(mine, theirs).map((f) => f.key)).toEqual(["title", "summary", "body", "figures"]);
+    expect(differingFields(mine, theirs).map((f) => f.key)).toEqual([
+      "title",
+      "summary",
+      "body",
+      "figures",
+      "editionId",
+    ]);
     expect(differingFields(base, { ...base })).toEqual([]);
   });
 });
