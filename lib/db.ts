@@ -13,6 +13,10 @@ function createClient() {
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     // Password hashes never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+    // Prisma's default of 5 s per interactive transaction is too tight for writes that queue on a
+    // row or advisory lock behind others (eight editors saving at once on a busy two-core machine);
+    // a transaction that waits longer than this is still rolled back, and the save says so.
+    transactionOptions: { timeout: 20_000, maxWait: 10_000 },
   });
 }
 

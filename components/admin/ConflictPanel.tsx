@@ -1,20 +1,7 @@
 "use client";
 
 import type { ReleaseForm } from "@/lib/releases/editor-form";
-
-export type FieldChoice = "mine" | "theirs";
-export const MERGE_FIELDS: Array<{ key: keyof ReleaseForm; label: string }> = [
-  { key: "title", label: "标题" },
-  { key: "slug", label: "别名" },
-  { key: "summary", label: "摘要" },
-  { key: "body", label: "正文" },
-  { key: "figures", label: "数据" },
-  { key: "tags", label: "标签" },
-  { key: "categoryId", label: "分类" },
-  { key: "sourceName", label: "来源" },
-  { key: "sourceUrl", label: "来源网址" },
-  { key: "byline", label: "作者" },
-];
+import { differingFields, type FieldChoice, type FieldChoices } from "@/lib/releases/merge-conflict";
 
 const show = (v: unknown) =>
   typeof v === "string" ? v.replace(/<[^>]+>/g, " ").slice(0, 400) : JSON.stringify(v).slice(0, 400);
@@ -24,7 +11,7 @@ interface Props {
   theirs: ReleaseForm;
   theirVersion: number;
   updatedBy: string | null;
-  choices: Partial<Record<keyof ReleaseForm, FieldChoice>>;
+  choices: FieldChoices;
   onChoose: (field: keyof ReleaseForm, choice: FieldChoice) => void;
   onMerge: () => void;
   onOverwrite: () => void;
@@ -43,7 +30,7 @@ export function ConflictPanel({
   onOverwrite,
   onDiscard,
 }: Props) {
-  const differing = MERGE_FIELDS.filter((f) => JSON.stringify(mine[f.key]) !== JSON.stringify(theirs[f.key]));
+  const differing = differingFields(mine, theirs);
   return (
     <section
       className="conflict"

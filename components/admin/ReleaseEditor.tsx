@@ -1,21 +1,35 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { figureFromSelection } from "@/lib/figures/figure-from-text";
 import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
+import { mergeConflict, type FieldChoices } from "@/lib/releases/merge-conflict";
 import type { ReleaseChecks } from "@/lib/releases/figure-checks";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
-import { slugify } from "@/lib/releases/slug";
 import { callApi } from "./api-client";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
-import { ConflictPanel, type FieldChoice } from "./ConflictPanel";
-import { clearDraftCopies, draftCopyKey, readDraftCopy } from "./draft-copies";
+import { ConflictPanel } from "./ConflictPanel";
+import { draftCopyKey } from "./draft-copies";
+import { figureErrorPath, firstErrorPath } from "./editor/error-order";
+import { CheckField, OptionalSelect, TextAreaField, TextField } from "./editor/Field";
+import { FigureGrid, type FigureGridHandle } from "./editor/FigureGrid";
+import { savedStatus, timeOf, UNSAVED_STATUS } from "./editor/save-status";
+import { useAutosave } from "./editor/use-autosave";
+import { useDraftRecovery } from "./editor/use-draft-recovery";
+import { useFigureKeys } from "./editor/use-figure-keys";
+import { BodyEditor } from "./editor/BodyEditor";
+import type { FigureSelection, MediaChoice } from "./editor/RteToolbar";
 import { FigureChecks } from "./FigureChecks";
-import { FigureTableEditor } from "./FigureTableEditor";
-import { RichTextEditor, type MediaChoice } from "./RichTextEditor";
 import { SignOffPanel } from "./SignOffPanel";
 import { useReleaseChecks } from "./use-release-checks";
 import { WorkflowPanel, type WorkflowProps } from "./WorkflowPanel";
+
+/** Where the page shows a top-level field that has no input of that name. */
+const FIELD_SELECTORS: Record<string, string> = {
+  body: ".rte-content",
+  "changeNote.note": '[name="changeNote"]',
+};
 
 interface Props {
   releaseId: string;
@@ -41,67 +55,6 @@ interface Props {
   canSignOff: boolean;
 }
 
-const AUTOSAVE_DELAY_MS = 1500;
-const timeOf = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false });
-
-function TextField({
-  name,
-  label,
-  value,
-  error,
-  onValue,
-  ...rest
-}: { name: string; label: string; value: string; error?: string; onValue: (v: string) => void } & Omit<
-  React.InputHTMLAttributes<HTMLInputElement>,
-  "onChange" | "value"
->) {
-  return (
-    <label className={error ? "field field--error" : "field"}>
-      <span>{label}</span>
-      <input
-        name={name}
-        value={value}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${name}-error` : undefined}
-        onChange={(e) => onValue(e.target.value)}
-        {...rest}
-      />
-      {error && (
-        <em className="field-error" id={`${name}-error`}>
-          {error}
-        </em>
-      )}
-    </label>
-  );
-}
-
-/** A choice that may be left empty (category, edition, lead image). */
-function OptionalSelect({
-  label,
-  value,
-  choices,
-  onValue,
-}: {
-  label: string;
-  value: string;
-  choices: { id: string; label: string }[];
-  onValue: (v: string) => void;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onValue(e.target.value)}>
-        <option value="">（无）</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function ReleaseEditor({
   releaseId,
   userId,
@@ -125,95 +78,62 @@ export function ReleaseEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState("");
   const [saving, setSaving] = useState(false);
-  const [recovery, setRecovery] = useState<{ data: ReleaseForm; savedAt: string; source: string } | null>(
-    null,
-  );
   const [conflict, setConflict] = useState<{
     theirs: ReleaseForm;
     version: number;
     updatedBy: string | null;
   } | null>(null);
-  const [choices, setChoices] = useState<Partial<Record<keyof ReleaseForm, FieldChoice>>>({});
+  const [choices, setChoices] = useState<FieldChoices>({});
   const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
-  const [slugTouched, setSlugTouched] = useState(true);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const copyKey = draftCopyKey(userId, releaseId);
-  const latest = useRef({ form, version, dirty });
+  const autosaver = useAutosave({ releaseId, copyKey, form, version, dirty, onStatus: setStatus });
+  const drafts = useDraftRecovery({ userId, copyKey, saved: initial, serverCopy: autosave });
+  const figureKeys = useFigureKeys();
+  const grid = useRef<FigureGridHandle>(null);
+  // 标为数据 waits for the registry: it must add to the figures as they are then.
+  const latestForm = useRef(form);
   useEffect(() => {
-    latest.current = { form, version, dirty };
+    latestForm.current = form;
   });
-
-  // Unsaved work found on the server or in this browser is offered back, never applied silently.
-  useEffect(() => {
-    clearDraftCopies(localStorage, userId);
-    const parsed = readDraftCopy<{ data: ReleaseForm; savedAt: string; baseVersion: number }>(
-      localStorage,
-      copyKey,
-    );
-    const candidates = [
-      parsed && { ...parsed, source: "本机浏览器" },
-      autosave && { ...autosave, source: "服务器自动保存" },
-    ].filter(
-      (c): c is NonNullable<typeof c> => Boolean(c) && JSON.stringify(c!.data) !== JSON.stringify(initial),
-    );
-    candidates.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    const best = candidates[0];
-    // Read after mount (localStorage does not exist on the server), shown on the next tick.
-    const shown = best
-      ? setTimeout(() => setRecovery({ data: best.data, savedAt: best.savedAt, source: best.source }), 0)
-      : undefined;
-    return () => clearTimeout(shown);
-  }, [copyKey, userId, autosave, initial]);
-
-  // Every keystroke is in localStorage at once: a closed tab or a dead network loses nothing.
-  useEffect(() => {
-    if (dirty)
-      localStorage.setItem(
-        copyKey,
-        JSON.stringify({ data: form, savedAt: new Date().toISOString(), baseVersion: version }),
-      );
-  }, [dirty, form, copyKey, version]);
-
-  const pushAutosave = useCallback(async () => {
-    const { form: data, version: base } = latest.current;
-    const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", {
-      baseVersion: base,
-      data,
-    });
-    setStatus(
-      result.ok
-        ? `已自动保存 ${timeOf(new Date(result.data.savedAt))}`
-        : `自动保存失败：${result.error.message}`,
-    );
-  }, [releaseId]);
 
   function change(patch: Partial<ReleaseForm>) {
     setForm((prev) => ({ ...prev, ...patch }));
     setDirty(true);
-    setStatus("有未保存的修改…");
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(pushAutosave, AUTOSAVE_DELAY_MS);
+    setStatus(UNSAVED_STATUS);
+    autosaver.schedule();
   }
 
-  useEffect(() => {
-    const flush = () => {
-      if (latest.current.dirty) void pushAutosave();
-    };
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!latest.current.dirty) return;
-      flush();
-      e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    document.addEventListener("visibilitychange", flush);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      document.removeEventListener("visibilitychange", flush);
-    };
-  }, [pushAutosave]);
+  /** After a refused save: the first problem, top to bottom, gets the focus. */
+  function showFirstError(fields: Record<string, string>) {
+    const path = firstErrorPath(fields);
+    if (!path) return;
+    const figure = figureErrorPath(path);
+    if (figure) return grid.current?.focusField(figure.index, figure.field);
+    requestAnimationFrame(() => {
+      const target = document.querySelector<HTMLElement>(
+        FIELD_SELECTORS[path] ?? `[name="${CSS.escape(path)}"]`,
+      );
+      target?.focus();
+      target?.scrollIntoView({ block: "center" });
+    });
+  }
+
+  async function markFigure(selection: FigureSelection) {
+    const registry = await figureKeys.load();
+    const figures = latestForm.current.figures;
+    const existing = figures.findIndex((f) => f.mention === selection.mention);
+    if (existing >= 0) {
+      setStatus(`“${selection.mention}”已是第 ${existing + 1} 项数据`);
+      return grid.current?.focusField(existing, "value");
+    }
+    const figure = figureFromSelection(selection.mention, selection.sentence, figures, registry);
+    if (!figure) return;
+    change({ figures: [...figures, figure] });
+    grid.current?.focusField(figures.length, figure.label ? "value" : "label");
+  }
 
   async function save(options: { overwrite?: boolean; data?: ReleaseForm; baseVersion?: number } = {}) {
-    if (timer.current) clearTimeout(timer.current);
+    autosaver.cancel();
     const data = options.data ?? form;
     setSaving(true);
     setFormError("");
@@ -237,9 +157,7 @@ export function ReleaseEditor({
       setChangeNote({ minor: false, kind: "update", note: "" });
       localStorage.removeItem(copyKey);
       setPending(result.data.pending ? { returnedNote: null } : null);
-      setStatus(
-        `${result.data.pending ? "已保存为待发布的修改" : "已保存"}（第 ${result.data.version} 版）${timeOf(new Date())}`,
-      );
+      setStatus(savedStatus(result.data.version, result.data.pending));
       return;
     }
     const { error } = result;
@@ -256,14 +174,9 @@ export function ReleaseEditor({
     setErrors(error.fields);
     setFormError(error.message);
     setStatus("未保存：请修改标出的内容");
+    showFirstError(error.fields);
   }
 
-  const fieldError = (name: string) =>
-    errors[name] && (
-      <em className="field-error" id={`${name}-error`}>
-        {errors[name]}
-      </em>
-    );
   return (
     <div className="editor">
       <div className="editor-bar" role="status" aria-live="polite">
@@ -296,27 +209,20 @@ export function ReleaseEditor({
           这篇稿件已公开：您保存的修改将等待发布人审核后才会公开。
         </p>
       )}
-      {recovery && (
+      {drafts.recovery && (
         <div className="notice" role="alert">
-          发现 {timeOf(new Date(recovery.savedAt))} 未保存的修改（{recovery.source}）。
+          发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）。
           <button
             type="button"
             className="link-button"
             onClick={() => {
-              change(recovery.data);
-              setRecovery(null);
+              change(drafts.recovery!.data);
+              drafts.accept();
             }}
           >
             恢复这些修改
           </button>
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              localStorage.removeItem(copyKey);
-              setRecovery(null);
-            }}
-          >
+          <button type="button" className="link-button" onClick={drafts.ignore}>
             忽略
           </button>
         </div>
@@ -329,13 +235,9 @@ export function ReleaseEditor({
           updatedBy={conflict.updatedBy}
           choices={choices}
           onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
-          onMerge={() => {
-            const merged = { ...form };
-            for (const [field, choice] of Object.entries(choices))
-              if (choice === "theirs")
-                Object.assign(merged, { [field]: conflict.theirs[field as keyof ReleaseForm] });
-            void save({ data: merged, baseVersion: conflict.version });
-          }}
+          onMerge={() =>
+            void save({ data: mergeConflict(form, conflict.theirs, choices), baseVersion: conflict.version })
+          }
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
@@ -360,44 +262,47 @@ export function ReleaseEditor({
             label="标题"
             value={form.title}
             error={errors.title}
-            onValue={(title) => change({ title, ...(slugTouched ? {} : { slug: slugify(title) }) })}
+            onValue={(title) => change({ title })}
           />
           <TextField
             name="slug"
             label="网址别名"
             value={form.slug}
             error={errors.slug}
-            onValue={(slug) => {
-              setSlugTouched(true);
-              change({ slug });
-            }}
+            onValue={(slug) => change({ slug })}
           />
-          <label className={errors.summary ? "field field--error" : "field"}>
-            <span>摘要</span>
-            <textarea
-              name="summary"
-              rows={3}
-              value={form.summary}
-              onChange={(e) => change({ summary: e.target.value })}
-            />
-            {fieldError("summary")}
-          </label>
+          <TextAreaField
+            name="summary"
+            label="摘要"
+            rows={3}
+            value={form.summary}
+            error={errors.summary}
+            onValue={(summary) => change({ summary })}
+          />
           <div className="field">
             <span id="body-label">正文</span>
-            <RichTextEditor
+            <BodyEditor
               value={form.body}
               onChange={(body) => change({ body })}
               media={options.media}
               labelledBy="body-label"
+              onMarkFigure={markFigure}
             />
-            {fieldError("body")}
+            {errors.body && (
+              <em className="field-error" id="body-error">
+                {errors.body}
+              </em>
+            )}
           </div>
           <section aria-labelledby="figures-title">
             <h2 id="figures-title">数据（{form.figures.length} 项）</h2>
-            <FigureTableEditor
+            <FigureGrid
+              ref={grid}
               figures={form.figures}
               onChange={(figures) => change({ figures })}
               errors={errors}
+              registry={figureKeys.keys}
+              onNeedRegistry={() => void figureKeys.load()}
             />
           </section>
           <FigureChecks
@@ -422,41 +327,42 @@ export function ReleaseEditor({
           <fieldset className="panel">
             <legend>稿件信息</legend>
             <OptionalSelect
+              name="categoryId"
               label="分类"
+              error={errors.categoryId}
               value={form.categoryId}
               choices={options.categories.map((c) => ({ id: c.id, label: c.name }))}
               onValue={(categoryId) => change({ categoryId })}
             />
             <OptionalSelect
+              name="editionId"
               label="届次"
+              error={errors.editionId}
               value={form.editionId}
               choices={options.editions}
               onValue={(editionId) => change({ editionId })}
             />
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={form.isEditionResults}
-                onChange={(e) => change({ isEditionResults: e.target.checked })}
-              />
-              本届成果发布稿（每届每种语言一篇）
-            </label>
-            {fieldError("isEditionResults")}
-            <label className="field">
-              <span>标签（用逗号分隔）</span>
-              <input
-                value={form.tags.join("，")}
-                onChange={(e) =>
-                  change({
-                    tags: e.target.value
-                      .split(/[,，]/)
-                      .map((t) => t.trim())
-                      .filter(Boolean),
-                  })
-                }
-              />
-              {fieldError("tags")}
-            </label>
+            <CheckField
+              name="isEditionResults"
+              label="本届成果发布稿（每届每种语言一篇）"
+              checked={form.isEditionResults}
+              error={errors.isEditionResults}
+              onChecked={(isEditionResults) => change({ isEditionResults })}
+            />
+            <TextField
+              name="tags"
+              label="标签（用逗号分隔）"
+              value={form.tags.join("，")}
+              error={errors.tags}
+              onValue={(tags) =>
+                change({
+                  tags: tags
+                    .split(/[,，]/)
+                    .map((t) => t.trim())
+                    .filter(Boolean),
+                })
+              }
+            />
             <TextField
               name="sourceName"
               label="来源"
@@ -481,7 +387,9 @@ export function ReleaseEditor({
               onValue={(byline) => change({ byline })}
             />
             <OptionalSelect
+              name="leadImageId"
               label="题图"
+              error={errors.leadImageId}
               value={form.leadImageId}
               choices={options.media.map((m) => ({ id: m.id, label: m.alt }))}
               onValue={(leadImageId) => change({ leadImageId })}

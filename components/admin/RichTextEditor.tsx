@@ -1,8 +1,15 @@
 "use client";
 
 import { Node } from "@tiptap/core";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { useEffect } from "react";
 import StarterKit from "@tiptap/starter-kit";
+import { sentenceAround } from "@/lib/figures/figure-from-text";
+import { parseFigureText } from "@/lib/figures/parse";
+import { BodyPlaceholder } from "./editor/BodyPlaceholder";
+import { RteToolbar, type FigureSelection, type MediaChoice } from "./editor/RteToolbar";
+
+export type { FigureSelection, MediaChoice };
 
 /** <figure class="photo"><img><figcaption>caption<span class="credit">credit</span></figcaption></figure>: the body's photo format. */
 const Photo = Node.create({
@@ -59,92 +66,19 @@ const Photo = Node.create({
   },
 });
 
-export interface MediaChoice {
-  id: string;
-  url: string;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
+function figureSelection(editor: Editor): FigureSelection | null {
+  const { from, to, $from, $to } = editor.state.selection;
+  if (from === to || !$from.sameParent($to) || !$from.parent.isTextblock) return null;
+  const parent = $from.parent;
+  // A hard break counts as one character, so offsets in the text match positions in the block.
+  const text = parent.textBetween(0, parent.content.size, "\n", "\n");
+  const mention = text.slice($from.parentOffset, $to.parentOffset).trim();
+  if (!mention || mention.length > 60 || !parseFigureText(mention)?.unit) return null;
+  return { mention, sentence: sentenceAround(text, $from.parentOffset, $to.parentOffset) };
 }
 
-function Toolbar({ editor, media }: { editor: Editor; media: MediaChoice[] }) {
-  const button = (label: string, active: boolean, run: () => void, title?: string) => (
-    <button
-      type="button"
-      className={active ? "is-active" : undefined}
-      aria-pressed={active}
-      title={title ?? label}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={run}
-    >
-      {label}
-    </button>
-  );
-  return (
-    <div className="rte-toolbar" role="toolbar" aria-label="正文格式">
-      {button("正文", editor.isActive("paragraph"), () => editor.chain().focus().setParagraph().run())}
-      {button(
-        "标题",
-        editor.isActive("heading", { level: 2 }),
-        () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
-        "小节标题",
-      )}
-      {button("副标题", editor.isActive("heading", { level: 3 }), () =>
-        editor.chain().focus().toggleHeading({ level: 3 }).run(),
-      )}
-      {button("粗体", editor.isActive("bold"), () => editor.chain().focus().toggleBold().run())}
-      {button("斜体", editor.isActive("italic"), () => editor.chain().focus().toggleItalic().run())}
-      {button("• 列表", editor.isActive("bulletList"), () => editor.chain().focus().toggleBulletList().run())}
-      {button("1. 列表", editor.isActive("orderedList"), () =>
-        editor.chain().focus().toggleOrderedList().run(),
-      )}
-      {button("引用", editor.isActive("blockquote"), () => editor.chain().focus().toggleBlockquote().run())}
-      {button("链接", editor.isActive("link"), () => {
-        const previous = editor.getAttributes("link").href as string | undefined;
-        const href = window.prompt(
-          "链接地址（http:// 或 https:// 开头，留空则移除链接）",
-          previous ?? "https://",
-        );
-        if (href === null) return;
-        if (!href.trim()) editor.chain().focus().unsetLink().run();
-        else if (/^https?:\/\//i.test(href.trim()) || href.startsWith("/"))
-          editor.chain().focus().setLink({ href: href.trim() }).run();
-        else window.alert("链接必须以 http://、https:// 或 / 开头");
-      })}
-      <select
-        aria-label="插入图片"
-        value=""
-        onChange={(e) => {
-          const chosen = media.find((m) => m.id === e.target.value);
-          if (chosen)
-            editor
-              .chain()
-              .focus()
-              .insertContent({
-                type: "photo",
-                attrs: {
-                  src: chosen.url,
-                  alt: chosen.alt,
-                  caption: chosen.caption ?? "",
-                  credit: chosen.credit ?? "",
-                  mediaId: chosen.id,
-                },
-              })
-              .run();
-        }}
-      >
-        <option value="">插入图片…</option>
-        {media.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.alt}
-          </option>
-        ))}
-      </select>
-      {button("撤销", false, () => editor.chain().focus().undo().run())}
-      {button("重做", false, () => editor.chain().focus().redo().run())}
-    </div>
-  );
-}
+/** Where to put the caret once the editor exists: where the reader clicked, or at the start. */
+export type FocusAt = { x: number; y: number } | "start" | null;
 
 /** The body editor: headings, paragraphs, bold/italic, lists, links, quotes and photos. Pasted Word or web content keeps its structure; everything else is dropped (and the server sanitises again). */
 export function RichTextEditor({
@@ -152,11 +86,16 @@ export function RichTextEditor({
   onChange,
   media,
   labelledBy,
+  onMarkFigure,
+  focusAt = null,
 }: {
   value: string;
   onChange: (html: string) => void;
   media: MediaChoice[];
   labelledBy: string;
+  /** Offered when the selection reads as a figure: "标为数据". */
+  onMarkFigure?: (selection: FigureSelection) => void;
+  focusAt?: FocusAt;
 }) {
   const editor = useEditor({
     extensions: [
@@ -180,10 +119,29 @@ export function RichTextEditor({
     },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
-  if (!editor) return <div className="rte rte--loading">正在加载编辑器…</div>;
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e && onMarkFigure ? figureSelection(e) : null),
+    equalityFn: (a, b) => a?.mention === b?.mention && a?.sentence === b?.sentence,
+  });
+
+  // The editor was asked for by a click or a Tab: the caret goes where that click was.
+  useEffect(() => {
+    if (!editor || !focusAt) return;
+    const at = focusAt === "start" ? null : editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y });
+    editor
+      .chain()
+      .focus(at ? at.pos : "start")
+      .run();
+  }, [editor, focusAt]);
+
+  if (!editor)
+    return (
+      <BodyPlaceholder value={value} media={media} labelledBy={labelledBy} onMarkFigure={onMarkFigure} />
+    );
   return (
     <div className="rte">
-      <Toolbar editor={editor} media={media} />
+      <RteToolbar editor={editor} media={media} selection={selection} onMarkFigure={onMarkFigure} />
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";

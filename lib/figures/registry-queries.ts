@@ -1,5 +1,7 @@
+import "server-only";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
+import type { RegistryKey } from "./figure-from-text";
 
 /** The registry for its admin page: every key with how many figures use it. */
 export async function listFigureKeys(actor: Actor | null) {
@@ -21,3 +23,12 @@ export async function listFigureKeys(actor: Actor | null) {
 }
 
 export type RegistryRow = Awaited<ReturnType<typeof listFigureKeys>>[number];
+
+/** The registry for the editor's suggestions (key cell, 标为数据): anyone who edits releases. */
+export async function listFigureKeysForEditing(actor: Actor | null): Promise<RegistryKey[]> {
+  requirePermission(actor, "release.edit");
+  return db.figureKey.findMany({
+    orderBy: { key: "asc" },
+    select: { key: true, label: true, baseUnit: true, aliases: true },
+  });
+}

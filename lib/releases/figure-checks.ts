@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";

@@ -86,18 +86,25 @@ test.describe("editor writes, publisher publishes, readers see it", () => {
     await page.getByLabel("摘要").fill("端到端测试的摘要");
     const body = page.locator(".rte-content");
     await body.click();
+    // The rich-text editor loads when the body is first reached, and takes the caret.
+    await expect(page.locator(".rte-content.ProseMirror")).toBeFocused();
     await page.keyboard.type("本次大会共促成合作签约项目88个。");
     await page.getByRole("button", { name: "添加数据" }).click();
     const row = page.getByTestId("figure-row").first();
     await row.getByLabel("指标名称").fill("合作签约项目");
-    await row.getByLabel("标识（跨届比较用）").fill("signed_projects");
+    await row.getByLabel("标识").fill("signed_projects");
     await row.getByLabel("数值").fill("约4.8万个");
-    await row.getByLabel("单位（如 万人次、亿元）").click();
+    await row.getByLabel("单位").click();
     // Typing a whole figure splits it into qualifier, number and unit.
     await expect(row.getByLabel("数值")).toHaveValue("4.8");
-    await expect(row.getByLabel("单位（如 万人次、亿元）")).toHaveValue("万个");
-    await expect(row.locator(".figure-editor__preview")).toHaveText("约4.8万个");
-    await row.getByLabel("放入成果速览").check();
+    await expect(row.getByLabel("单位")).toHaveValue("万个");
+    await expect(row.locator(".figure-grid__preview")).toHaveText("约4.8万个");
+    await row.getByRole("button", { name: "第 1 项详情" }).click();
+    await page
+      .getByRole("dialog", { name: /第 1 项/ })
+      .getByLabel("放入成果速览")
+      .check();
+    await page.keyboard.press("Escape");
     // Autosave tells when it saved.
     await expect(page.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
 
@@ -332,7 +339,7 @@ test.describe("an editor's change to a live release waits for a publisher", () =
     const id = editor.url().split("/").pop()!;
     const row = editor
       .getByTestId("figure-row")
-      .filter({ has: editor.locator("strong", { hasText: /^\d+\. 境外嘉宾$/ }) });
+      .filter({ has: editor.locator('input[aria-label^="指标名称"][value="境外嘉宾"]') });
     await expect(row.getByLabel("数值")).toHaveValue("312");
     await row.getByLabel("数值").fill("313");
     await editor.getByLabel("类型").selectOption("correction");

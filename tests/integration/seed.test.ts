@@ -43,7 +43,7 @@ describe("migrations and seed", () => {
       releases: await db.release.count({ where: { slug: SEED_RELEASE_SLUG } }),
       figures: await db.figure.count({ where: { release: { slug: SEED_RELEASE_SLUG } } }),
       events: await db.event.count({ where: { slug: "wmc" } }),
-      editions: await db.edition.count({ where: { year: 2023 } }),
+      editions: await db.edition.count({ where: { year: 2023, event: { slug: "wmc" } } }),
       revisions: await db.revision.count({ where: { release: { slug: SEED_RELEASE_SLUG } } }),
     });
     const before = await count();

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { autosaveStatus, savedStatus } from "@/components/admin/editor/save-status";
+import { browserDraftCopy, pickDraftToRecover } from "@/lib/releases/draft-recovery";
+import { emptyFigure, type ReleaseForm } from "@/lib/releases/editor-form";
+import { differingFields, mergeConflict } from "@/lib/releases/merge-conflict";
+
+const base: ReleaseForm = {
+  title: "大会成果",
+  slug: "results",
+  summary: "摘要",
+  body: "<p>正文</p>",
+  categoryId: "",
+  editionId: "e1",
+  isEditionResults: false,
+  leadImageId: "",
+  tags: ["制造业"],
+  sourceName: "",
+  sourceUrl: "",
+  byline: "",
+  locale: "zh-CN",
+  figures: [{ ...emptyFigure(0), label: "参会嘉宾", value: "1.6", unit: "万名" }],
+};
+
+describe("mergeConflict", () => {
+  const mine: ReleaseForm = { ...base, title: "我的标题", summary: "我的摘要", editionId: "e2" };
+  const theirs: ReleaseForm = {
+    ...base,
+    title: "对方标题",
+    body: "<p>对方正文</p>",
+    figures: [{ ...base.figures[0], value: "1.7" }],
+    editionId: "e3",
+  };
+
+  it("keeps every field of mine when nothing is chosen", () => {
+    expect(mergeConflict(mine, theirs, {})).toEqual(mine);
+  });
+
+  it("takes their value exactly where theirs is chosen, and mine elsewhere", () => {
+    const merged = mergeConflict(mine, theirs, { title: "theirs", figures: "theirs", summary: "mine" });
+    expect(merged.title).toBe("对方标题");
+    expect(merged.figures[0].value).toBe("1.7");
+    expect(merged.summary).toBe("我的摘要");
+    expect(merged.body).toBe("<p>正文</p>");
+  });
+
+  it("never takes a field the screen does not offer, even if a choice names it", () => {
+    expect(mergeConflict(mine, theirs, { editionId: "theirs" }).editionId).toBe("e2");
+  });
+
+  it("does not change either input", () => {
+    const before = JSON.stringify([mine, theirs]);
+    mergeConflict(mine, theirs, { title: "theirs" });
+    expect(JSON.stringify([mine, theirs])).toBe(before);
+  });
+
+  it("lists the offered fields that differ, in screen order", () => {
+    expect(differingFields(mine, theirs).map((f) => f.key)).toEqual(["title", "summary", "body", "figures"]);
+    expect(differingFields(base, { ...base })).toEqual([]);
+  });
+});
+
+describe("pickDraftToRecover", () => {
+  const copy = (title: string, savedAt: string) => ({ data: { ...base, title }, savedAt, baseVersion: 3 });
+
+  it("offers nothing when no copy exists or every copy equals the saved version", () => {
+    expect(pickDraftToRecover(base, null, null)).toBeNull();
+    expect(
+      pickDraftToRecover(base, { data: base, savedAt: "2026-11-30T01:00:00Z", baseVersion: 3 }, null),
+    ).toBeNull();
+  });
+
+  it("offers the newer of the browser and server copies, naming where it came from", () => {
+    const browser = copy("本机", "2026-11-30T01:00:05.000Z");
+    const server = copy("服务器", "2026-11-30T01:00:03.000Z");
+    expect(pickDraftToRecover(base, browser, server)).toEqual({
+      data: browser.data,
+      savedAt: browser.savedAt,
+      source: "本机浏览器",
+    });
+    expect(pickDraftToRecover(base, copy("旧", "2026-11-30T00:00:00.000Z"), server)?.source).toBe(
+      "服务器自动保存",
+    );
+  });
+
+  it("skips a newer copy that holds nothing new", () => {
+    const same = { data: base, savedAt: "2026-11-30T02:00:00.000Z", baseVersion: 3 };
+    expect(pickDraftToRecover(base, same, copy("服务器", "2026-11-30T01:00:00.000Z"))?.data.title).toBe(
+      "服务器",
+    );
+  });
+
+  it("stores the form with its base version and time", () => {
+    const at = new Date("2026-11-30T01:02:03.000Z");
+    expect(browserDraftCopy(base, 7, at)).toEqual({ data: base, savedAt: at.toISOString(), baseVersion: 7 });
+  });
+});
+
+describe("the save status line", () => {
+  it("says a live release's save is pending, and gives the version", () => {
+    expect(savedStatus(4, true)).toMatch(/^已保存为待发布的修改（第 4 版）\d\d:\d\d:\d\d$/);
+    expect(savedStatus(2, false)).toMatch(/^已保存（第 2 版）/);
+  });
+  it("says when an autosave succeeded and why it failed", () => {
+    expect(autosaveStatus({ savedAt: "2026-11-30T01:02:03.000Z" })).toMatch(/^已自动保存 \d\d:\d\d:\d\d$/);
+    expect(autosaveStatus({ message: "网络连接中断" })).toBe("自动保存失败：网络连接中断");
+  });
+});
