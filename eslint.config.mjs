@@ -6,6 +6,7 @@ const config = [
     ignores: [
       "lib/generated/**",
       ".next/**",
+      "dist/**",
       ".data/**",
       "node_modules/**",
       "test-results/**",

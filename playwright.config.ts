@@ -70,6 +70,9 @@ export default defineConfig({
       testMatch: /limits\.spec\.ts/,
       dependencies: ["setup", "public", "editorial", "auth", "security"],
     },
+    // A second server whose database goes away for 10 s (issue 10 §3): after the limits, which measure
+    // the shared cache directory; it signs in by itself (`--project outage --no-deps` runs it alone).
+    { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["limits"] },
   ],
   webServer: {
     // The same server as npm start: Next behind its response cache.

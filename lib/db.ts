@@ -1,6 +1,8 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { noteDatabaseUnavailable } from "./database/health";
+import { isDatabaseUnavailable } from "./errors";
 
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
@@ -17,6 +19,19 @@ function createClient() {
     // row or advisory lock behind others (eight editors saving at once on a busy two-core machine);
     // a transaction that waits longer than this is still rolled back, and the save says so.
     transactionOptions: { timeout: 20_000, maxWait: 10_000 },
+  }).$extends({
+    // Noted before the error reaches the page or route, so the production server can tell a
+    // failure from an outage (503, try again) from any other failure (lib/database/health.ts).
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) noteDatabaseUnavailable();
+          throw error;
+        }
+      },
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { RETRY_AFTER_SECONDS } from "./database/health";
 
 export type ErrorCode =
   | "bad_request"
@@ -61,17 +62,45 @@ const UNREACHABLE_KINDS = new Set([
   "TooManyConnections",
   "DatabaseDoesNotExist",
 ]);
+// SQLSTATEs the server sends while it cannot serve: class 08 (connection exception), 57P01-57P03
+// (shutting down, crashed, starting up). The adapter passes them on as kind "postgres".
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+// node-postgres raises a lost or never-made connection as a plain Error without a code ("Connection
+// terminated unexpectedly" when the server goes away, "Connection terminated due to connection
+// timeout" with a connect_timeout in DATABASE_URL), and the adapter passes it through
+// unwrapped: the wording is all there is (pinned by tests/unit/database-unavailable.test.ts).
+const PG_CONNECTION_LOST = [
+  "Connection terminated",
+  "Client has encountered a connection error and is not queryable",
+];
 
 /** True when the error says the database is down or unreachable, not that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = prismaCode(error);
   if (code && UNREACHABLE_CODES.has(code)) return true;
-  const meta =
-    typeof error === "object" && error !== null && "meta" in error
-      ? (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } }).meta
-      : undefined;
-  const kind = meta?.driverAdapterError?.cause?.kind;
-  return typeof kind === "string" && UNREACHABLE_KINDS.has(kind);
+  if (
+    error instanceof Error &&
+    !("code" in error && error.code) &&
+    PG_CONNECTION_LOST.some((start) => error.message.startsWith(start))
+  )
+    return true;
+  const cause = driverAdapterCause(error);
+  if (cause?.kind === "postgres")
+    return typeof cause.code === "string" && UNAVAILABLE_SQLSTATE.test(cause.code);
+  return typeof cause?.kind === "string" && UNREACHABLE_KINDS.has(cause.kind);
+}
+
+type AdapterCause = { kind?: unknown; code?: unknown };
+
+/** What the pg adapter said: inside a Prisma error's meta, or its own DriverAdapterError (failed connects). */
+function driverAdapterCause(error: unknown): AdapterCause | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  if ("meta" in error)
+    return (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta?.driverAdapterError
+      ?.cause;
+  if (error instanceof Error && error.name === "DriverAdapterError" && typeof error.cause === "object")
+    return error.cause as AdapterCause;
+  return undefined;
 }
 
 function prismaCode(error: unknown): string | undefined {
@@ -96,13 +125,25 @@ export function toAppError(error: unknown): AppError {
     });
   if (isDatabaseUnavailable(error)) {
     // Every write is one transaction: nothing of it was stored, and the editor keeps the text.
-    return new AppError("unavailable", "数据库暂时不可用，内容未保存，请稍后再试", { retryAfterSeconds: 5 });
+    return databaseUnavailableError("write");
   }
   const code = prismaCode(error);
   if (code === "P2002") return new AppError("conflict", "该值已被使用（例如别名重复）。");
   if (code === "P2025") return new AppError("not_found", "未找到该内容。");
   console.error(error);
   return new AppError("internal", "服务器出错了，请稍后再试。");
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGES = {
+  read: "数据库暂时不可用，请稍后再试",
+  write: "数据库暂时不可用，内容未保存，请稍后再试",
+} as const;
+
+/** 503 unavailable with Retry-After: for a read ("try again") or a write ("nothing was saved"). */
+export function databaseUnavailableError(kind: "read" | "write"): AppError {
+  return new AppError("unavailable", DATABASE_UNAVAILABLE_MESSAGES[kind], {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
 }
 
 export interface ErrorBody {

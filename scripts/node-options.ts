@@ -12,10 +12,9 @@ export function productionNodeOptions(): string {
 /** For any process that loads lib/ outside Next's bundles: lets it import the modules marked `server-only`. */
 export const SERVER_ONLY_OUTSIDE_NEXT = ["--import", "./scripts/server-only-outside-next.mjs"];
 
-/** How npm start, the benchmark and the end-to-end tests run the production server: `node ...these`. */
-export const PRODUCTION_SERVER_ARGS = [
-  "--import",
-  "tsx",
-  ...SERVER_ONLY_OUTSIDE_NEXT,
-  "scripts/production-server.ts",
-];
+/**
+ * How npm start, the benchmark and the end-to-end tests run the production server: `node ...these`,
+ * its compiled JavaScript (scripts/compile-server.ts, part of every build), so what is tested is
+ * what a production install without devDependencies runs.
+ */
+export const PRODUCTION_SERVER_ARGS = [...SERVER_ONLY_OUTSIDE_NEXT, "dist/production-server.js"];

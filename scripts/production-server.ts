@@ -5,6 +5,7 @@ import http from "node:http";
 import next from "next";
 import { stampSocketAddress } from "../lib/auth/client-ip";
 import { getConfig } from "../lib/config";
+import { answerOutagesWith503 } from "../lib/http/outage-response";
 import { gateRequest } from "../lib/http/request-gate";
 import { watchPublicChangeSignal } from "../lib/http/public-change-signal";
 import { ResponseCache } from "../lib/http/response-cache";
@@ -23,13 +24,15 @@ async function main() {
     // A request that changed what readers see (an editor's or the cache watcher's) empties the cache; reads never do.
     if (req.method !== "GET" && req.method !== "HEAD")
       watchPublicChangeSignal(res, () => cache.purgeAfterChange());
-    cache.handle(req, res, () =>
+    cache.handle(req, res, () => {
+      // Only what reaches Next pays for this: a 500 during a database outage becomes 503 (a stale copy first).
+      answerOutagesWith503(req, res);
       handle(req, res).catch((error: unknown) => {
         console.error(error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
         res.end("服务器内部错误 / Internal server error");
-      }),
-    );
+      });
+    });
   };
   // The gate (lib/http/request-gate.ts) refuses unauthenticated and oversized bodies before Next reads them.
   const server = http.createServer((req, res) => void gateRequest(req, res, () => serve(req, res)));

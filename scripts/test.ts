@@ -6,6 +6,7 @@ import path from "node:path";
 import { connectDatabase } from "../lib/database/connect";
 import { createScratchDatabase } from "../lib/database/scratch-database";
 import { ensureChromium } from "./ensure-chromium";
+import { compileServer } from "./compile-server";
 import { SERVER_ONLY_OUTSIDE_NEXT } from "./node-options";
 import { runCli } from "./run-cli";
 
@@ -89,6 +90,7 @@ runCli(async () => {
         await run(bin("tsx"), args, env, `e2e-${name}-password\n`);
       }
       await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+      await compileServer();
       await run(bin("playwright"), ["test", ...filters], env);
     }
   } finally {

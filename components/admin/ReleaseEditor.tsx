@@ -173,7 +173,7 @@ export function ReleaseEditor({
     }
     setErrors(error.fields);
     setFormError(error.message);
-    setStatus("未保存：请修改标出的内容");
+    setStatus(Object.keys(error.fields).length ? "未保存：请修改标出的内容" : "未保存");
     showFirstError(error.fields);
   }
 

@@ -95,6 +95,7 @@ export const zhCN = {
     retry: "重试",
     unavailableTitle: "数据库暂时不可用",
     unavailableText: "现在无法读取内容，请稍后刷新本页。您在编辑器中未保存的修改仍保存在本机浏览器中。",
+    outageText: "网站的数据库暂时无法连接，本页现在无法显示。请稍后再试，已发布的其他页面通常仍可访问。",
   },
   signIn: {
     title: "登录",
@@ -218,6 +219,8 @@ export const en: Messages = {
     unavailableTitle: "Database temporarily unavailable",
     unavailableText:
       "Content cannot be read right now; please reload this page in a moment. Unsaved edits are still kept in this browser.",
+    outageText:
+      "The site's database cannot be reached, so this page cannot be shown right now. Please try again shortly; other published pages usually still work.",
   },
   signIn: {
     title: "Sign in",

@@ -1,5 +1,6 @@
+import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { errorResponse, isDatabaseUnavailable, toAppError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -10,6 +11,31 @@ const unreachable = new PrismaClient({
     connectionTimeoutMillis: 2000,
   }),
 });
+
+/** A client of a TCP server on loopback that treats each connection with `answer`. */
+const servers: net.Server[] = [];
+afterAll(() => servers.forEach((server) => server.close()));
+async function clientOf(answer: (socket: net.Socket) => void) {
+  const server = net.createServer(answer);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: `postgresql://u:p@127.0.0.1:${port}/none`,
+      connectionTimeoutMillis: 500,
+    }),
+  });
+}
+
+/** A PostgreSQL ErrorResponse message, as a server sends it before closing the connection. */
+function fatal(sqlstate: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${sqlstate}\0M${message}\0\0`);
+  const header = Buffer.alloc(5);
+  header.write("E");
+  header.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([header, fields]);
+}
 
 const failure = (run: () => Promise<unknown>) =>
   run().then(
@@ -28,6 +54,34 @@ describe("a database that is down", () => {
     ]) {
       expect(isDatabaseUnavailable(await failure(run))).toBe(true);
     }
+  });
+
+  it("is recognised when the connection drops, never answers, or the server is restarting", async () => {
+    const cases = {
+      // The server goes away: node-postgres's "Connection terminated unexpectedly" (no code).
+      closes: await clientOf((socket) => socket.destroy()),
+      // Packets dropped: the connect timeout, "Connection terminated due to connection timeout".
+      silent: await clientOf(() => {}),
+      // A server starting up or shutting down answers with SQLSTATE 57P03 / 57P01.
+      starting: await clientOf((socket) => socket.end(fatal("57P03", "the database system is starting up"))),
+      shuttingDown: await clientOf((socket) =>
+        socket.end(fatal("57P01", "terminating connection due to administrator command")),
+      ),
+    };
+    for (const [name, client] of Object.entries(cases)) {
+      for (const run of [
+        () => client.release.findFirst(),
+        () => client.$transaction((tx) => tx.release.count()),
+        () => client.$queryRaw`SELECT 1`,
+      ]) {
+        expect(isDatabaseUnavailable(await failure(run)), name).toBe(true);
+      }
+    }
+    // A server error of another kind is the query's fault, not an outage.
+    const refuses = await clientOf((socket) =>
+      socket.end(fatal("28P01", 'password authentication failed for user "u"')),
+    );
+    expect(isDatabaseUnavailable(await failure(() => refuses.release.findFirst()))).toBe(false);
   });
 
   it("answers 503 unavailable with Retry-After and says nothing was saved", async () => {
@@ -49,5 +103,11 @@ describe("a database that is down", () => {
       409,
     );
     expect(isDatabaseUnavailable(new Error("Can't reach database server"))).toBe(false);
+    // The wording of node-postgres counts only on an error without a code of its own.
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error("Connection terminated unexpectedly"), { code: "P2002" }),
+      ),
+    ).toBe(false);
   });
 });

@@ -9,12 +9,12 @@ afterEach(() => vi.restoreAllMocks());
 const prismaError = (code: string, message: string) =>
   new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: Prisma.prismaVersion.client });
 
-/** A route handler that throws `error`, called like Next calls it. */
-async function answerOf(error: unknown) {
+/** A route handler that throws `error`, called like Next calls it (a write unless `method` says otherwise). */
+async function answerOf(error: unknown, method = "POST") {
   const handler = routeHandler(async () => {
     throw error;
   });
-  const response = await handler(new Request("http://localhost/api/admin/releases"), {});
+  const response = await handler(new Request("http://localhost/api/admin/releases", { method }), {});
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -97,6 +97,13 @@ describe("the error mapper (lib/errors.ts through routeHandler)", () => {
         error: { code: "unavailable", message: "数据库暂时不可用，内容未保存，请稍后再试" },
       });
     }
+  });
+
+  it("lets a read that found the database down fail, for the production server's 503 (never an ISR copy)", async () => {
+    const lost = prismaError("P1001", "Can't reach database server at 10.0.0.5:5432");
+    for (const method of ["GET", "HEAD"]) await expect(answerOf(lost, method)).rejects.toBe(lost);
+    // Any other failure of a read is still the one JSON error body.
+    expect((await answerOf(prismaError("P2025", "No record"), "GET")).status).toBe(404);
   });
 
   it("answers anything else with a generic 500 that reveals nothing, and logs it for the operator", async () => {

@@ -60,13 +60,14 @@ describe('import "server-only"', () => {
     expect(violations).toEqual([]);
   });
 
-  it("is loadable by every npm script that runs lib/ outside Next (tsx loads the resolve hook)", () => {
+  it("is loadable by every npm script that runs lib/ outside Next (tsx, or node on dist/, loads the resolve hook)", () => {
     const scripts = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts as Record<
       string,
       string
     >;
-    const tsxScripts = Object.entries(scripts).filter(([, command]) => /(^|\s)tsx\s/.test(command));
+    const tsxScripts = Object.entries(scripts).filter(([, command]) => /(^|\s)(tsx|node)\s/.test(command));
     expect(tsxScripts.length).toBeGreaterThan(5);
+    expect(tsxScripts.map(([name]) => name)).toContain("start");
     const withoutHook = tsxScripts
       .filter(([, command]) => !command.includes("--import ./scripts/server-only-outside-next.mjs"))
       .map(([name]) => name);
