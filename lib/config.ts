@@ -60,6 +60,16 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  MEDIA_STORAGE: z.enum(["fs", "s3"]).default("fs"),
+  MEDIA_DELIVERY: z.enum(["app", "redirect"]).default("app"),
+  MEDIA_SIGNED_URL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  MEDIA_S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  MEDIA_S3_FORCE_PATH_STYLE: z
+    .enum(["1", "0", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   TRUST_PROXY: trustProxySchema,
@@ -80,6 +90,11 @@ function readConfig(): Config {
     throw new Error(`Invalid configuration: ${lines.join("; ")}`);
   }
   const env = parsed.data;
+  if (env.MEDIA_STORAGE === "s3" && !env.MEDIA_S3_BUCKET)
+    throw new Error("Invalid configuration: MEDIA_S3_BUCKET is required when MEDIA_STORAGE=s3");
+  // The fs driver has no URL of its own to sign: its images can only go through the app.
+  if (env.MEDIA_DELIVERY === "redirect" && env.MEDIA_STORAGE !== "s3")
+    throw new Error("Invalid configuration: MEDIA_DELIVERY=redirect needs MEDIA_STORAGE=s3");
   // turbopackIgnore: these are runtime directories, not files of the build.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.PRESSROOM_DATA_DIR);
   return {

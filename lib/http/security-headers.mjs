@@ -14,13 +14,31 @@
 
 const dev = process.env.NODE_ENV !== "production";
 
+/**
+ * With MEDIA_DELIVERY=redirect, /media/<id> answers with a redirect to a signed URL of the bucket,
+ * and a browser applies img-src to the redirect's target too: the bucket's origin (as the S3 client
+ * addresses it: path-style on the endpoint, or the bucket as a subdomain) must be allowed.
+ */
+function mediaRedirectSource() {
+  const env = process.env;
+  if (env.MEDIA_DELIVERY !== "redirect" || !env.MEDIA_S3_BUCKET) return "";
+  const endpoint = env.MEDIA_S3_ENDPOINT || `https://s3.${env.MEDIA_S3_REGION || "us-east-1"}.amazonaws.com`;
+  try {
+    const url = new URL(endpoint);
+    const pathStyle = env.MEDIA_S3_FORCE_PATH_STYLE === "1" || env.MEDIA_S3_FORCE_PATH_STYLE === "true";
+    return ` ${pathStyle ? url.origin : `${url.protocol}//${env.MEDIA_S3_BUCKET}.${url.host}`}`;
+  } catch {
+    return "";
+  }
+}
+
 /** @param {string} scriptSrc @param {string} frameAncestors @param {boolean} [allowEval] */
 function policy(scriptSrc, frameAncestors, allowEval = dev) {
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}${allowEval ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${mediaRedirectSource()}`,
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",
