@@ -130,7 +130,15 @@ async function restoreDatabase(url: string, file: string, migrationsDir?: string
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     for (const name of header.migrations)
       await client.query(fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
-    // The migration table itself comes back from the rows below.
+    // The migration table itself comes back from the rows below. Foreign keys are lifted while the
+    // rows load and put back (and so checked) before the commit: some form cycles (a release's
+    // pending revision belongs to the release), which no load order satisfies.
+    const foreignKeys = await client.query<{ table: string; name: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace`,
+    );
+    for (const fk of foreignKeys.rows)
+      await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${quote(fk.name)}`);
     const tables = await loadOrder(client, await listTables(client));
     for (const table of tables) {
       const tableRows = rows.get(table) ?? [];
@@ -154,6 +162,8 @@ async function restoreDatabase(url: string, file: string, migrationsDir?: string
           [sequence],
         );
     }
+    for (const fk of foreignKeys.rows)
+      await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
