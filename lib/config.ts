@@ -43,6 +43,40 @@ export const trustProxySchema = z
     return { kind: "cidrs", cidrs };
   });
 
+/**
+ * HTTP_CACHE_PURGE: the front caches the app purges on every public change, "kind=url,…"
+ * (e.g. nginx=http://127.0.0.1:6081). Only the nginx adapter exists (lib/cache/http-cache-purge.ts).
+ */
+export const FRONT_CACHE_KINDS = ["nginx"] as const;
+export type FrontCacheTarget = { kind: (typeof FRONT_CACHE_KINDS)[number]; url: string };
+
+export const httpCachePurgeSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): FrontCacheTarget[] => {
+    if (!value) return [];
+    return value.split(",").flatMap((entry) => {
+      const [kind, ...rest] = entry.trim().split("=");
+      const url = rest.join("=");
+      const known = (FRONT_CACHE_KINDS as readonly string[]).includes(kind ?? "");
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = null;
+      }
+      if (!known || !parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry.trim()}" is not <kind>=<http(s) URL> with a known kind (${FRONT_CACHE_KINDS.join(", ")}), e.g. nginx=http://127.0.0.1:6081`,
+        });
+        return [];
+      }
+      return [{ kind: kind as FrontCacheTarget["kind"], url: parsed.href.replace(/\/+$/, "") }];
+    });
+  });
+
 // Environment, read once and validated. Every variable is documented in the README.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -63,6 +97,7 @@ const envSchema = z.object({
   CACHE_POLL_MS: z.coerce.number().int().min(200).default(1000),
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   TRUST_PROXY: trustProxySchema,
+  HTTP_CACHE_PURGE: httpCachePurgeSchema,
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };

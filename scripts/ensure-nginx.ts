@@ -34,6 +34,8 @@ export function ensureNginx() {
 export function writeNginxPrefix(prefix: string, config: string): string {
   fs.mkdirSync(`${prefix}/logs`, { recursive: true });
   fs.mkdirSync(`${prefix}/tmp`, { recursive: true });
+  // Started as root, nginx's workers run as nobody and must reach the cache and temporary files.
+  if (process.getuid?.() === 0) fs.chmodSync(prefix, 0o711);
   const file = `${prefix}/nginx.conf`;
   fs.writeFileSync(file, config);
   return file;

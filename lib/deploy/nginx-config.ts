@@ -130,10 +130,10 @@ ${c("    # A server that fails or is gone: the request goes to the other one (id
     proxy_connect_timeout 2s;
     proxy_read_timeout 60s;
 
-${c("    # The only way to purge: from the app servers' addresses (lib/cache/http-cache-purge.ts sends\n    # GET /_purge/<path> once per encoding). Module 2.3 purges one exact key per request.\n")}    location ~ ^${PURGE_LOCATION}(/.*)$ {
+${c("    # The only way to purge: from the app servers' addresses (lib/cache/http-cache-purge.ts sends\n    # GET /_purge/<path> once per encoding). Module 2.3 purges one exact key per request. A named\n    # capture: the encoding map's regex would overwrite $1 while the key is built.\n")}    location ~ ^${PURGE_LOCATION}(?<pressroom_purge_path>/.*)$ {
 ${allowPurge}
       deny all;
-      proxy_cache_purge pressroom "$1|$pressroom_encoding";
+      proxy_cache_purge pressroom "$pressroom_purge_path|$pressroom_encoding";
     }
 
 ${c("    # The app's own endpoint for its cache watcher (loopback only): never from outside.\n")}    location ^~ /api/internal/ {

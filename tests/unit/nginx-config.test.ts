@@ -34,7 +34,7 @@ describe("nginxConfig", () => {
 
   it("purges by the same key it caches under, only from the upstreams' addresses", () => {
     expect(config).toContain('proxy_cache_key "$uri|$pressroom_encoding";');
-    expect(config).toContain('proxy_cache_purge pressroom "$1|$pressroom_encoding";');
+    expect(config).toContain('proxy_cache_purge pressroom "$pressroom_purge_path|$pressroom_encoding";');
     const purge = config.slice(config.indexOf("location ~ ^/_purge"));
     expect(purge.slice(0, purge.indexOf("}"))).toMatch(
       /allow 127\.0\.0\.1;\s+allow 10\.0\.0\.2;\s+deny all;/,
