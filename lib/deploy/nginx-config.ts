@@ -116,6 +116,11 @@ ${c("  # Requests whose answer is not the shared page: the client router's RSC f
     "0" 0;
   }
 
+${c("  # Only 200s are kept, as the app's own response cache does: a server whose caches have not caught\n  # up with a publish yet may still answer 404 for the new page, and that must not outlive it.\n")}  map $upstream_status $pressroom_not_ok {
+    default 1;
+    200 0;
+  }
+
   server {
     listen ${hostPort(listen)} reuseport backlog=4096;
 
@@ -149,7 +154,7 @@ ${c("    # The app's own endpoint for its cache watcher (loopback only): never f
       proxy_cache pressroom;
 ${c("      # Path (decoded, as nginx normalises it) and encoding; the purge location builds the same key.\n")}      proxy_cache_key "$uri|$pressroom_encoding";
       proxy_cache_bypass $pressroom_bypass;
-      proxy_no_cache $pressroom_bypass;
+      proxy_no_cache $pressroom_bypass $pressroom_not_ok;
 ${c("      # Only the encoding varies (normalised above) and RSC requests bypass: one entry per key, so a\n      # purge by key removes the only copy.\n")}      proxy_ignore_headers Vary;
 ${c("      # What the app marks shareable (s-maxage) is kept; answers with Set-Cookie or private never are.\n")}      proxy_cache_lock on;
       proxy_cache_lock_timeout 5s;

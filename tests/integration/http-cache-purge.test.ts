@@ -32,7 +32,7 @@ function get(path: string, headers: Record<string, string> = {}, localAddress?: 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     served++;
-    res.writeHead(200, {
+    res.writeHead(req.url?.startsWith("/missing") ? 404 : 200, {
       "content-type": "text/plain; charset=utf-8",
       // An ISR page's lifetime: nginx must keep it until it is purged.
       "cache-control": "s-maxage=31536000, stale-while-revalidate",
@@ -86,6 +86,11 @@ describe("nginx front with the generated config", () => {
       expect(again.cache ?? "none", path).not.toBe("HIT");
     }
     expect((await get("/api/internal/revalidate")).status).toBe(404);
+    // A 404 (a server that has not caught up with a publish yet) is never kept, whatever its headers say.
+    const before = served;
+    expect((await get("/missing/page")).status).toBe(404);
+    expect((await get("/missing/page")).cache).not.toBe("HIT");
+    expect(served - before).toBe(2);
   });
 
   it("refuses a purge from any address but the upstreams', whatever the request claims", async () => {
