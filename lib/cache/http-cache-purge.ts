@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncResource } from "node:async_hooks";
 import http from "node:http";
 import https from "node:https";
 import { getConfig, type FrontCacheTarget } from "../config";
@@ -165,6 +166,10 @@ async function purgeAll(adapters: FrontCacheAdapter[]) {
   );
 }
 
+// Purges run outside the request that announced the change: a timer set inside it would carry
+// that request's async context (Next's request stores) into the background work.
+const detached = new AsyncResource("pressroom-front-cache-purge");
+
 /** The subscriber: schedules the purges (coalesced: a burst of changes sends each round once). */
 export function purgeFrontCaches(change: PublicChange) {
   void change;
@@ -174,10 +179,12 @@ export function purgeFrontCaches(change: PublicChange) {
   for (const delay of PURGE_DELAYS_MS) {
     if (pending.has(delay)) continue;
     pending.add(delay);
-    setTimeout(() => {
-      pending.delete(delay);
-      void purgeAll(adapters).catch((error: unknown) => console.error("[front-cache]", error));
-    }, delay).unref();
+    detached.runInAsyncScope(() =>
+      setTimeout(() => {
+        pending.delete(delay);
+        void purgeAll(adapters).catch((error: unknown) => console.error("[front-cache]", error));
+      }, delay).unref(),
+    );
   }
 }
 
