@@ -90,7 +90,7 @@ http {
   uwsgi_temp_path ${prefix}/tmp/uwsgi;
   scgi_temp_path ${prefix}/tmp/scgi;
   sendfile on;
-  tcp_nopush on;
+${c("  # No tcp_nopush: with it, cached answers (header, then the body from the cache file) waited for\n  # the client's delayed ACK, 40 ms each (measured: 43 ms median at 1 connection, 0 ms without).\n")}  tcp_nopush off;
   keepalive_timeout 65s;
   keepalive_requests 100000;
   server_tokens off;
