@@ -1,3 +1,4 @@
+import { surrogateKeyHeaders } from "./lib/cache/surrogate-keys.mjs";
 import { COMMON_HEADERS, PUBLIC_POLICY } from "./lib/http/security-headers.mjs";
 
 /** @type {import('next').NextConfig} */
@@ -33,6 +34,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
+      // Surrogate-Key / Cache-Tag for CDNs that purge by tag (lib/cache/surrogate-keys.mjs).
+      ...surrogateKeyHeaders(),
     ];
   },
 };

@@ -69,6 +69,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "editorial"],
     },
+    // Two more production servers and nginx in front (lib/deploy/nginx-config.ts): after everything
+    // else, so their timed checks have the machine's two cores to themselves. It signs in itself, so
+    // `--project nginx --no-deps` runs it alone.
+    {
+      name: "nginx",
+      testMatch: /nginx\.spec\.ts/,
+      dependencies: ["setup", "public", "editorial", "auth", "security", "limits"],
+    },
     // Attacks on the server's limits run last, alone: they measure its memory and cache directory.
     {
       name: "limits",

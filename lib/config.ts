@@ -43,6 +43,40 @@ export const trustProxySchema = z
     return { kind: "cidrs", cidrs };
   });
 
+/**
+ * HTTP_CACHE_PURGE: the front caches the app purges on every public change, "kind=url,…"
+ * (e.g. nginx=http://127.0.0.1:6081). Only the nginx adapter exists (lib/cache/http-cache-purge.ts).
+ */
+export const FRONT_CACHE_KINDS = ["nginx"] as const;
+export type FrontCacheTarget = { kind: (typeof FRONT_CACHE_KINDS)[number]; url: string };
+
+export const httpCachePurgeSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): FrontCacheTarget[] => {
+    if (!value) return [];
+    return value.split(",").flatMap((entry) => {
+      const [kind, ...rest] = entry.trim().split("=");
+      const url = rest.join("=");
+      const known = (FRONT_CACHE_KINDS as readonly string[]).includes(kind ?? "");
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = null;
+      }
+      if (!known || !parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry.trim()}" is not <kind>=<http(s) URL> with a known kind (${FRONT_CACHE_KINDS.join(", ")}), e.g. nginx=http://127.0.0.1:6081`,
+        });
+        return [];
+      }
+      return [{ kind: kind as FrontCacheTarget["kind"], url: parsed.href.replace(/\/+$/, "") }];
+    });
+  });
+
 // Environment, read once and validated. Every variable is documented in the README.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -78,6 +112,7 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default("127.0.0.1"),
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HTTP_CACHE_PURGE: httpCachePurgeSchema,
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string; mediaDir: string; siteUrl: string };

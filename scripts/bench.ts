@@ -11,6 +11,8 @@ import { prepareDatabase } from "../lib/database/prepare";
 import { editorMisses, measureEditor, printEditorMeasurement } from "./bench-editor";
 import { WORK_BOUND_MS, measureWorkBounds, printWorkBounds } from "./bench-work-bounds";
 import { compileServer } from "./compile-server";
+import { measureNginx, type NginxFigures } from "./bench-nginx";
+import { nginxInstalled } from "./ensure-nginx";
 import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
 import { printSignIn } from "./sign-in-banner";
@@ -20,6 +22,10 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 /** `npm run bench -- --editor`: only the release editor's Lighthouse measurement. */
 const EDITOR_ONLY = process.argv.includes("--editor");
+// nginx in front (the generated config) and nginx serving the page as a file, when nginx is installed.
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? PORT + 1);
+const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
+const WITH_NGINX = nginxInstalled();
 const TARGETS = [
   ["home", "/"],
   ["release page", "/releases/wmc-2023-results"],
@@ -97,7 +103,10 @@ runCli(async () => {
     PORT: String(PORT),
     SITE_URL: BASE,
     NEXTAUTH_URL: BASE,
+    // The server purges the nginx front on every public change, as in production.
+    ...(WITH_NGINX ? { HTTP_CACHE_PURGE: `nginx=http://127.0.0.1:${NGINX_PORT}` } : {}),
   };
+  process.env.DATABASE_URL = database.url;
   if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
     console.log("Building (no production build found) ...");
     await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
@@ -137,6 +146,17 @@ runCli(async () => {
       });
       console.log(`  measured ${name}`);
     }
+    let nginx: NginxFigures | null = null;
+    if (WITH_NGINX) {
+      nginx = await measureNginx({
+        upstream: `127.0.0.1:${PORT}`,
+        frontPort: NGINX_PORT,
+        staticPort: STATIC_PORT,
+        duration: DURATION,
+        pagePath: "/releases/wmc-2023-results",
+      });
+      console.log("  measured nginx");
+    }
     const js = await firstLoadJs("/releases/wmc-2023-results");
     const work = measureWorkBounds();
     clearInterval(sampler);
@@ -161,6 +181,23 @@ runCli(async () => {
       );
     console.log(`\nServer peak memory (RSS, whole process tree): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
     console.log(`Release page first-load JS: ${js.gzipKb.toFixed(1)} KB gzipped in ${js.files} files`);
+    if (nginx) {
+      console.log(`\nnginx (Debian's, generated config, 50 connections, release page, uncompressed):`);
+      console.log("| setup | req/s @50 |");
+      console.log("|---|---:|");
+      console.log(`| nginx serving the HTML as a static file | ${nginx.staticRps} |`);
+      console.log(
+        `| nginx front (generated config) in front of the production server | ${nginx.proxiedRps} |`,
+      );
+      console.log(`Ratio ${nginx.ratio.toFixed(2)} (target ≥ 0.9), errors ${nginx.proxiedErrors}.`);
+      console.log(
+        `Publish → new release list through nginx (a year's s-maxage, purged): ${nginx.publishToNewMs} ms (target ≤ 2000).`,
+      );
+    } else {
+      console.log(
+        "\nnginx is not installed: the nginx figures were skipped (apt-get install nginx libnginx-mod-http-cache-purge).",
+      );
+    }
     printWorkBounds(work);
     printEditorMeasurement(editor);
     const failures: string[] = rows
@@ -168,6 +205,8 @@ runCli(async () => {
       .map((r) => r.name);
     if (peakRss > 400 * 1024 * 1024) failures.push("memory");
     if (js.gzipKb > 150) failures.push("first-load JS");
+    if (nginx && (nginx.ratio < 0.9 || nginx.proxiedErrors > 0)) failures.push("nginx front ratio");
+    if (nginx && nginx.publishToNewMs > 2000) failures.push("publish through nginx");
     if (work.some((w) => w.ms >= WORK_BOUND_MS)) failures.push("body work");
     failures.push(...editorMisses(editor));
     console.log(
@@ -188,6 +227,7 @@ runCli(async () => {
           firstLoadJsKb: js.gzipKb,
           bodyWorkMs: work,
           editor,
+          nginx,
         },
         null,
         2,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { migrationNames } from "../database/migrate";
 import { msSinceWatcherTick } from "./watcher-heartbeat";
+import { purgeTargetsReachable } from "../cache/http-cache-purge";
 
 /**
  * A readiness check: fails when it resolves to false or rejects; only a NotReady rejection's
@@ -44,7 +45,11 @@ export const READINESS_CHECKS: ReadinessCheck[] = [
       if (silence > WATCHER_MAX_SILENCE_MS) throw new NotReady("no run within 5 s");
     },
   },
-  // The front caches' purge endpoints join here: { name: "purge-targets", run: purgeTargetsReachable }.
+  {
+    // Fails when a front cache in HTTP_CACHE_PURGE does not answer its purge location; none set: ok.
+    name: "purge-targets",
+    run: async () => (await purgeTargetsReachable()).ok,
+  },
 ];
 
 function withTimeout<T>(work: Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { revalidateTag } from "next/cache";
 import type { Tx } from "../db";
 import { PUBLIC_TAGS } from "../cache/tags";
+import { purgeFrontCaches } from "../cache/http-cache-purge";
 import { PUBLIC_CHANGE_HEADER } from "./public-change-header";
 
 /**
@@ -42,7 +43,8 @@ function signalResponseCaches() {
   if (store) store.changed = true;
 }
 
-const SUBSCRIBERS: Subscriber[] = [refreshNextTags, signalResponseCaches];
+// purgeFrontCaches: nginx or another front cache (HTTP_CACHE_PURGE), after this server's own caches.
+const SUBSCRIBERS: Subscriber[] = [refreshNextTags, signalResponseCaches, purgeFrontCaches];
 
 export async function recordPublicChange(tx: Tx, tags: string[] = PUBLIC_TAGS): Promise<void> {
   await tx.cacheInvalidation.create({ data: { tags: [...new Set(tags)] } });

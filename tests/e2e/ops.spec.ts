@@ -28,7 +28,7 @@ test("/healthz and /readyz answer plain ok lines, uncached, and name no version 
   expect(ready.headers.get("cache-control")).toBe("no-store");
   expect(ready.headers.get("x-powered-by")).toBeNull();
   const text = await ready.text();
-  expect(text).toBe("database ok\nmigrations ok\ncache-watcher ok\n");
+  expect(text).toBe("database ok\nmigrations ok\ncache-watcher ok\npurge-targets ok\n");
   expect(text).not.toMatch(/\d+\.\d+|postgres|next|node/i);
 });
 

@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "../db";
+import { listEditionAddresses } from "../editions/addresses";
+import { publicReleaseWhere } from "../publication/visibility";
+import { RELEASE_PAGE_SIZE } from "../releases/page-param";
+
+/** What the public site is made of, as far as a front cache may have stored it. */
+export interface PurgeSnapshot {
+  /** Current and retired slugs of every release that is or ever was public. */
+  releaseSlugs: string[];
+  publicReleaseCount: number;
+  categories: Array<{ slug: string; publicReleases: number }>;
+  editionYears: number[];
+  figureKeys: string[];
+}
+
+// Addresses that list or summarise releases: any public change may alter them.
+const SITE_PATHS = [
+  "/",
+  "/releases",
+  "/api/releases",
+  "/feed.xml",
+  "/atom.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+  "/editions",
+];
+const RELEASE_SUFFIXES = ["", "/data", "/figures.csv", "/share.png"];
+const CATEGORY_SUFFIXES = ["", "/feed.xml", "/atom.xml", "/feed.json"];
+
+// One page more than there is now: the page a take-down just emptied may still be cached.
+const listPages = (count: number) => Math.ceil(count / RELEASE_PAGE_SIZE) + 1;
+const segment = (value: string) => encodeURIComponent(value);
+
+/**
+ * Every path a public change may have made stale in a front cache (issue 12 §1): each release page
+ * with its data page, CSV, share image and JSON, the lists and their pages, categories with their
+ * feeds, home, feeds, sitemaps, editions and figure data. The outbox says only that public content
+ * changed (tags "public"/"releases"), so the set is taken from the database: releases that were ever
+ * public (a take-down or a new slug must empty the old address too), every edition year and every
+ * figure key that ever had public data.
+ */
+export function purgePathsFor(snapshot: PurgeSnapshot): string[] {
+  const paths = new Set(SITE_PATHS);
+  for (let page = 2; page <= listPages(snapshot.publicReleaseCount); page++)
+    paths.add(`/releases/page/${page}`);
+  for (const slug of snapshot.releaseSlugs) {
+    for (const suffix of RELEASE_SUFFIXES) paths.add(`/releases/${segment(slug)}${suffix}`);
+    paths.add(`/api/releases/${segment(slug)}`);
+  }
+  for (const { slug, publicReleases } of snapshot.categories) {
+    for (const suffix of CATEGORY_SUFFIXES) paths.add(`/categories/${segment(slug)}${suffix}`);
+    for (let page = 2; page <= listPages(publicReleases); page++)
+      paths.add(`/categories/${segment(slug)}/page/${page}`);
+  }
+  for (const year of snapshot.editionYears) paths.add(`/editions/${year}`);
+  for (const key of snapshot.figureKeys) {
+    paths.add(`/data/${segment(key)}`);
+    paths.add(`/data/${segment(key)}/csv`);
+    paths.add(`/api/figures/${segment(key)}`);
+  }
+  return [...paths];
+}
+
+export async function loadPurgeSnapshot(): Promise<PurgeSnapshot> {
+  const visible = publicReleaseWhere();
+  const [releases, retired, publicReleaseCount, categories, editions, years, keys] = await Promise.all([
+    db.release.findMany({ where: { OR: [visible, { publishedAt: { not: null } }] }, select: { slug: true } }),
+    db.slugRedirect.findMany({ select: { slug: true } }),
+    db.release.count({ where: visible }),
+    db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
+    listEditionAddresses(),
+    db.edition.findMany({ select: { year: true }, distinct: ["year"] }),
+    db.figureKey.findMany({ select: { key: true } }),
+  ]);
+  return {
+    releaseSlugs: [...releases, ...retired].map((r) => r.slug),
+    publicReleaseCount,
+    categories: categories.map((c) => ({ slug: c.slug, publicReleases: c._count.releases })),
+    editionYears: [...new Set([...editions.years, ...years.map((e) => e.year)])],
+    figureKeys: [...new Set([...editions.keys, ...keys.map((k) => k.key)])],
+  };
+}
+
+export async function listPurgePaths(): Promise<string[]> {
+  return purgePathsFor(await loadPurgeSnapshot());
+}

@@ -1,0 +1,159 @@
+// The nginx figures of `npm run bench` (issue 12 §1): the release page through the generated config
+// in front of the production server, against nginx serving the same HTML as a static file, and how
+// long a publish takes to make a cached page new through nginx.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { nginxConfig } from "../lib/deploy/nginx-config";
+import { NGINX_PATH, writeNginxPrefix } from "./ensure-nginx";
+
+export interface NginxFigures {
+  staticRps: number;
+  proxiedRps: number;
+  ratio: number;
+  proxiedErrors: number;
+  publishToNewMs: number;
+}
+
+// Same workers and connection handling as the generated config, and nothing else: the HTML from a file.
+function staticConfig(prefix: string, listen: string, htmlDir: string) {
+  return `daemon off;
+worker_processes auto;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  server {
+    listen ${listen} reuseport backlog=4096;
+    default_type "text/html; charset=utf-8";
+    location / { root ${htmlDir}; try_files /page.html =404; }
+  }
+}
+`;
+}
+
+async function startNginx(prefix: string, config: string, probe: string): Promise<ChildProcess> {
+  const file = writeNginxPrefix(prefix, config);
+  const child = spawn(NGINX_PATH, ["-p", prefix, "-c", file], { stdio: "inherit" });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${prefix}/logs/error.log)`);
+    if (
+      await fetch(probe).then(
+        () => true,
+        () => false,
+      )
+    )
+      return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("nginx did not start within 10 s");
+}
+
+const rps = async (url: string, duration: number) => {
+  await autocannon({ url, connections: 50, duration: 3 }); // warm-up
+  const result = await autocannon({ url, connections: 50, duration });
+  return { rps: Math.round(result.requests.average), errors: result.errors + result.non2xx };
+};
+
+/**
+ * Commits a public release the way the app does (row and outbox entry in one transaction) and
+ * times until nginx's cached release list shows it; then removes it again the same way.
+ */
+async function publishToNewMs(front: string): Promise<number> {
+  const { db } = await import("../lib/db");
+  const { recordPublicChange } = await import("../lib/publication/public-change");
+  for (let i = 0; i < 50; i++) {
+    const cached = (await fetch(`${front}/releases`)).headers.get("x-cache");
+    if (cached === "HIT") break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const slug = `bench-purge-${crypto.randomBytes(4).toString("hex")}`;
+  const title = `基准测试清除 ${slug}`;
+  const started = Date.now();
+  const release = await db.$transaction(async (tx) => {
+    const created = await tx.release.create({
+      data: { slug, title, status: "published", publishAt: new Date(), publishedAt: new Date() },
+    });
+    await recordPublicChange(tx);
+    return created;
+  });
+  let ms = Number.POSITIVE_INFINITY;
+  while (Date.now() - started < 10_000) {
+    if ((await (await fetch(`${front}/releases`)).text()).includes(title)) {
+      ms = Date.now() - started;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await db.$transaction(async (tx) => {
+    await tx.release.delete({ where: { id: release.id } });
+    await recordPublicChange(tx);
+  });
+  return ms;
+}
+
+/** Runs both nginx instances on `ports` against the production server at `upstream`. */
+export async function measureNginx(options: {
+  upstream: string;
+  frontPort: number;
+  staticPort: number;
+  duration: number;
+  pagePath: string;
+}): Promise<NginxFigures> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-bench-nginx-"));
+  const children: ChildProcess[] = [];
+  try {
+    const front = `http://127.0.0.1:${options.frontPort}`;
+    const frontPrefix = path.join(root, "front");
+    const config = nginxConfig({
+      listen: `127.0.0.1:${options.frontPort}`,
+      upstreams: [options.upstream],
+      prefix: frontPrefix,
+      accessLog: false,
+    });
+    children.push(await startNginx(frontPrefix, config, `${front}/_purge/`));
+
+    // The very bytes the app sends (uncompressed, as autocannon asks), as a file.
+    const htmlDir = path.join(root, "html");
+    fs.mkdirSync(htmlDir, { recursive: true });
+    fs.writeFileSync(path.join(htmlDir, "page.html"), await (await fetch(front + options.pagePath)).text());
+    fs.chmodSync(root, 0o755);
+    const staticPrefix = path.join(root, "static");
+    const staticUrl = `http://127.0.0.1:${options.staticPort}`;
+    children.push(
+      await startNginx(
+        staticPrefix,
+        staticConfig(staticPrefix, `127.0.0.1:${options.staticPort}`, htmlDir),
+        staticUrl,
+      ),
+    );
+
+    const staticRun = await rps(staticUrl + options.pagePath, options.duration);
+    const proxiedRun = await rps(front + options.pagePath, options.duration);
+    return {
+      staticRps: staticRun.rps,
+      proxiedRps: proxiedRun.rps,
+      ratio: proxiedRun.rps / staticRun.rps,
+      proxiedErrors: proxiedRun.errors + staticRun.errors,
+      publishToNewMs: await publishToNewMs(front),
+    };
+  } finally {
+    for (const child of children) child.kill("SIGQUIT");
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
+    );
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
