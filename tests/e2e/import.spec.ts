@@ -22,8 +22,20 @@ test("paste a release, review it with the keyboard, accept all, create the draft
   await page.keyboard.press("a");
   await expect(rows.first()).toContainText("已接受");
   await page.keyboard.press("Shift+A");
+  // Value, unit and qualifier are edited in their cells; the server checks them again on create.
+  await rows
+    .nth(1)
+    .getByLabel(/的数值$/)
+    .fill("3100");
+  await rows
+    .nth(1)
+    .getByLabel(/的限定词$/)
+    .selectOption("over");
   await expect(page.getByRole("button", { name: "创建草稿（3 项数据）" })).toBeVisible();
   await page.getByRole("button", { name: "创建草稿（3 项数据）" }).click();
   await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
   await expect(page.getByLabel("标题")).toHaveValue("示例博览会E2E成果发布");
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll("input")].some((i) => i.value === "3100")))
+    .toBe(true);
 });

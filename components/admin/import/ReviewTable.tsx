@@ -14,7 +14,8 @@ const STATUS_LABEL: Record<Row["status"], string> = {
 
 /**
  * The proposed figures, one row each. Keyboard: j/k or ↓/↑ move, a accepts, r rejects, e or Enter
- * edits the label, Shift+A accepts every pending row.
+ * edits the label, Shift+A accepts every pending row; value, unit, qualifier and key are edited in
+ * their cells (Tab reaches them). The server checks every accepted row again when the draft is made.
  */
 export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: Row[]) => void }) {
   const [active, setActive] = useState(0);
@@ -30,7 +31,12 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
   };
 
   function onKeyDown(event: React.KeyboardEvent) {
-    if (editing !== null || event.target instanceof HTMLInputElement) return;
+    if (
+      editing !== null ||
+      event.target instanceof HTMLInputElement ||
+      event.target instanceof HTMLSelectElement
+    )
+      return;
     const key = event.key;
     if (key === "j" || key === "ArrowDown") move(active + 1);
     else if (key === "k" || key === "ArrowUp") move(active - 1);
@@ -100,10 +106,41 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
                   row.label || <em>（未命名）</em>
                 )}
               </td>
-              <td>{row.value}</td>
-              <td>{row.unit}</td>
               <td>
-                {row.qualifier === "exact" ? "" : (row.qualifierWord ?? QUALIFIERS[row.qualifier].label)}
+                <input
+                  className="import-cell import-cell--value"
+                  aria-label={`“${row.label}”的数值`}
+                  inputMode="decimal"
+                  value={row.value}
+                  onChange={(e) => update(index, { value: e.target.value.trim() })}
+                />
+              </td>
+              <td>
+                <input
+                  className="import-cell import-cell--unit"
+                  aria-label={`“${row.label}”的单位`}
+                  value={row.unit}
+                  onChange={(e) => update(index, { unit: e.target.value.trim() })}
+                />
+              </td>
+              <td>
+                <select
+                  aria-label={`“${row.label}”的限定词`}
+                  value={row.qualifier}
+                  onChange={(e) =>
+                    update(index, {
+                      qualifier: e.target.value as Row["qualifier"],
+                      // The text's own word belongs to the qualifier it was proposed with.
+                      qualifierWord: null,
+                    })
+                  }
+                >
+                  {(Object.keys(QUALIFIERS) as Row["qualifier"][]).map((q) => (
+                    <option key={q} value={q}>
+                      {q === row.qualifier && row.qualifierWord ? row.qualifierWord : QUALIFIERS[q].label}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td>
                 <input
