@@ -78,10 +78,8 @@ test.describe("figure checks next to the figures", () => {
     const axe = await new AxeBuilder({ page }).include('[data-testid="figure-checks"]').analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
 
-    const row = page
-      .getByTestId("figure-row")
-      .filter({ has: page.locator("strong", { hasText: /^\d+\. 其他活动$/ }) });
-    await row.getByLabel("数值").fill("39");
+    // 其他活动 is the third figure: its value cell in the grid.
+    await page.getByLabel("数值（第 3 项）", { exact: true }).fill("39");
     await expect(panel).toContainText("有未保存的修改");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByTestId("save-status")).toContainText("已保存（第 2 版）");
