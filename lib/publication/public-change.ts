@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache";
 import type { Tx } from "../db";
 import { PUBLIC_TAGS } from "../cache/tags";
 import { purgeFrontCaches } from "../cache/http-cache-purge";
+import { notePublicChange } from "../releases/public-index";
 import { PUBLIC_CHANGE_HEADER } from "./public-change-header";
 
 /**
@@ -44,7 +45,7 @@ function signalResponseCaches() {
 }
 
 // purgeFrontCaches: nginx or another front cache (HTTP_CACHE_PURGE), after this server's own caches.
-const SUBSCRIBERS: Subscriber[] = [refreshNextTags, signalResponseCaches, purgeFrontCaches];
+const SUBSCRIBERS: Subscriber[] = [refreshNextTags, signalResponseCaches, notePublicChange, purgeFrontCaches];
 
 export async function recordPublicChange(tx: Tx, tags: string[] = PUBLIC_TAGS): Promise<void> {
   await tx.cacheInvalidation.create({ data: { tags: [...new Set(tags)] } });

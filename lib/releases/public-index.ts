@@ -29,7 +29,17 @@ const RECHECK_AFTER_MS = 1000;
 const store: typeof globalThis & {
   __pressroomPublicIndex?: PublicIndex;
   __pressroomPublicIndexLoading?: Promise<PublicIndex>;
+  __pressroomPublicChangeAt?: number;
 } = globalThis;
+
+/**
+ * A subscriber of the public-change event: an index loaded before this moment may lack what just
+ * became public, so a miss is checked against a fresh index even inside the recheck interval (a
+ * release published right after another, within a second, is never a 404).
+ */
+export function notePublicChange(): void {
+  store.__pressroomPublicChangeAt = Date.now();
+}
 
 export async function loadPublicIndex(): Promise<PublicIndex> {
   const visible = publicReleaseWhere();
@@ -38,13 +48,15 @@ export async function loadPublicIndex(): Promise<PublicIndex> {
     db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
     listEditionAddresses(),
   ]);
+  const startedAt = Date.now();
   const index = {
     releases: new Set(releases.map((r) => r.slug)),
     categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
     releaseCount: releases.length,
     editionYears: new Set(editions.years.map(String)),
     figureKeys: new Set(editions.keys),
-    loadedAt: Date.now(),
+    // When the reading started: a change announced while it ran still counts as newer.
+    loadedAt: startedAt,
   };
   store.__pressroomPublicIndex = index;
   return index;
@@ -61,7 +73,8 @@ function load(): Promise<PublicIndex> {
 export async function publicPathKnown(pathname: string): Promise<boolean> {
   const index = store.__pressroomPublicIndex ?? (await load());
   if (publicPathExists(pathname, index)) return true;
-  if (Date.now() - index.loadedAt < RECHECK_AFTER_MS) return false;
+  const changedSince = (store.__pressroomPublicChangeAt ?? 0) >= index.loadedAt;
+  if (!changedSince && Date.now() - index.loadedAt < RECHECK_AFTER_MS) return false;
   return publicPathExists(pathname, await load());
 }
 
