@@ -2,6 +2,7 @@ import type { FigureForm } from "../releases/editor-form";
 import { emptyFigure } from "../releases/editor-form";
 import { parseFigureText } from "./parse";
 import { resolveUnit } from "./units";
+import type { RegistryKey } from "../import/suggest-key";
 
 // "标为数据" in the body editor: the words an editor selected ("1.6万名") become a figure with that
 // mention and the sentence around it, and a key from the registry when the sentence names one.
@@ -18,12 +19,8 @@ export function sentenceAround(text: string, start: number, end: number): string
   return text.slice(from, to).trim();
 }
 
-export interface RegistryKey {
-  key: string;
-  label: string;
-  baseUnit: string;
-  aliases: string[];
-}
+// One shape of a registry entry for both suggesters (the import assistant's and 标为数据).
+export type { RegistryKey } from "../import/suggest-key";
 
 const MIN_LABEL_MATCH = 0.34;
 
