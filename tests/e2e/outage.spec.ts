@@ -150,8 +150,7 @@ test("PostgreSQL away for 10 s: cached answers keep coming, the rest is 503, eve
       .poll(async () => (await get(port, "/api/releases?limit=50")).body, { timeout: 20_000 })
       .toContain(uncachedSlug);
 
-    // Warm: each path answered twice after the last change, so the response cache holds it (or,
-    // for answers it does not share, such as feeds and CSV, Next's data cache does).
+    // Warm: each path answered twice after the last change, so the response cache holds it.
     for (const path of CACHED_PATHS) {
       await expect(async () => {
         for (let i = 0; i < 2; i++) expect((await get(port, path)).status, path).toBe(200);
