@@ -17,4 +17,6 @@ export const RUNTIME_FILES = [
   "lib/http/security-headers.mjs",
   "scripts/server-only-outside-next.mjs",
   "scripts/server-only-hooks.mjs",
+  // npm run user:create, db:backup, db:restore, deploy:nginx: runs their compiled copies in dist/.
+  "scripts/run-script.mjs",
 ];
