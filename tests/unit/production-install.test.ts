@@ -145,6 +145,14 @@ describe("npm start and the deployment files", () => {
       expect(fs.existsSync(path.join(root, file)) || file === "dist" || file === ".next", file).toBe(true);
   });
 
+  it("every file next.config.js imports is a runtime file (next start loads it on the production machine)", () => {
+    const imported = [...read("next.config.js").matchAll(/^import .*? from "\.\/([^"]+)";$/gm)].map(
+      ([, file]) => file,
+    );
+    expect(imported.length).toBeGreaterThan(0);
+    for (const file of imported) expect(RUNTIME_FILES, file).toContain(file);
+  });
+
   it("nothing from devDependencies is imported by the compiled server", () => {
     const dist = COMPILED.map((name) => read(`dist/${name}.js`)).join("\n");
     for (const name of Object.keys(packageJson.devDependencies))
