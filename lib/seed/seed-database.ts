@@ -13,6 +13,8 @@ import { wmc2023Blocks } from "../../prisma/seed-data/wmc-2023-blocks";
 import { wmc2023Figures } from "../../prisma/seed-data/wmc-2023-figures";
 
 export const SEED_RELEASE_SLUG = "wmc-2023-results";
+/** Every release the seed writes: `db:seed -- --synthetic` counts anything else as someone's content. */
+export const SEED_RELEASE_SLUGS = [SEED_RELEASE_SLUG];
 const DEFAULT_ADMIN_EMAIL = "admin@pressroom.local";
 
 export interface SeedResult {
