@@ -5,9 +5,10 @@ import type { FigureQualifier } from "../../generated/prisma/enums";
 import { normalizeDecimal } from "../../figures/decimal";
 import { figureRow, type FigureSource } from "../../figures/figure-row";
 import { qualifierPosition, QUALIFIERS } from "../../figures/qualifiers";
-import { toReadableUnit } from "../../figures/units";
+import { resolveUnit, toReadableUnit } from "../../figures/units";
+import { wmc2023Figures } from "../../../prisma/seed-data/wmc-2023-figures";
 import type { Random } from "./prng";
-import { CITIES, CITIES_EN, INDUSTRIES, RECORD_NOTES, SECTIONS } from "./vocabulary";
+import { CITIES, CITIES_EN, INDUSTRIES, RECORD_NOTES, SECTIONS, SYNTHETIC_KEYS } from "./vocabulary";
 
 export interface KeyEntry {
   key: string;
@@ -19,6 +20,18 @@ export interface KeyEntry {
 export interface EventChoice {
   name: string;
   nameEn: string;
+}
+
+/** The seed's registry keys and the synthetic ones: every release states 50 of them. */
+export function syntheticKeyPool(): KeyEntry[] {
+  const seedKeys = wmc2023Figures.map((f) => ({
+    key: f.key,
+    label: f.label,
+    labelEn: null,
+    baseUnit: resolveUnit(f.unit).baseUnit,
+  }));
+  const own = SYNTHETIC_KEYS.map(([key, label, labelEn, baseUnit]) => ({ key, label, labelEn, baseUnit }));
+  return [...seedKeys, ...own];
 }
 
 export const FIGURES_PER_RELEASE = 50;

@@ -3,16 +3,15 @@ import { db } from "../../db";
 import { recordAudit } from "../../audit/record-audit";
 import { CACHE_TAGS } from "../../cache/tags";
 import { registerFigureKeys } from "../../figures/key-registry";
-import { resolveUnit } from "../../figures/units";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ReleaseStatus } from "../../generated/prisma/enums";
 import { recordPublicChange } from "../../publication/public-change";
-import { wmc2023Figures } from "../../../prisma/seed-data/wmc-2023-figures";
 import { SEED_RELEASE_SLUGS } from "../seed-database";
 import { bulkInsert, type Column } from "./bulk-insert";
 import {
   buildFigureVariants,
   generateRelease,
+  syntheticKeyPool,
   type EventChoice,
   type GeneratedRelease,
   type KeyEntry,
@@ -115,17 +114,6 @@ export async function countOwnReleases(): Promise<number> {
   return db.release.count({ where: { synthetic: false, slug: { notIn: SEED_RELEASE_SLUGS } } });
 }
 
-function keyPool(): KeyEntry[] {
-  const seedKeys = wmc2023Figures.map((f) => ({
-    key: f.key,
-    label: f.label,
-    labelEn: null,
-    baseUnit: resolveUnit(f.unit).baseUnit,
-  }));
-  const own = SYNTHETIC_KEYS.map(([key, label, labelEn, baseUnit]) => ({ key, label, labelEn, baseUnit }));
-  return [...seedKeys, ...own];
-}
-
 /** Events with an edition every year, categories, tags and keys the releases hang on. */
 async function prepareFrame(random: Random, keys: KeyEntry[]) {
   const lastYear = new Date(LAST_MOMENT).getUTCFullYear();
@@ -207,7 +195,7 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
   const random = createRandom(options.seed ?? 13);
   // Figure ids from their own stream, so the content does not depend on how ids are drawn.
   const ids = createRandom((options.seed ?? 13) ^ 0x5eed);
-  const keys = keyPool();
+  const keys = syntheticKeyPool();
   const frame = await prepareFrame(random, keys);
   const variants = buildFigureVariants(random, keys);
   const resultsGiven = new Set<string>();
