@@ -20,7 +20,6 @@ import { createRandom, type Random } from "./prng";
 import {
   SYNTHETIC_CATEGORIES,
   SYNTHETIC_EVENTS,
-  SYNTHETIC_KEYS,
   SYNTHETIC_TAGS,
   THEMES,
   CITIES,
