@@ -193,8 +193,9 @@ export async function runSyntheticBench() {
         continue;
       }
       await run(url, 50, 3, target.headers); // warm-up: fills the caches
-      const cache =
-        (await fetch(url, { headers: target.headers })).headers.get("x-pressroom-cache") ?? "none";
+      // Who answered after the warm-up: the response cache (HIT), or Next from its cache (HIT) or a render.
+      const after = (await fetch(url, { headers: target.headers })).headers;
+      const cache = `${after.get("x-pressroom-cache") ?? "bypassed"} / Next ${after.get("x-nextjs-cache") ?? "-"}`;
       const load = await run(url, 50, DURATION, target.headers);
       const light = await run(url, 10, Math.max(5, DURATION / 2), target.headers);
       rows.push({
@@ -241,7 +242,7 @@ function report(
     `\nPressroom at ${RELEASES} releases: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load generator on the same machine (load average ${load}).`,
   );
   console.log(
-    "| page | KB | response cache | req/s @50 | p99 ms @50 | p99 ms @10 | target p99 @10 | errors |",
+    "| page | KB | response cache / Next cache | req/s @50 | p99 ms @50 | p99 ms @10 | target p99 @10 | errors |",
   );
   console.log("|---|---:|---|---:|---:|---:|---:|---:|");
   const misses: string[] = [];
