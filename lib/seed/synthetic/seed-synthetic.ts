@@ -17,13 +17,7 @@ import {
   type KeyEntry,
 } from "./generate-release";
 import { createRandom, type Random } from "./prng";
-import {
-  SYNTHETIC_CATEGORIES,
-  SYNTHETIC_EVENTS,
-  SYNTHETIC_TAGS,
-  THEMES,
-  CITIES,
-} from "./vocabulary";
+import { SYNTHETIC_CATEGORIES, SYNTHETIC_EVENTS, SYNTHETIC_TAGS, THEMES, CITIES } from "./vocabulary";
 
 /**
  * `npm run db:seed -- --synthetic N`: an archive of N generated releases for load tests (issue 13
