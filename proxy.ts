@@ -13,7 +13,8 @@ export async function proxy(request: NextRequest) {
     pathname.startsWith("/api/releases/") ||
     pathname.startsWith("/editions/") ||
     pathname.startsWith("/data/") ||
-    pathname.startsWith("/api/figures/")
+    pathname.startsWith("/api/figures/") ||
+    pathname.startsWith("/sitemaps/")
   ) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const [, , slug, ...rest] = pathname.split("/");
@@ -64,7 +65,8 @@ function notFound(request: NextRequest) {
 }
 
 // /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist;
-// /editions/*, /data/*, /api/figures/*: years and figure keys that have no public page
+// /editions/*, /data/*, /api/figures/*: years and figure keys that have no public page;
+// /sitemaps/releases/<n>.xml: files past the last one
 // (in-memory lookups; measured: no change in requests/s on release pages).
 export const config = {
   matcher: [
@@ -77,5 +79,6 @@ export const config = {
     "/editions/:year/:rest*",
     "/data/:key/:rest*",
     "/api/figures/:key/:rest*",
+    "/sitemaps/:path*",
   ],
 };

@@ -1,11 +1,10 @@
 // npm run bench: builds if needed, starts the production server on the same database the app
 // uses (embedded by default), and measures the public pages with autocannon on 127.0.0.1.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import autocannon from "autocannon";
 import { getConfig } from "../lib/config";
 import { prepareDatabase } from "../lib/database/prepare";
 import { editorMisses, measureEditor, printEditorMeasurement } from "./bench-editor";
@@ -15,6 +14,8 @@ import { measureNginx, type NginxFigures } from "./bench-nginx";
 import { nginxInstalled } from "./ensure-nginx";
 import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
+import { run, sh, treeRss, waitForServer } from "./bench-tools";
+import { runSyntheticBench } from "./bench-synthetic";
 import { printSignIn } from "./sign-in-banner";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -22,6 +23,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 /** `npm run bench -- --editor`: only the release editor's Lighthouse measurement. */
 const EDITOR_ONLY = process.argv.includes("--editor");
+/** `npm run bench -- --synthetic`: the 10,000-release archive on its own data directory (scripts/bench-synthetic.ts). */
+const SYNTHETIC = process.argv.includes("--synthetic");
 // nginx in front (the generated config) and nginx serving the page as a file, when nginx is installed.
 const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? PORT + 1);
 const STATIC_PORT = Number(process.env.BENCH_STATIC_PORT ?? PORT + 2);
@@ -32,44 +35,6 @@ const TARGETS = [
   ["release JSON", "/api/releases/wmc-2023-results"],
   ["release list", "/releases"],
 ] as const;
-
-function sh(command: string, args: string[], env: Record<string, string>) {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
-  });
-}
-
-/** Resident memory of a process and all its descendants, in bytes. */
-function treeRss(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-      const children = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim();
-      if (children) stack.push(...children.split(/\s+/).map(Number));
-    } catch {
-      // The process ended between two reads.
-    }
-  }
-  return total;
-}
-
-async function waitForServer(url: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error("the server exited during start-up");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start within 60 s");
-}
 
 async function firstLoadJs(pagePath: string) {
   const html = await (await fetch(BASE + pagePath)).text();
@@ -86,11 +51,8 @@ async function firstLoadJs(pagePath: string) {
   return { files: new Set(scripts).size, gzipKb: gzip / 1024 };
 }
 
-function run(url: string, connections: number, duration: number) {
-  return autocannon({ url, connections, duration, pipelining: 1 });
-}
-
 runCli(async () => {
+  if (SYNTHETIC) return runSyntheticBench();
   const { database, seed } = await prepareDatabase(() => {});
   if (seed.generatedAdmin) printSignIn(`http://localhost:${process.env.PORT ?? 3000}`, seed.generatedAdmin);
   const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");

@@ -1,4 +1,5 @@
 // npm run db:migrate | db:seed | db:reset | db:url | db:diff -- <name>
+// npm run db:seed -- --synthetic 10000 [--force] [--seed N] | --remove-synthetic (load-test archive)
 // Works whether or not the server is running: it joins a running embedded PostgreSQL.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -49,8 +50,45 @@ function diff(url: string, name: string) {
   console.log(`Wrote ${path.relative(process.cwd(), target)}/migration.sql`);
 }
 
+type SyntheticRequest = { remove: true } | { remove: false; count: number; force: boolean; seed?: number };
+
+function syntheticRequest(args: string[]): SyntheticRequest | null {
+  if (args.includes("--remove-synthetic")) return { remove: true };
+  const at = args.indexOf("--synthetic");
+  if (at < 0) return null;
+  const count = Number(args[at + 1]);
+  const seedAt = args.indexOf("--seed");
+  return {
+    remove: false,
+    count,
+    force: args.includes("--force"),
+    seed: seedAt < 0 ? undefined : Number(args[seedAt + 1]),
+  };
+}
+
+async function runSynthetic(request: SyntheticRequest) {
+  const { removeSynthetic, seedSynthetic, SyntheticRefused } =
+    await import("../lib/seed/synthetic/seed-synthetic");
+  if (request.remove) {
+    const started = performance.now();
+    const removed = await removeSynthetic();
+    console.log(`Removed ${removed} synthetic release(s) in ${Math.round(performance.now() - started)} ms.`);
+    return;
+  }
+  try {
+    const report = await seedSynthetic({ ...request, log: console.log });
+    console.log(
+      `Added ${report.releases} synthetic releases (${report.english} in English) with ${report.figures} figures in ${(report.ms / 1000).toFixed(1)} s.`,
+    );
+  } catch (error) {
+    if (error instanceof SyntheticRefused) throw new StartupError(error.message);
+    throw error;
+  }
+}
+
 runCli(async () => {
   const [command, arg] = process.argv.slice(2);
+  const synthetic = command === "seed" ? syntheticRequest(process.argv.slice(3)) : null;
   const db = await connectDatabase();
   try {
     if (command === "reset") {
@@ -78,6 +116,7 @@ runCli(async () => {
       const { report, generatedAdmin } = await seedDatabase();
       console.log(report.join("\n"));
       if (generatedAdmin) printSignIn(process.env.SITE_URL ?? "http://localhost:3000", generatedAdmin);
+      if (synthetic) await runSynthetic(synthetic);
     }
     if (!["reset", "diff", "migrate", "seed", "url"].includes(command ?? "")) {
       throw new Error("Usage: tsx scripts/db.ts migrate|seed|reset|url|diff <name>");

@@ -49,9 +49,13 @@ runCli(async () => {
       // A second database for the backup round trip, whose restore replaces a whole schema.
       const restoreTarget = await createScratchDatabase(server, "pressroom_restore");
       scratch.push(restoreTarget);
+      // A third for the query-plan test, which fills it with thousands of synthetic releases.
+      const plans = await createScratchDatabase(server, "pressroom_plans");
+      scratch.push(plans);
       await run(bin("vitest"), ["run", "--project", "integration", ...filters], {
         DATABASE_URL: db.url,
         RESTORE_TEST_DATABASE_URL: restoreTarget.url,
+        PLAN_TEST_DATABASE_URL: plans.url,
         NODE_ENV: "test",
       });
     }

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { listEditionAddresses } from "../editions/addresses";
 import { publicReleaseWhere } from "../publication/visibility";
 import { RELEASE_PAGE_SIZE } from "../releases/page-param";
+import { SITEMAP_PAGES_PATH, sitemapFileCount, sitemapReleasesPath } from "../seo/sitemap-paths";
 
 /** What the public site is made of, as far as a front cache may have stored it. */
 export interface PurgeSnapshot {
@@ -24,6 +25,7 @@ const SITE_PATHS = [
   "/feed.json",
   "/sitemap.xml",
   "/news-sitemap.xml",
+  SITEMAP_PAGES_PATH,
   "/editions",
 ];
 const RELEASE_SUFFIXES = ["", "/data", "/figures.csv", "/share.png"];
@@ -45,6 +47,9 @@ export function purgePathsFor(snapshot: PurgeSnapshot): string[] {
   const paths = new Set(SITE_PATHS);
   for (let page = 2; page <= listPages(snapshot.publicReleaseCount); page++)
     paths.add(`/releases/page/${page}`);
+  // One file more than there is now, like the list pages.
+  for (let file = 1; file <= sitemapFileCount(snapshot.publicReleaseCount) + 1; file++)
+    paths.add(sitemapReleasesPath(file));
   for (const slug of snapshot.releaseSlugs) {
     for (const suffix of RELEASE_SUFFIXES) paths.add(`/releases/${segment(slug)}${suffix}`);
     paths.add(`/api/releases/${segment(slug)}`);

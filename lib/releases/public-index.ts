@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { listEditionAddresses } from "../editions/addresses";
 import { publicReleaseWhere } from "../publication/visibility";
+import { parseSitemapFile, sitemapFileCount } from "../seo/sitemap-paths";
 import { RELEASE_PAGE_SIZE } from "./page-param";
 
 /**
@@ -88,11 +89,15 @@ const isPageWithin = (value: string | undefined, count: number) =>
 /**
  * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
  * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…, /editions/<year>, /data/<key>[/csv],
- * /api/figures/<key>. Other paths: true.
+ * /api/figures/<key>, /sitemaps/releases/<n>.xml. Other paths: true.
  */
 export function publicPathExists(pathname: string, index: PublicIndex): boolean {
   const parts = pathname.split("/").slice(1);
   const [first, second, third, fourth] = parts;
+  if (first === "sitemaps" && second === "releases") {
+    const file = parts.length === 3 ? parseSitemapFile(third ?? "") : null;
+    return file !== null && file <= sitemapFileCount(index.releaseCount);
+  }
   if (first === "releases" && second === "page")
     return parts.length === 3 && isPageWithin(third, index.releaseCount);
   if (first === "releases" && second !== undefined) return index.releases.has(decodeSegment(second));

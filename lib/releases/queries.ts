@@ -67,17 +67,25 @@ export async function listPublishedReleases(
     ...publicReleaseWhere(),
     ...(input.categorySlug ? { category: { slug: input.categorySlug } } : {}),
   };
-  const [total, rows] = await Promise.all([
+  // The page's ids first, then their rows: skipping 4,800 releases for page 400 then reads the
+  // index alone (publishAt, id, status), not 4,800 rows (measured: 46 ms with a sort of every
+  // public release, 3 ms this way, at 10,000 releases; tests/integration/query-plans.test.ts).
+  const [total, ids] = await Promise.all([
     db.release.count({ where }),
     db.release.findMany({
       where,
-      include: summaryInclude,
-      omit: { body: true },
+      select: { id: true },
       orderBy: newestFirst,
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
   ]);
+  const rows = await db.release.findMany({
+    where: { id: { in: ids.map((r) => r.id) } },
+    include: summaryInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+  });
   return { items: rows.map(toSummary), page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total };
 }
 

@@ -13,6 +13,11 @@ import { wmc2023Blocks } from "../../prisma/seed-data/wmc-2023-blocks";
 import { wmc2023Figures } from "../../prisma/seed-data/wmc-2023-figures";
 
 export const SEED_RELEASE_SLUG = "wmc-2023-results";
+/**
+ * Every release the seed writes, the English translation of the 2023 release included (issue 13 §2):
+ * `db:seed -- --synthetic` counts anything else as someone's content.
+ */
+export const SEED_RELEASE_SLUGS = [SEED_RELEASE_SLUG, `${SEED_RELEASE_SLUG}-en`];
 const DEFAULT_ADMIN_EMAIL = "admin@pressroom.local";
 
 export interface SeedResult {

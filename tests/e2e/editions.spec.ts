@@ -141,7 +141,8 @@ test.describe("figures across editions", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`E2E 测试大会（虚构）${stamp}`);
     await page.goto("/editions");
     await expect(page.getByRole("link", { name: "2023年世界制造业大会" })).toBeVisible();
-    const sitemap = await (await request.get("/sitemap.xml")).text();
+    // Editions and figure data are in the sitemap's pages file.
+    const sitemap = await (await request.get("/sitemaps/pages.xml")).text();
     expect(sitemap).toContain(`/data/${key}</loc>`);
     expect(sitemap).toContain("/editions/2019</loc>");
 

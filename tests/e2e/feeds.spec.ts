@@ -73,13 +73,23 @@ test("release pages carry canonical, Open Graph, Twitter and NewsArticle data", 
   });
 });
 
-test("the sitemap lists the seed release and its category; the news sitemap leaves it out (older than two days); robots.txt names the news sitemap", async ({
+test("the sitemap index leads to the seed release and its category; a file past the last is a 404; the news sitemap leaves it out (older than two days); robots.txt names the news sitemap", async ({
   request,
 }) => {
-  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const index = await request.get("/sitemap.xml");
+  expect(index.headers()["content-type"]).toContain("application/xml");
+  const indexXml = await index.text();
+  expect(indexXml).toContain("<sitemapindex");
+  const files = [...indexXml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(files).toContain(`${BASE}/sitemaps/pages.xml`);
+  expect(files).toContain(`${BASE}/sitemaps/releases/1.xml`);
+  const sitemap = (await Promise.all(files.map(async (f) => (await request.get(f)).text()))).join("\n");
   expect(sitemap).toContain(`<loc>${BASE}/releases/${SLUG}</loc>`);
   expect(sitemap).toContain(`<loc>${BASE}/categories/anhui</loc>`);
   expect(sitemap).toMatch(/<lastmod>2023-09-28T08:32:08.000Z<\/lastmod>/);
+  const pastTheLast = await request.get(`/sitemaps/releases/${files.length}.xml`);
+  expect(pastTheLast.status()).toBe(404);
+  expect(pastTheLast.headers()["cache-control"]).toBe("no-store");
   const news = await request.get("/news-sitemap.xml");
   expect(news.status()).toBe(200);
   const newsXml = await news.text();

@@ -32,9 +32,13 @@ describe("purgePathsFor", () => {
       "/feed.json",
       "/sitemap.xml",
       "/news-sitemap.xml",
+      "/sitemaps/pages.xml",
+      "/sitemaps/releases/1.xml",
+      "/sitemaps/releases/2.xml",
       "/editions",
     ])
       expect(paths).toContain(path);
+    expect(paths).not.toContain("/sitemaps/releases/3.xml");
     expect(paths).toContain("/releases/page/3");
     expect(paths).not.toContain("/releases/page/4");
     expect(paths).toContain("/categories/news/feed.json");

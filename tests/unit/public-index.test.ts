@@ -35,6 +35,25 @@ describe("addresses a client may name", () => {
       expect(exists(p), p).toBe(false);
   });
 
+  it("knows sitemap files up to the last one (25 releases: one file), and no other spelling", () => {
+    expect(exists("/sitemaps/releases/1.xml")).toBe(true);
+    expect(exists("/sitemaps/pages.xml")).toBe(true);
+    for (const p of [
+      "/sitemaps/releases/2.xml",
+      "/sitemaps/releases/0.xml",
+      "/sitemaps/releases/01.xml",
+      "/sitemaps/releases/1",
+      "/sitemaps/releases/1.xml/x",
+      "/sitemaps/releases/9999999.xml",
+      "/sitemaps/releases/-1.xml",
+      "/sitemaps/releases/%31.xml",
+    ])
+      expect(exists(p), p).toBe(false);
+    const big = { ...index, releaseCount: 10_001 };
+    expect(publicPathExists("/sitemaps/releases/3.xml", big)).toBe(true);
+    expect(publicPathExists("/sitemaps/releases/4.xml", big)).toBe(false);
+  });
+
   it("knows list pages up to the last one", () => {
     expect(exists("/releases/page/2")).toBe(true);
     expect(exists("/releases/page/3")).toBe(true);

@@ -1,12 +1,11 @@
+import "server-only";
 import type { MetadataRoute } from "next";
-import { getConfig } from "@/lib/config";
-import { getEditionAddresses } from "@/lib/editions/queries";
-import { getSitemapData } from "@/lib/seo/sitemap-queries";
+import { getEditionAddresses } from "../editions/queries";
+import type { SitemapRelease } from "./sitemap-files";
+import { getSitemapData } from "./sitemap-queries";
 
-export const revalidate = 3600;
-
-export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const siteUrl = getConfig().siteUrl;
+/** The entries of /sitemaps/pages.xml: every public page that is not a release. */
+export async function sitemapPageEntries(siteUrl: string): Promise<MetadataRoute.Sitemap> {
   const [{ releases, categories }, editions] = await Promise.all([getSitemapData(), getEditionAddresses()]);
   const newest = releases[0]?.updatedAt;
   return [
@@ -29,11 +28,15 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       changeFrequency: "weekly" as const,
       priority: 0.4,
     })),
-    ...releases.map((r) => ({
-      url: `${siteUrl}/releases/${r.slug}`,
-      lastModified: r.updatedAt,
-      changeFrequency: "weekly" as const,
-      priority: 0.7,
-    })),
   ];
+}
+
+/** The entries of one releases file (hreflang alternates go here, from the release's translation group). */
+export function sitemapReleaseEntries(siteUrl: string, releases: SitemapRelease[]): MetadataRoute.Sitemap {
+  return releases.map((r) => ({
+    url: `${siteUrl}/releases/${r.slug}`,
+    lastModified: r.updatedAt,
+    changeFrequency: "weekly" as const,
+    priority: 0.7,
+  }));
 }
