@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError, sqlStateOf } from "../errors";
 import { bodyToText } from "../content/sanitize-body";
@@ -15,7 +15,7 @@ export const SEARCH_STATEMENT_TIMEOUT_MS = 100;
 /** Where the best match is: 1 title, 2 summary, 3 figures, 4 body (or tags, slug). Results are ordered by it. */
 export type MatchTier = 1 | 2 | 3 | 4;
 
-interface SearchPlan {
+export interface SearchPlan {
   tsquery: string;
   filters: SearchFilters;
   status?: ReleaseStatus;
@@ -41,12 +41,11 @@ function filterSql(filters: SearchFilters, status?: ReleaseStatus): Prisma.Sql[]
 }
 
 /**
- * The ids of one page of matches, best first. A release matches when its document holds every
- * lexeme of the query (one GIN lookup, exact: no recheck, since the vectors carry no positions or
- * weights); its tier is the first of its small per-field vectors that matches too; within a tier
- * the newest first. Runs with statement_timeout in its own transaction.
+ * One page of matches, best first. A release matches when its document holds every lexeme of the
+ * query (one GIN lookup, exact: no recheck, since the vectors carry no positions or weights); its
+ * tier is the first of its small per-field vectors that matches too; within a tier the newest first.
  */
-async function matchPage(plan: SearchPlan): Promise<Array<{ id: string; tier: MatchTier }>> {
+export function matchSql(plan: SearchPlan): Prisma.Sql {
   const where = [
     Prisma.sql`d."allVector" @@ query`,
     ...(plan.audience === "public" ? [publicReleaseSql("r")] : []),
@@ -54,21 +53,29 @@ async function matchPage(plan: SearchPlan): Promise<Array<{ id: string; tier: Ma
   ];
   const newest =
     plan.audience === "public" ? Prisma.sql`r."publishAt" DESC, r.id` : Prisma.sql`r."updatedAt" DESC, r.id`;
+  return Prisma.sql`
+    SELECT d."releaseId" AS id,
+      CASE WHEN d."titleVector" @@ query THEN 1
+           WHEN d."summaryVector" @@ query THEN 2
+           WHEN d."figureVector" @@ query THEN 3
+           ELSE 4 END::int AS tier
+    FROM search_document d
+      CROSS JOIN (SELECT ${plan.tsquery}::tsquery AS query) q
+      JOIN release r ON r.id = d."releaseId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY tier, ${newest}
+    LIMIT ${plan.limit + 1} OFFSET ${plan.offset}`;
+}
+
+/**
+ * Runs a search statement in its own transaction with statement_timeout set (SET LOCAL), so
+ * PostgreSQL itself cancels any search that would work longer than SEARCH_STATEMENT_TIMEOUT_MS.
+ */
+export async function withSearchTimeout<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${SEARCH_STATEMENT_TIMEOUT_MS}`);
-      return tx.$queryRaw<Array<{ id: string; tier: MatchTier }>>`
-        SELECT d."releaseId" AS id,
-          CASE WHEN d."titleVector" @@ query THEN 1
-               WHEN d."summaryVector" @@ query THEN 2
-               WHEN d."figureVector" @@ query THEN 3
-               ELSE 4 END::int AS tier
-        FROM search_document d
-          CROSS JOIN (SELECT ${plan.tsquery}::tsquery AS query) q
-          JOIN release r ON r.id = d."releaseId"
-        WHERE ${Prisma.join(where, " AND ")}
-        ORDER BY tier, ${newest}
-        LIMIT ${plan.limit + 1} OFFSET ${plan.offset}`;
+      return run(tx);
     });
   } catch (error) {
     if (sqlStateOf(error) === "57014")
@@ -76,6 +83,9 @@ async function matchPage(plan: SearchPlan): Promise<Array<{ id: string; tier: Ma
     throw error;
   }
 }
+
+const matchPage = (plan: SearchPlan) =>
+  withSearchTimeout((tx) => tx.$queryRaw<Array<{ id: string; tier: MatchTier }>>(matchSql(plan)));
 
 export interface SearchHit {
   id: string;

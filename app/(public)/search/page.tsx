@@ -8,6 +8,7 @@ import { fill, getMessages } from "@/lib/i18n/messages";
 import { getReleasePage } from "@/lib/releases/queries";
 import { getSearchFacets } from "@/lib/search/facets";
 import { searchPageParams, searchPageHref } from "@/lib/search/search-page-params";
+import type { SearchFilters } from "@/lib/search/search-query";
 import { parseSearchParams } from "@/lib/search/search-request";
 import { searchPublicReleases, type SearchPage as Results } from "@/lib/search/search-releases";
 
@@ -40,7 +41,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
       problem = error.message;
     }
   }
-  const { q: _q, limit: _limit, cursor: _cursor, ...filters } = input ?? { q, limit: 0, cursor: 0 };
+  const filters: SearchFilters = input
+    ? { category: input.category, edition: input.edition, year: input.year, lang: input.lang }
+    : {};
   const filtered = Object.values(filters).some((v) => v !== undefined);
 
   return (
