@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "@/lib/content/escape-html";
+import { cacheKeyOf } from "@/lib/http/response-cache";
+import { publicPathExists } from "@/lib/releases/public-index";
 import { normaliseForSearch } from "@/lib/search/normalise-text";
 import { buildSearchVectors } from "@/lib/search/search-document";
 import {
@@ -200,5 +202,27 @@ describe("search documents", () => {
     expect(vectors.title.split(" ")).toContain("'2023'");
     for (const lexeme of ["'wmc'", "'results'", "'成果'", "'签约'", "'3425'", "'342500000000'"])
       expect(vectors.all.split(" ")).toContain(lexeme);
+  });
+});
+
+describe("search addresses", () => {
+  it("are never response-cache keys with a query, and the proxy's index never refuses them", () => {
+    for (const url of [
+      "/search?q=签约",
+      "/api/search?q=x",
+      "/api/search?q=x&cursor=bzIw",
+      "/search?q=x&category=anhui",
+    ])
+      expect(cacheKeyOf(url), url).toBeNull();
+    const index = {
+      releases: new Set<string>(),
+      categories: new Map<string, number>(),
+      releaseCount: 0,
+      editionYears: new Set<string>(),
+      figureKeys: new Set<string>(),
+      loadedAt: 0,
+    };
+    expect(publicPathExists("/search", index)).toBe(true);
+    expect(publicPathExists("/api/search", index)).toBe(true);
   });
 });
