@@ -85,8 +85,8 @@ export interface ParsedQuery {
 
 /**
  * What a query must match. Each run contributes its lexemes, all required (AND): a Chinese run its
- * character pairs (a document holding them all holds the phrase in practice), a single character as
- * a prefix, a word as itself. Punctuation (% _ \ * ( ) | …) is not searchable and drops out, so
+ * character pairs (a document holding them all holds the phrase in practice), a single character
+ * itself, a word as itself. Punctuation (% _ \ * ( ) | …) is not searchable and drops out, so
  * no input can reach the tsquery syntax.
  */
 export function parseQuery(text: string): ParsedQuery {
@@ -102,8 +102,10 @@ export function parseQuery(text: string): ParsedQuery {
     if (run.cjk) {
       const chars = Array.from(run.text);
       terms.add(run.text);
-      if (chars.length === 1) items.add(`${quoteLexeme(run.text)}:*`);
-      else for (const pair of cjkLexemes(run.text).slice(0, -1)) items.add(quoteLexeme(pair));
+      const lexemes = cjkLexemes(run.text);
+      // One character is itself; a longer run is its pairs.
+      for (const lexeme of chars.length === 1 ? lexemes : lexemes.slice(chars.length))
+        items.add(quoteLexeme(lexeme));
     } else {
       const word = wordLexeme(run.text);
       terms.add(word);

@@ -3,10 +3,11 @@
  * read text the same way whatever the database's locale. Input is normalised first
  * (normalise-text.ts).
  *
- * - Chinese, Japanese and Korean runs become overlapping character pairs (签约项目 → 签约 约项 项目)
- *   plus the run's last character alone, so any substring of two or more characters is found
- *   through its pairs and a single character as a prefix (会:* matches 会议 and a final 会), with
- *   no dictionary to go out of date and no word boundaries to guess.
+ * - Chinese, Japanese and Korean runs become their characters and overlapping character pairs
+ *   (签约项目 → 签 约 项 目 签约 约项 项目), so any substring is found through its pairs (or, for
+ *   one character, itself), with no dictionary to go out of date and no word boundaries to guess.
+ *   Single characters are indexed rather than matched as prefixes: a prefix (亿:*) makes GIN merge
+ *   the posting lists of every lexeme it covers, measured at 137 ms for 3425亿 on 10,000 releases.
  * - Other letters and digits form words, lower-cased; a decimal point between digits stays (1.6).
  */
 const CJK_CLASS = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
@@ -29,14 +30,12 @@ export function tokenRuns(normalised: string): TokenRun[] {
   return runs;
 }
 
-/** The lexemes of one CJK run: its character pairs and its last character. */
+/** The lexemes of one CJK run: each character and each pair of neighbours. */
 export function cjkLexemes(run: string): string[] {
   const chars = Array.from(run);
-  if (chars.length === 1) return chars;
   const pairs: string[] = [];
   for (let i = 0; i < chars.length - 1; i++) pairs.push(chars[i] + chars[i + 1]);
-  pairs.push(chars[chars.length - 1]);
-  return pairs;
+  return [...chars, ...pairs];
 }
 
 export function wordLexeme(word: string): string {
