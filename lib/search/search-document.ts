@@ -6,7 +6,7 @@ import { bodyToText } from "../content/sanitize-body";
 import { powerOfTen, shiftDecimal } from "../figures/decimal";
 import { formatFigure } from "../figures/format";
 import { normaliseForSearch } from "./normalise-text";
-import { SNIPPET_SCAN_LENGTH } from "./snippet";
+import { INDEXED_TEXT_LENGTH } from "./snippet";
 import { documentLexemes, tsvectorLiteral } from "./tokenise";
 
 export interface SearchableFigure {
@@ -37,7 +37,7 @@ const lexemesOf = (...texts: string[]) => {
 /**
  * The four vectors of a release. Figures count as written (3425亿元), as their mention in the text
  * and as plain base digits (342500000000), so a reader who types any of them finds the release.
- * The body counts up to the snippet's scan length: beyond it a body is not what anyone searches.
+ * The body counts up to its first INDEXED_TEXT_LENGTH characters: beyond it a body is not what anyone searches.
  */
 export function buildSearchVectors(release: SearchableRelease) {
   const figureTexts = release.figures.flatMap((f) => {
@@ -53,7 +53,7 @@ export function buildSearchVectors(release: SearchableRelease) {
   const summary = lexemesOf(release.summary);
   const figures = lexemesOf(...figureTexts);
   const all = lexemesOf(
-    bodyToText(release.body).slice(0, SNIPPET_SCAN_LENGTH),
+    bodyToText(release.body).slice(0, INDEXED_TEXT_LENGTH),
     ...release.tags,
     release.slug.replace(/-/g, " "),
   );

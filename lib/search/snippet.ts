@@ -3,8 +3,14 @@ import { normaliseForSearch } from "./normalise-text";
 
 export type SnippetPart = { text: string; hit: boolean };
 
-/** Text past this is not looked at for a snippet (nor indexed: search-document.ts). */
-export const SNIPPET_SCAN_LENGTH = 50_000;
+/** Body text past this is not indexed (search-document.ts). */
+export const INDEXED_TEXT_LENGTH = 50_000;
+/**
+ * Text past this is not looked at for a snippet: normalising it (opencc) is most of a search's
+ * time in Node, and a release's first pages hold what a snippet should show. A match further down
+ * gets the opening (or the summary).
+ */
+export const SNIPPET_SCAN_LENGTH = 6_000;
 
 /**
  * A short excerpt of `text` around the first place the longest query term occurs, with every
