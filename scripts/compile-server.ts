@@ -16,10 +16,11 @@ const ENTRY_POINTS = {
   serve: "scripts/serve.ts",
   "production-server": "scripts/production-server.ts",
   // Operator commands run on the production machine too (npm run user:create, db:backup,
-  // db:restore, deploy:nginx: scripts/run-script.mjs picks this copy where tsx is absent).
+  // db:restore, deploy:nginx, search:reindex: scripts/run-script.mjs picks this copy where tsx is absent).
   "user-create": "scripts/user-create.ts",
   "db-backup": "scripts/db-backup.ts",
   "deploy-nginx": "scripts/deploy-nginx.ts",
+  "search-reindex": "scripts/search-reindex.ts",
 };
 
 /**

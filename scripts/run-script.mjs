@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 // The commands compiled for production (ENTRY_POINTS in scripts/compile-server.ts).
-const COMMANDS = new Set(["db-backup", "deploy-nginx", "user-create"]);
+const COMMANDS = new Set(["db-backup", "deploy-nginx", "search-reindex", "user-create"]);
 const SERVER_ONLY_OUTSIDE_NEXT = ["--import", "./scripts/server-only-outside-next.mjs"];
 
 const [name, ...args] = process.argv.slice(2);
