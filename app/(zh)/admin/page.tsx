@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { PENDING_LABEL, StatusBadge } from "@/components/admin/StatusBadge";
+import { OutdatedTranslations, TranslationFlagBadge } from "@/components/admin/TranslationStatus";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { listOutdatedTranslations, listTranslationFlags } from "@/lib/translations/queries";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getDashboard, listReleasesForStaff } from "@/lib/releases/admin-queries";
@@ -50,10 +52,15 @@ export default async function AdminDashboard({
   const user = await requireStaffPage();
   const { status: statusParam, q } = await searchParams;
   const status = STATUSES.find((s) => s === statusParam);
-  const [dash, list] = await Promise.all([
+  const [dash, list, outdated] = await Promise.all([
     getDashboard(user),
     listReleasesForStaff(user, { status, q: q?.trim() || undefined }),
+    listOutdatedTranslations(user),
   ]);
+  const flags = await listTranslationFlags(
+    user,
+    list.map((r) => r.id),
+  );
   return (
     <div className="admin-page">
       <div className="admin-title-row">
@@ -71,6 +78,7 @@ export default async function AdminDashboard({
         <Column title="定时发布" items={dash.scheduled} time={(r) => r.publishAt} />
         <Column title="最近发布" items={dash.published} time={(r) => r.publishAt} />
       </div>
+      <OutdatedTranslations items={outdated} />
 
       <section aria-labelledby="all-title">
         <h2 id="all-title">全部稿件</h2>
@@ -110,6 +118,7 @@ export default async function AdminDashboard({
                 <td>
                   <Link href={`/admin/releases/${r.id}`}>{r.title}</Link>
                   <div className="muted small">/{r.slug}</div>
+                  <TranslationFlagBadge flag={flags[r.id]} />
                 </td>
                 <td>
                   <StatusBadge
