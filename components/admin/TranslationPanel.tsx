@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "./api-client";
 
@@ -30,6 +31,7 @@ const OUTDATED_NOTE = "原文的数据在翻译后有改动，请核对英文版
 export function TranslationPanel(props: TranslationPanelProps) {
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const router = useRouter();
 
   async function send(body: Record<string, string>, then: (data: { id: string }) => void) {
     setBusy(true);
@@ -106,7 +108,7 @@ export function TranslationPanel(props: TranslationPanelProps) {
               e.preventDefault();
               const title = new FormData(e.currentTarget).get("title");
               void send({ action: "create", title: String(title ?? "") }, (data) =>
-                window.location.assign(`/admin/releases/${data.id}`),
+                router.push(`/admin/releases/${data.id}`),
               );
             }}
           >

@@ -3,8 +3,6 @@
 
 export type SiteLocale = "zh-CN" | "en";
 
-export const SITE_LOCALES: readonly SiteLocale[] = ["zh-CN", "en"];
-
 export function siteLocale(locale: string): SiteLocale {
   return locale === "en" ? "en" : "zh-CN";
 }
