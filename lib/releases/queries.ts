@@ -116,6 +116,7 @@ export async function listReleasesAfter(input: { cursor?: string; limit: number;
     where: {
       AND: [
         publicReleaseWhere(),
+        CHINESE,
         input.categorySlug ? { category: { slug: input.categorySlug } } : {},
         after
           ? {
