@@ -151,6 +151,7 @@ test.describe("English pages of the seeded translation", () => {
         if (SHOTS) {
           fs.mkdirSync(SHOTS, { recursive: true });
           await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+          await page.screenshot({ path: `${SHOTS}/${name}-${width}-top.png` });
         }
       }
     });
