@@ -119,6 +119,8 @@ async function toEnglishReleases(rows: EnglishReleaseRow[]): Promise<PublicRelea
     const figures = englishFigures(release.figures, labels);
     return {
       ...release,
+      // The edition's event name, city and theme exist in Chinese only: no kicker line in English.
+      edition: null,
       category: null,
       figures,
       keyFigures: figures.filter((f) => f.highlighted),
