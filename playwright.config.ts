@@ -50,7 +50,7 @@ export default defineConfig({
     {
       name: "editorial",
       // cross-server: a second production server on the same database sees the changes made here.
-      testMatch: /(editorial|editions|figure-grid|cross-server|media-s3)\.spec\.ts/,
+      testMatch: /(editorial|editions|figure-grid|cross-server|media-s3|english)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup", "public"],
     },

@@ -14,12 +14,18 @@ export async function proxy(request: NextRequest) {
     pathname.startsWith("/editions/") ||
     pathname.startsWith("/data/") ||
     pathname.startsWith("/api/figures/") ||
-    pathname.startsWith("/sitemaps/")
+    pathname.startsWith("/sitemaps/") ||
+    pathname.startsWith("/en/releases/") ||
+    pathname.startsWith("/en/data/")
   ) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
-    const [, , slug, ...rest] = pathname.split("/");
+    const english = pathname.startsWith("/en/");
+    const [, , slug, ...rest] = english ? pathname.slice(3).split("/") : pathname.split("/");
     // Old slugs are release addresses only: a category may share a word with a retired release slug.
-    const current = pathname.startsWith("/releases/") ? redirectedSlug(slug) : undefined;
+    const current =
+      pathname.startsWith("/releases/") || pathname.startsWith("/en/releases/")
+        ? redirectedSlug(slug)
+        : undefined;
     if (!current) {
       // A slug or page number nobody published is answered here, never rendered: Next would keep
       // each rendered 404 on disk (lib/releases/public-index.ts).
@@ -29,7 +35,7 @@ export async function proxy(request: NextRequest) {
       return notFound(request);
     }
     const target = request.nextUrl.clone();
-    target.pathname = ["", "releases", current, ...rest].join("/");
+    target.pathname = [...(english ? ["", "en"] : [""]), "releases", current, ...rest].join("/");
     return NextResponse.redirect(target, 301);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -80,5 +86,7 @@ export const config = {
     "/data/:key/:rest*",
     "/api/figures/:key/:rest*",
     "/sitemaps/:path*",
+    "/en/releases/:slug/:rest*",
+    "/en/data/:key/:rest*",
   ],
 };

@@ -53,6 +53,8 @@ interface Props {
   /** The figure checks of the saved content (refreshed after each save) and whether the user may sign off. */
   checks: ReleaseChecks;
   canSignOff: boolean;
+  /** More panels for the side column (the English translation's). */
+  sidePanels?: React.ReactNode;
 }
 
 export function ReleaseEditor({
@@ -68,6 +70,7 @@ export function ReleaseEditor({
   workflow,
   checks: initialChecks,
   canSignOff,
+  sidePanels,
 }: Props) {
   const [pending, setPending] = useState(initialPending);
   const [form, setForm] = useState<ReleaseForm>(initial);
@@ -316,6 +319,7 @@ export function ReleaseEditor({
 
         <aside className="editor-side">
           <WorkflowPanel {...workflow} version={version} dirty={dirty} />
+          {sidePanels}
           <SignOffPanel
             releaseId={releaseId}
             version={version}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SeriesPoint } from "@/lib/editions/public-dto";
 import type { Messages } from "@/lib/i18n/messages";
+import { localePath } from "@/lib/i18n/paths";
 
 /** 历届对比 under a key figure: its values in the event's other editions, and the way to all of them. */
 export function EditionComparison({
@@ -30,7 +31,10 @@ export function EditionComparison({
           </li>
         ))}
       </ul>
-      <Link href={`/data/${figureKey}`} aria-label={`${label}：${t.compareLink}`}>
+      <Link
+        href={localePath(messages.lang.code, `/data/${figureKey}`)}
+        aria-label={`${label}：${t.compareLink}`}
+      >
         {t.compareLink} →
       </Link>
     </div>

@@ -9,11 +9,14 @@ export function SeriesTable({
   points,
   showEvent,
   messages,
+  yearHref = (year) => `/editions/${year}`,
 }: {
   caption: string;
   points: SeriesPoint[];
   showEvent: boolean;
   messages: Messages;
+  /** Where a year links (English pages: their editions list; the sources stay the Chinese releases). */
+  yearHref?: (year: number) => string;
 }) {
   const t = messages.editions;
   return (
@@ -33,7 +36,7 @@ export function SeriesTable({
           {points.map((p) => (
             <tr key={`${p.edition.event.slug}-${p.edition.year}`}>
               <th scope="row">
-                <Link href={`/editions/${p.edition.year}`}>{p.edition.year}</Link>
+                <Link href={yearHref(p.edition.year)}>{p.edition.year}</Link>
               </th>
               {showEvent && <td>{p.edition.event.name}</td>}
               <td>{p.edition.city}</td>

@@ -1,4 +1,5 @@
 import { compareDecimal } from "@/lib/figures/decimal";
+import { fill } from "@/lib/i18n/messages";
 import type { PublicFigure } from "@/lib/releases/public-dto";
 import { FigureValue } from "./FigureValue";
 
@@ -29,7 +30,16 @@ function share(part: PublicFigure, whole: PublicFigure): number {
 
 const PALETTE = ["#1d4ed8", "#0891b2", "#16a34a", "#ca8a04", "#c2410c", "#7c3aed"];
 
-export function BreakdownCharts({ figures, title }: { figures: PublicFigure[]; title: string }) {
+export function BreakdownCharts({
+  figures,
+  title,
+  ofWhole,
+}: {
+  figures: PublicFigure[];
+  title: string;
+  /** English pages: "{share} of {whole}" for the bars' text alternative (Chinese writes 占…%). */
+  ofWhole?: string;
+}) {
   const breakdowns = findBreakdowns(figures);
   if (!breakdowns.length) return null;
   return (
@@ -46,8 +56,12 @@ export function BreakdownCharts({ figures, title }: { figures: PublicFigure[]; t
             className="chart__bar"
             role="img"
             aria-label={parts
-              .map((p) => `${p.label} ${p.display}，占${share(p, whole).toFixed(0)}%`)
-              .join("；")}
+              .map((p) =>
+                ofWhole
+                  ? `${p.label} ${p.display}, ${fill(ofWhole, { share: `${share(p, whole).toFixed(0)}%`, whole: whole.label })}`
+                  : `${p.label} ${p.display}，占${share(p, whole).toFixed(0)}%`,
+              )
+              .join(ofWhole ? "; " : "；")}
           >
             {parts.map((p, i) => (
               <span

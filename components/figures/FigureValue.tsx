@@ -1,9 +1,9 @@
 import { figureParts } from "@/lib/figures/format";
 import type { PublicFigure } from "@/lib/releases/public-dto";
 
-/** A figure as Chinese text writes it, with the exact amount in the markup for machines and screen readers. */
+/** A figure as Chinese text writes it (or in English on English pages), with the exact amount in the markup for machines and screen readers. */
 export function FigureValue({ figure, className }: { figure: PublicFigure; className?: string }) {
-  const p = figureParts(figure);
+  const p = figure.parts ?? figureParts(figure);
   return (
     <data
       value={figure.baseValue}

@@ -5,6 +5,7 @@ import { RecordList } from "@/components/figures/RecordList";
 import { EditionComparison } from "@/components/editions/EditionComparison";
 import type { SeriesPoint } from "@/lib/editions/public-dto";
 import { getMessages } from "@/lib/i18n/messages";
+import { releasePath } from "@/lib/i18n/paths";
 import type { PublicRelease } from "@/lib/releases/public-dto";
 import { ChangeNotes } from "./ChangeNotes";
 import { FontSizeSwitch } from "./FontSizeSwitch";
@@ -18,16 +19,19 @@ export function ReleaseArticle({
   siteUrl,
   preview = false,
   comparisons = [],
+  languageLink,
 }: {
   release: PublicRelease;
   siteUrl: string;
   preview?: boolean;
   /** The key figures' values in other editions of the event. */
   comparisons?: Array<{ key: string; points: SeriesPoint[] }>;
+  /** The link to this release in the other language, and what the translation says of itself. */
+  languageLink?: React.ReactNode;
 }) {
   const messages = getMessages(release.locale);
   const t = messages.release;
-  const url = `${siteUrl}/releases/${release.slug}`;
+  const url = `${siteUrl}${releasePath(release.locale, release.slug)}`;
   return (
     <article className="release" id="release-article" data-font-size="medium" lang={release.locale}>
       <header className="release__header">
@@ -39,6 +43,7 @@ export function ReleaseArticle({
         )}
         <h1 className="release__title">{release.title}</h1>
         <ReleaseMeta release={release} messages={messages} countView={!preview} />
+        {languageLink}
         <div className="release__tools">
           <FontSizeSwitch messages={messages} targetId="release-article" />
           <ShareBar url={url} title={release.title} messages={messages} />
@@ -85,8 +90,15 @@ export function ReleaseArticle({
       {release.figures.length > 0 && (
         <>
           <RecordList figures={release.figures} title={t.records} />
-          <BreakdownCharts figures={release.figures} title={t.charts} />
-          <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
+          <BreakdownCharts
+            figures={release.figures}
+            title={t.charts}
+            ofWhole={release.locale === "en" ? t.ofWhole : undefined}
+          />
+          {/* The data page, CSV and JSON are the original's (Chinese) until they have English versions. */}
+          {release.locale !== "en" && (
+            <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
+          )}
         </>
       )}
 

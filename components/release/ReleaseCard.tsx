@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate, toBeijingIso } from "@/lib/i18n/format-date";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { releasePath } from "@/lib/i18n/paths";
 import type { PublicReleaseSummary } from "@/lib/releases/public-dto";
 import { FigureValue } from "../figures/FigureValue";
 
@@ -28,7 +29,7 @@ export function ReleaseCard({
         )}
       </div>
       <Heading className="release-card__title">
-        <Link href={`/releases/${release.slug}`}>{release.title}</Link>
+        <Link href={releasePath(release.locale, release.slug)}>{release.title}</Link>
       </Heading>
       {release.summary && <p className="release-card__summary">{release.summary}</p>}
       {release.keyFigures.length > 0 && (

@@ -50,7 +50,7 @@ export function ReleaseMeta({
           {countView ? (
             <ViewCounter slug={release.slug} initial={release.viewCount} />
           ) : (
-            release.viewCount.toLocaleString("zh-CN")
+            release.viewCount.toLocaleString(release.locale)
           )}
         </dd>
       </div>

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
+import { localePath } from "@/lib/i18n/paths";
+import { LanguageSwitch } from "./LanguageSwitch";
 
 interface Props {
   messages: Messages;
@@ -7,13 +9,14 @@ interface Props {
 }
 
 export function SiteHeader({ messages, categories }: Props) {
+  const path = (p: string) => localePath(messages.lang.code, p);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         {messages.site.skip}
       </a>
       <div className="site-header__inner">
-        <Link href="/" className="brand">
+        <Link href={path("/")} className="brand">
           <span className="brand__mark" aria-hidden="true">
             P
           </span>
@@ -22,18 +25,19 @@ export function SiteHeader({ messages, categories }: Props) {
             <span className="brand__tagline">{messages.site.tagline}</span>
           </span>
         </Link>
-        <nav className="site-nav" aria-label="主导航">
-          <Link href="/">{messages.site.home}</Link>
-          <Link href="/releases">{messages.site.releases}</Link>
-          <Link href="/editions">{messages.editions.nav}</Link>
+        <nav className="site-nav" aria-label={messages.site.nav}>
+          <Link href={path("/")}>{messages.site.home}</Link>
+          <Link href={path("/releases")}>{messages.site.releases}</Link>
+          <Link href={path("/editions")}>{messages.editions.nav}</Link>
           {categories.map((c) => (
             <Link key={c.slug} href={`/categories/${c.slug}`}>
               {c.name}
             </Link>
           ))}
-          <a href="/feed.xml" className="site-nav__feed">
+          <a href={path("/feed.xml")} className="site-nav__feed">
             {messages.site.feeds}
           </a>
+          <LanguageSwitch text={messages.site.switchLanguage} label={messages.site.switchLanguageLabel} />
         </nav>
         <form className="site-search" role="search" action="/search" method="get">
           <label className="visually-hidden" htmlFor="site-search-q">

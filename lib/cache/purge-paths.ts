@@ -9,7 +9,10 @@ import { SITEMAP_PAGES_PATH, sitemapFileCount, sitemapReleasesPath } from "../se
 export interface PurgeSnapshot {
   /** Current and retired slugs of every release that is or ever was public. */
   releaseSlugs: string[];
+  /** Current and retired slugs of every English release that is or ever was public (/en/releases/…). */
+  englishReleaseSlugs: string[];
   publicReleaseCount: number;
+  publicEnglishReleaseCount: number;
   categories: Array<{ slug: string; publicReleases: number }>;
   editionYears: number[];
   figureKeys: string[];
@@ -27,6 +30,15 @@ const SITE_PATHS = [
   "/news-sitemap.xml",
   SITEMAP_PAGES_PATH,
   "/editions",
+];
+// The English edition's addresses that list or summarise releases (app/en).
+const ENGLISH_SITE_PATHS = [
+  "/en",
+  "/en/releases",
+  "/en/feed.xml",
+  "/en/atom.xml",
+  "/en/feed.json",
+  "/en/editions",
 ];
 const RELEASE_SUFFIXES = ["", "/data", "/figures.csv", "/share.png"];
 const CATEGORY_SUFFIXES = ["", "/feed.xml", "/atom.xml", "/feed.json"];
@@ -60,7 +72,13 @@ export function purgePathsFor(snapshot: PurgeSnapshot): string[] {
       paths.add(`/categories/${segment(slug)}/page/${page}`);
   }
   for (const year of snapshot.editionYears) paths.add(`/editions/${year}`);
+  // English: a Chinese figure change shows on its translation's page, so every English address goes too.
+  for (const path of ENGLISH_SITE_PATHS) paths.add(path);
+  for (let page = 2; page <= listPages(snapshot.publicEnglishReleaseCount); page++)
+    paths.add(`/en/releases/page/${page}`);
+  for (const slug of snapshot.englishReleaseSlugs) paths.add(`/en/releases/${segment(slug)}`);
   for (const key of snapshot.figureKeys) {
+    paths.add(`/en/data/${segment(key)}`);
     paths.add(`/data/${segment(key)}`);
     paths.add(`/data/${segment(key)}/csv`);
     paths.add(`/api/figures/${segment(key)}`);
@@ -70,18 +88,38 @@ export function purgePathsFor(snapshot: PurgeSnapshot): string[] {
 
 export async function loadPurgeSnapshot(): Promise<PurgeSnapshot> {
   const visible = publicReleaseWhere();
-  const [releases, retired, publicReleaseCount, categories, editions, years, keys] = await Promise.all([
-    db.release.findMany({ where: { OR: [visible, { publishedAt: { not: null } }] }, select: { slug: true } }),
-    db.slugRedirect.findMany({ select: { slug: true } }),
-    db.release.count({ where: visible }),
-    db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
+  const [
+    releases,
+    retired,
+    publicReleaseCount,
+    publicEnglishReleaseCount,
+    categories,
+    editions,
+    years,
+    keys,
+  ] = await Promise.all([
+    db.release.findMany({
+      where: { OR: [visible, { publishedAt: { not: null } }] },
+      select: { slug: true, locale: true },
+    }),
+    db.slugRedirect.findMany({ select: { slug: true, release: { select: { locale: true } } } }),
+    db.release.count({ where: { ...visible, locale: "zh-CN" } }),
+    db.release.count({ where: { ...visible, locale: "en" } }),
+    db.category.findMany({
+      select: { slug: true, _count: { select: { releases: { where: { ...visible, locale: "zh-CN" } } } } },
+    }),
     listEditionAddresses(),
     db.edition.findMany({ select: { year: true }, distinct: ["year"] }),
     db.figureKey.findMany({ select: { key: true } }),
   ]);
   return {
     releaseSlugs: [...releases, ...retired].map((r) => r.slug),
+    englishReleaseSlugs: [
+      ...releases.filter((r) => r.locale === "en"),
+      ...retired.filter((r) => r.release.locale === "en"),
+    ].map((r) => r.slug),
     publicReleaseCount,
+    publicEnglishReleaseCount,
     categories: categories.map((c) => ({ slug: c.slug, publicReleases: c._count.releases })),
     editionYears: [...new Set([...editions.years, ...years.map((e) => e.year)])],
     figureKeys: [...new Set([...editions.keys, ...keys.map((k) => k.key)])],

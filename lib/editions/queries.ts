@@ -38,7 +38,8 @@ async function publicEditionRows(where: Prisma.EditionWhereInput = {}) {
     select: {
       ...editionSelect,
       releases: {
-        where: publicReleaseWhere(),
+        // Chinese releases: an English translation states the same figures (its original's rows).
+        where: { ...publicReleaseWhere(), locale: "zh-CN" },
         include: releaseOfEdition,
         omit: { body: true },
         orderBy: newestFirst,

@@ -6,6 +6,8 @@ import { renderBody } from "../content/render-body";
 import { getMessages } from "../i18n/messages";
 import { publicReleaseInclude, toPublicRelease, type PublicRelease } from "../releases/public-dto";
 import { publicReleaseWhere } from "../publication/visibility";
+import { localePath, releasePath } from "../i18n/paths";
+import { listEnglishFeedReleases } from "../releases/english-queries";
 
 export const FEED_SIZE = 50;
 
@@ -24,6 +26,8 @@ export interface FeedEntry {
 }
 
 export interface FeedChannel {
+  /** BCP 47 language of the feed ("zh-CN", "en"). */
+  language: string;
   title: string;
   description: string;
   /** The site page the feed mirrors. */
@@ -53,7 +57,7 @@ function keyFiguresHtml(release: PublicRelease): string {
 
 export function toFeedEntry(release: PublicRelease, siteUrl: string): FeedEntry {
   const t = getMessages(release.locale).release;
-  const url = `${siteUrl}/releases/${release.slug}`;
+  const url = `${siteUrl}${releasePath(release.locale, release.slug)}`;
   const body = renderBody(release.body, release.figures, { photoMissing: t.photoMissing });
   const lead = release.leadImage?.url ? release.leadImage : null;
   return {
@@ -75,19 +79,37 @@ export function toFeedEntry(release: PublicRelease, siteUrl: string): FeedEntry 
   };
 }
 
-export function feedLinks(siteUrl: string, categorySlug?: string) {
-  const base = categorySlug ? `${siteUrl}/categories/${categorySlug}` : siteUrl;
+export function feedLinks(siteUrl: string, categorySlug?: string, locale = "zh-CN") {
+  const base = categorySlug ? `${siteUrl}/categories/${categorySlug}` : `${siteUrl}${localePath(locale, "")}`;
   return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
 }
 
-/** The newest published releases (of one category, or all), as feed entries. */
-export async function loadFeedChannel(categorySlug?: string): Promise<FeedChannel | null> {
+/** The newest public English releases (figures from their originals), as the English feeds' channel. */
+async function loadEnglishFeedChannel(): Promise<FeedChannel> {
+  const siteUrl = getConfig().siteUrl;
+  const site = getMessages("en").site;
+  const entries = (await listEnglishFeedReleases(FEED_SIZE)).map((r) => toFeedEntry(r, siteUrl));
+  const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
+  return {
+    language: "en",
+    title: site.name,
+    description: site.tagline,
+    pageUrl: `${siteUrl}/en`,
+    links: feedLinks(siteUrl, undefined, "en"),
+    updated,
+    entries,
+  };
+}
+
+/** The newest published releases of an edition (of one category, or all), as feed entries. */
+export async function loadFeedChannel(categorySlug?: string, locale = "zh-CN"): Promise<FeedChannel | null> {
+  if (locale === "en") return categorySlug ? null : loadEnglishFeedChannel();
   const siteUrl = getConfig().siteUrl;
   const site = getMessages().site;
   const category = categorySlug ? await db.category.findUnique({ where: { slug: categorySlug } }) : null;
   if (categorySlug && !category) return null;
   const rows = await db.release.findMany({
-    where: { ...publicReleaseWhere(), ...(category ? { categoryId: category.id } : {}) },
+    where: { ...publicReleaseWhere(), locale: "zh-CN", ...(category ? { categoryId: category.id } : {}) },
     include: publicReleaseInclude,
     orderBy: [{ publishAt: "desc" }, { id: "desc" }],
     take: FEED_SIZE,
@@ -95,6 +117,7 @@ export async function loadFeedChannel(categorySlug?: string): Promise<FeedChanne
   const entries = rows.map((r) => toFeedEntry(toPublicRelease(r), siteUrl));
   const updated = entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
   return {
+    language: "zh-CN",
     title: category ? `${category.name} · ${site.name}` : site.name,
     description: category?.description ?? site.tagline,
     pageUrl: category ? `${siteUrl}/categories/${category.slug}` : siteUrl,

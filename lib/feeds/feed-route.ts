@@ -16,8 +16,8 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 const GENERATOR = "Pressroom";
 
 /** The serialised feed, built once per content change (the data cache holds the text). */
-const getFeed = cachedLookup("feed", async (format: FeedFormat, categorySlug?: string) => {
-  const channel = await loadFeedChannel(categorySlug);
+const getFeed = cachedLookup("feed", async (format: FeedFormat, categorySlug?: string, locale?: string) => {
+  const channel = await loadFeedChannel(categorySlug, locale);
   if (!channel) return null;
   const body =
     format === "rss"
@@ -31,12 +31,12 @@ const getFeed = cachedLookup("feed", async (format: FeedFormat, categorySlug?: s
 // Site-wide feed routes have no params at all (undefined, not an empty object).
 type Context = { params?: Promise<{ slug?: string }> };
 
-/** GET handler for one feed format, site-wide or (with a [slug] param) for one category. */
-export function feedRoute(format: FeedFormat) {
+/** GET handler for one feed format, site-wide or (with a [slug] param) for one category; English: site-wide. */
+export function feedRoute(format: FeedFormat, locale: "zh-CN" | "en" = "zh-CN") {
   return routeHandler(async (request: Request, context: Context) => {
     const slug = (await context.params)?.slug;
     if (slug !== undefined && !isValidSlug(slug)) throw new AppError("not_found", "未找到该分类");
-    const feed = await getFeed(format, slug);
+    const feed = await getFeed(format, slug, locale);
     if (!feed) throw new AppError("not_found", "未找到该分类");
     const updated = new Date(feed.updated);
     return conditionalResponse(request, feed.body, {

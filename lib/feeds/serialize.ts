@@ -36,7 +36,7 @@ export function toRss(channel: FeedChannel, generator: string): string {
         title: clean(channel.title),
         link: channel.pageUrl,
         description: clean(channel.description),
-        language: "zh-CN",
+        language: channel.language,
         generator,
         ...(channel.entries.length ? { lastBuildDate: rfc822(channel.updated) } : {}),
         "atom:link": { "@href": channel.links.rss, "@rel": "self", "@type": "application/rss+xml" },
@@ -64,7 +64,7 @@ export function toAtom(channel: FeedChannel, generator: string): string {
   const doc = {
     feed: {
       "@xmlns": "http://www.w3.org/2005/Atom",
-      "@xml:lang": "zh-CN",
+      "@xml:lang": channel.language,
       id: channel.links.atom,
       title: clean(channel.title),
       subtitle: clean(channel.description),
@@ -109,7 +109,7 @@ export function toJsonFeed(channel: FeedChannel): string {
     home_page_url: channel.pageUrl,
     feed_url: channel.links.json,
     description: channel.description,
-    language: "zh-CN",
+    language: channel.language,
     items: channel.entries.map((e) => ({
       id: e.id,
       url: e.url,

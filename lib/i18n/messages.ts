@@ -1,5 +1,7 @@
 // UI text, one catalogue per locale. Chinese first; English has the same keys so pages can switch.
 export const zhCN = {
+  /** The language of this catalogue and the path its pages live under ("" for Chinese, "/en"). */
+  lang: { code: "zh-CN", prefix: "" },
   site: {
     name: "Pressroom 新闻中心",
     tagline: "世界制造业大会新闻发布平台",
@@ -8,6 +10,10 @@ export const zhCN = {
     categories: "分类",
     skip: "跳到正文",
     feeds: "订阅",
+    nav: "主导航",
+    timeNote: "时间均为北京时间 (UTC+08:00)",
+    switchLanguage: "English",
+    switchLanguageLabel: "切换到英文版",
   },
   home: { lead: "最新成果发布", latest: "最新发布", more: "查看全部发布", empty: "暂无已发布的新闻稿。" },
   list: {
@@ -58,6 +64,10 @@ export const zhCN = {
     sourceText: "原文",
     edition: "届次",
     ofWhole: "占 {whole} 的 {share}",
+    readTranslation: "Read in English",
+    readTranslationLabel: "阅读本稿英文版",
+    translatedFrom: "译自中文原稿，翻译于 {date}",
+    readMore: "阅读全文",
   },
   category: { title: "分类：{name}", all: "全部分类" },
   editions: {
@@ -151,6 +161,7 @@ export const zhCN = {
 export type Messages = typeof zhCN;
 
 export const en: Messages = {
+  lang: { code: "en", prefix: "/en" },
   site: {
     name: "Pressroom",
     tagline: "World Manufacturing Convention press releases",
@@ -159,6 +170,10 @@ export const en: Messages = {
     categories: "Categories",
     skip: "Skip to content",
     feeds: "Subscribe",
+    nav: "Main navigation",
+    timeNote: "All times are Beijing time (UTC+08:00)",
+    switchLanguage: "中文",
+    switchLanguageLabel: "Switch to the Chinese edition",
   },
   home: {
     lead: "Latest results",
@@ -214,6 +229,10 @@ export const en: Messages = {
     sourceText: "Source text",
     edition: "Edition",
     ofWhole: "{share} of {whole}",
+    readTranslation: "阅读中文原文",
+    readTranslationLabel: "Read this release in Chinese",
+    translatedFrom: "Translated from the Chinese original on {date}",
+    readMore: "Read the release",
   },
   category: { title: "Category: {name}", all: "All categories" },
   editions: {

@@ -15,3 +15,7 @@ export function categoryPageHref(slug: string) {
 
 /** Releases per list page (the release list and category pages). */
 export const RELEASE_PAGE_SIZE = 12;
+
+export function englishReleasesPageHref(page: number) {
+  return page <= 1 ? "/en/releases" : `/en/releases/page/${page}`;
+}

@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { normalizeDecimal, powerOfTen, shiftDecimal } from "../figures/decimal";
-import { formatBaseFigure, formatFigure } from "../figures/format";
+import { formatBaseFigure, formatFigure, type FigureParts } from "../figures/format";
 import { plainFigureFields } from "./figure-fields";
 
 // Plain, JSON-safe shapes of public data: they pass through Next's data cache (JSON) unchanged.
@@ -38,6 +38,10 @@ export interface PublicFigure {
   display: string;
   /** Plain digits in the base unit: "约 48,000 篇(条)". */
   baseDisplay: string;
+  /** The figure's own English label (the registry's is looked up for English pages). */
+  labelEn: string | null;
+  /** Set on English pages: the English wording, which FigureValue shows instead of the Chinese. */
+  parts?: FigureParts;
 }
 
 export function toPublicFigure(f: FigureRow): PublicFigure {

@@ -14,8 +14,14 @@ import { RELEASE_PAGE_SIZE } from "./page-param";
  * after every change and when a scheduled release comes due, like the old-slug map.
  */
 type PublicIndex = {
+  /** Every public release slug (an English one at /releases/… is redirected to /en/releases/…). */
   releases: Set<string>;
+  /** Public English release slugs: /en/releases/<slug>. */
+  englishReleases: Set<string>;
+  /** Public English releases, for the pages of /en/releases. */
+  englishReleaseCount: number;
   categories: Map<string, number>;
+  /** Public Chinese releases, for the pages of /releases (the Chinese lists). */
   releaseCount: number;
   editionYears: Set<string>;
   figureKeys: Set<string>;
@@ -47,14 +53,19 @@ export async function loadPublicIndex(): Promise<PublicIndex> {
   const startedAt = Date.now();
   const visible = publicReleaseWhere();
   const [releases, categories, editions] = await Promise.all([
-    db.release.findMany({ where: visible, select: { slug: true } }),
-    db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
+    db.release.findMany({ where: visible, select: { slug: true, locale: true } }),
+    db.category.findMany({
+      select: { slug: true, _count: { select: { releases: { where: { ...visible, locale: "zh-CN" } } } } },
+    }),
     listEditionAddresses(),
   ]);
+  const english = releases.filter((r) => r.locale === "en");
   const index = {
     releases: new Set(releases.map((r) => r.slug)),
+    englishReleases: new Set(english.map((r) => r.slug)),
+    englishReleaseCount: english.length,
     categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
-    releaseCount: releases.length,
+    releaseCount: releases.filter((r) => r.locale === "zh-CN").length,
     editionYears: new Set(editions.years.map(String)),
     figureKeys: new Set(editions.keys),
     loadedAt: startedAt,
@@ -89,14 +100,16 @@ const isPageWithin = (value: string | undefined, count: number) =>
 /**
  * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
  * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…, /editions/<year>, /data/<key>[/csv],
- * /api/figures/<key>, /sitemaps/releases/<n>.xml. Other paths: true.
+ * /api/figures/<key>, /sitemaps/releases/<n>.xml, and under /en: /en/releases/<slug>,
+ * /en/releases/page/<n>, /en/data/<key>. Other paths: true.
  */
 export function publicPathExists(pathname: string, index: PublicIndex): boolean {
+  if (pathname.startsWith("/en/")) return englishPathExists(pathname.split("/").slice(2), index);
   const parts = pathname.split("/").slice(1);
   const [first, second, third, fourth] = parts;
   if (first === "sitemaps" && second === "releases") {
     const file = parts.length === 3 ? parseSitemapFile(third ?? "") : null;
-    return file !== null && file <= sitemapFileCount(index.releaseCount);
+    return file !== null && file <= sitemapFileCount(index.releaseCount + index.englishReleaseCount);
   }
   if (first === "releases" && second === "page")
     return parts.length === 3 && isPageWithin(third, index.releaseCount);
@@ -117,6 +130,18 @@ export function publicPathExists(pathname: string, index: PublicIndex): boolean 
     );
   if (first === "api" && second === "figures" && third !== undefined)
     return parts.length === 3 && index.figureKeys.has(decodeSegment(third));
+  return true;
+}
+
+// The English edition's client-chosen segments: its release slugs and list pages, and figure keys.
+function englishPathExists(parts: string[], index: PublicIndex): boolean {
+  const [first, second, third] = parts;
+  if (first === "releases" && second === "page")
+    return parts.length === 3 && isPageWithin(third, index.englishReleaseCount);
+  if (first === "releases" && second !== undefined)
+    return parts.length === 2 && index.englishReleases.has(decodeSegment(second));
+  if (first === "data" && second !== undefined)
+    return parts.length === 2 && index.figureKeys.has(decodeSegment(second));
   return true;
 }
 

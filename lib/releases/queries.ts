@@ -26,6 +26,9 @@ function toSummary(r: SummaryRow): PublicReleaseSummary {
   return summaryFields(r, r.figures.map(toPublicFigure));
 }
 
+// The Chinese edition's lists: English releases have their own under /en (english-queries.ts).
+const CHINESE = { locale: "zh-CN" } satisfies Prisma.ReleaseWhereInput;
+
 const newestFirst = [
   { publishAt: "desc" },
   { id: "desc" },
@@ -65,6 +68,7 @@ export async function listPublishedReleases(
   const page = Math.max(1, input.page ?? 1);
   const where: Prisma.ReleaseWhereInput = {
     ...publicReleaseWhere(),
+    ...CHINESE,
     ...(input.categorySlug ? { category: { slug: input.categorySlug } } : {}),
   };
   // The page's ids first, then their rows: skipping 4,800 releases for page 400 then reads the
@@ -120,6 +124,7 @@ export async function listReleasesAfter(input: { cursor?: string; limit: number;
     where: {
       AND: [
         publicReleaseWhere(),
+        CHINESE,
         input.categorySlug ? { category: { slug: input.categorySlug } } : {},
         after
           ? {
@@ -144,7 +149,7 @@ export async function listReleasesAfter(input: { cursor?: string; limit: number;
 export async function listRelatedReleases(releaseId: string, limit = 4): Promise<PublicReleaseSummary[]> {
   const release = await db.release.findUnique({
     where: { id: releaseId },
-    select: { categoryId: true, editionId: true, tags: { select: { tagId: true } } },
+    select: { categoryId: true, editionId: true, locale: true, tags: { select: { tagId: true } } },
   });
   if (!release) return [];
   const related: Prisma.ReleaseWhereInput[] = [];
@@ -154,7 +159,9 @@ export async function listRelatedReleases(releaseId: string, limit = 4): Promise
     related.push({ tags: { some: { tagId: { in: release.tags.map((t) => t.tagId) } } } });
   if (!related.length) return [];
   const rows = await db.release.findMany({
-    where: { AND: [publicReleaseWhere(), { id: { not: releaseId } }, { OR: related }] },
+    where: {
+      AND: [publicReleaseWhere(), { locale: release.locale, id: { not: releaseId } }, { OR: related }],
+    },
     include: summaryInclude,
     omit: { body: true },
     orderBy: newestFirst,
@@ -166,12 +173,12 @@ export async function listRelatedReleases(releaseId: string, limit = 4): Promise
 /** The newest release with key figures leads the home page; the newest others follow it. */
 export async function getHomeReleases(latestCount = 8) {
   const leadRow = await db.release.findFirst({
-    where: { ...publicReleaseWhere(), figures: { some: { highlighted: true } } },
+    where: { ...publicReleaseWhere(), ...CHINESE, figures: { some: { highlighted: true } } },
     include: publicReleaseInclude,
     orderBy: newestFirst,
   });
   const latest = await db.release.findMany({
-    where: { ...publicReleaseWhere(), ...(leadRow ? { id: { not: leadRow.id } } : {}) },
+    where: { ...publicReleaseWhere(), ...CHINESE, ...(leadRow ? { id: { not: leadRow.id } } : {}) },
     include: summaryInclude,
     omit: { body: true },
     orderBy: newestFirst,

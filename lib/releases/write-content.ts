@@ -8,6 +8,7 @@ import { refreshSearchDocument } from "../search/search-document";
 import { slugify } from "./slug";
 import type { ReleaseInput } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
+import { figureValuesDiffer } from "./figure-values";
 
 /** The stored form of an editor's input, sanitised: what the rows get, and what a pending revision holds. */
 export function releaseContent(input: ReleaseInput) {
@@ -76,6 +77,9 @@ export async function writeReleaseContent(tx: Tx, releaseId: string, input: Rele
     select: { editionId: true },
   });
   await registerFigureKeys(tx, figures);
+  const before = await tx.figure.findMany({ where: { releaseId }, orderBy: { sortOrder: "asc" } });
+  if (figureValuesDiffer(before, figures))
+    await tx.release.update({ where: { id: releaseId }, data: { figuresChangedAt: new Date() } });
   await tx.figure.deleteMany({ where: { releaseId } });
   if (figures.length)
     await tx.figure.createMany({

@@ -8,6 +8,7 @@ import { CACHE_TAGS } from "../cache/tags";
 import { createRevision } from "../releases/snapshot";
 import { blocksToHtml } from "./seed-release-body";
 import { seedFigureToRow } from "./seed-figure";
+import { seedEnglishTranslation } from "./seed-english";
 import { registerFigureKeys } from "../figures/key-registry";
 import { refreshSearchDocument } from "../search/search-document";
 import { wmc2023Blocks } from "../../prisma/seed-data/wmc-2023-blocks";
@@ -80,6 +81,7 @@ export async function seedDatabase(): Promise<SeedResult> {
   const existing = await db.release.findUnique({ where: { slug: SEED_RELEASE_SLUG }, select: { id: true } });
   if (existing) {
     result.report.push("Seed release already present: left as it is.");
+    await seedTranslation(result);
     return result;
   }
 
@@ -140,5 +142,11 @@ export async function seedDatabase(): Promise<SeedResult> {
     await recordPublicChange(tx, [CACHE_TAGS.public]);
   });
   result.report.push(`Seeded the release ${SEED_RELEASE_SLUG} with ${wmc2023Figures.length} figures.`);
+  await seedTranslation(result);
   return result;
+}
+
+async function seedTranslation(result: SeedResult) {
+  const done = await seedEnglishTranslation(SEED_RELEASE_SLUG);
+  if (done) result.report.push(done);
 }

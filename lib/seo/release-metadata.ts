@@ -2,16 +2,39 @@ import type { Metadata } from "next";
 import { toBeijingIso } from "../i18n/format-date";
 import { getMessages } from "../i18n/messages";
 import type { PublicRelease } from "../releases/public-dto";
-import { pageAlternates } from "./alternates";
+import { releasePath, siteLocale, type SiteLocale } from "../i18n/paths";
+import { languageAlternates, pageAlternates } from "./alternates";
 
-export function releaseMetadata(release: PublicRelease, siteUrl: string): Metadata {
-  const url = `${siteUrl}/releases/${release.slug}`;
-  const image = { url: `${url}/share.png`, width: 1200, height: 630, alt: release.title };
+/** The release's address in each language it is public in (itself and its public translations). */
+export function releaseLanguagePaths(
+  release: { locale: string; slug: string },
+  translations: ReadonlyArray<{ locale: string; slug: string }>,
+) {
+  return Object.fromEntries(
+    [release, ...translations].map((r) => [siteLocale(r.locale), releasePath(r.locale, r.slug)]),
+  ) as Partial<Record<SiteLocale, string>>;
+}
+
+export function releaseMetadata(
+  release: PublicRelease,
+  siteUrl: string,
+  translations: ReadonlyArray<{ locale: string; slug: string }> = [],
+): Metadata {
+  const path = releasePath(release.locale, release.slug);
+  const url = `${siteUrl}${path}`;
+  // The share image is drawn in Chinese: English pages go without one.
+  const images =
+    release.locale === "en"
+      ? []
+      : [{ url: `${url}/share.png`, width: 1200, height: 630, alt: release.title }];
   const description = release.summary || release.title;
   return {
     title: release.title,
     description,
-    alternates: pageAlternates(`/releases/${release.slug}`, release.category ?? undefined),
+    alternates: pageAlternates(path, release.category ?? undefined, {
+      locale: release.locale,
+      languages: languageAlternates(releaseLanguagePaths(release, translations)),
+    }),
     openGraph: {
       type: "article",
       url,
@@ -23,15 +46,20 @@ export function releaseMetadata(release: PublicRelease, siteUrl: string): Metada
       modifiedTime: toBeijingIso(release.contentUpdatedAt),
       section: release.category?.name,
       tags: release.tags.map((t) => t.name),
-      images: [image],
+      images,
     },
-    twitter: { card: "summary_large_image", title: release.title, description, images: [image.url] },
+    twitter: {
+      card: images.length ? "summary_large_image" : "summary",
+      title: release.title,
+      description,
+      images: images.map((i) => i.url),
+    },
   };
 }
 
 /** schema.org NewsArticle, with the figures as PropertyValue data that machines can read. */
 export function releaseJsonLd(release: PublicRelease, siteUrl: string) {
-  const url = `${siteUrl}/releases/${release.slug}`;
+  const url = `${siteUrl}${releasePath(release.locale, release.slug)}`;
   const site = getMessages(release.locale).site;
   return {
     "@context": "https://schema.org",
@@ -43,7 +71,7 @@ export function releaseJsonLd(release: PublicRelease, siteUrl: string) {
     inLanguage: release.locale,
     datePublished: toBeijingIso(release.publishAt),
     dateModified: toBeijingIso(release.contentUpdatedAt),
-    image: [`${url}/share.png`],
+    image: release.locale === "en" ? undefined : [`${url}/share.png`],
     author: release.byline
       ? { "@type": "Person", name: release.byline }
       : { "@type": "Organization", name: release.sourceName ?? site.name },

@@ -59,8 +59,28 @@ export async function listSitemapReleases(
   }));
 }
 
+export type SitemapTranslation = Omit<SitemapRelease, "updatedAt">;
+
+/**
+ * The public members of the translation groups of one file's releases (the file's own included):
+ * a release's hreflang alternates, whichever file its translations sit in.
+ */
+export async function listSitemapTranslations(
+  file: number,
+  perFile = SITEMAP_URLS_PER_FILE,
+): Promise<SitemapTranslation[]> {
+  return db.$queryRaw<SitemapTranslation[]>`
+    SELECT r."slug", r."locale", r."translationGroupId"::text AS "translationGroupId"
+    FROM "release" r
+    WHERE ${publicReleaseSql("r")} AND r."translationGroupId" IN (
+      SELECT f."translationGroupId" FROM "release" f WHERE ${publicReleaseSql("f")}
+      ORDER BY f."publishAt", f."id" OFFSET ${(file - 1) * perFile} LIMIT ${perFile}
+    )`;
+}
+
 export const getSitemapIndex = cachedQuery("sitemap-index", listSitemapIndex);
 export const getSitemapReleases = cachedQuery("sitemap-releases", listSitemapReleases);
+export const getSitemapTranslations = cachedQuery("sitemap-translations", listSitemapTranslations);
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", processEntities: true });
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -1,7 +1,9 @@
 import "server-only";
 import type { MetadataRoute } from "next";
 import { getEditionAddresses } from "../editions/queries";
+import { releasePath } from "../i18n/paths";
 import type { SitemapRelease } from "./sitemap-files";
+import { bilingualSitemapEntries, releaseSitemapAlternates } from "./sitemap-alternates";
 import { getSitemapData } from "./sitemap-queries";
 
 /** The entries of /sitemaps/pages.xml: every public page that is not a release. */
@@ -9,32 +11,58 @@ export async function sitemapPageEntries(siteUrl: string): Promise<MetadataRoute
   const [{ releases, categories }, editions] = await Promise.all([getSitemapData(), getEditionAddresses()]);
   const newest = releases[0]?.updatedAt;
   return [
-    { url: `${siteUrl}/`, lastModified: newest, changeFrequency: "hourly", priority: 1 },
-    { url: `${siteUrl}/releases`, lastModified: newest, changeFrequency: "hourly", priority: 0.8 },
+    ...bilingualSitemapEntries("/", siteUrl).map((e) => ({
+      ...e,
+      lastModified: newest,
+      changeFrequency: "hourly" as const,
+      priority: 1,
+    })),
+    ...bilingualSitemapEntries("/releases", siteUrl).map((e) => ({
+      ...e,
+      lastModified: newest,
+      changeFrequency: "hourly" as const,
+      priority: 0.8,
+    })),
     ...categories.map((c) => ({
       url: `${siteUrl}/categories/${c.slug}`,
       lastModified: c.updatedAt ?? undefined,
       changeFrequency: "daily" as const,
       priority: 0.6,
     })),
-    { url: `${siteUrl}/editions`, lastModified: newest, changeFrequency: "weekly", priority: 0.6 },
+    ...bilingualSitemapEntries("/editions", siteUrl).map((e) => ({
+      ...e,
+      lastModified: newest,
+      changeFrequency: "weekly" as const,
+      priority: 0.6,
+    })),
     ...editions.years.map((year) => ({
       url: `${siteUrl}/editions/${year}`,
       changeFrequency: "weekly" as const,
       priority: 0.5,
     })),
-    ...editions.keys.map((key) => ({
-      url: `${siteUrl}/data/${key}`,
-      changeFrequency: "weekly" as const,
-      priority: 0.4,
-    })),
+    ...editions.keys.flatMap((key) =>
+      bilingualSitemapEntries(`/data/${key}`, siteUrl).map((e) => ({
+        ...e,
+        changeFrequency: "weekly" as const,
+        priority: 0.4,
+      })),
+    ),
   ];
 }
 
-/** The entries of one releases file (hreflang alternates go here, from the release's translation group). */
-export function sitemapReleaseEntries(siteUrl: string, releases: SitemapRelease[]): MetadataRoute.Sitemap {
+/**
+ * The entries of one releases file, each with its hreflang alternates: `translations` are the public
+ * members of the file's translation groups, which may sit in other files.
+ */
+export function sitemapReleaseEntries(
+  siteUrl: string,
+  releases: SitemapRelease[],
+  translations: readonly Omit<SitemapRelease, "updatedAt">[] = releases,
+): MetadataRoute.Sitemap {
+  const alternatesOf = releaseSitemapAlternates(translations, siteUrl);
   return releases.map((r) => ({
-    url: `${siteUrl}/releases/${r.slug}`,
+    url: `${siteUrl}${releasePath(r.locale, r.slug)}`,
+    ...alternatesOf(r),
     lastModified: r.updatedAt,
     changeFrequency: "weekly" as const,
     priority: 0.7,

@@ -4,7 +4,14 @@ import { cachedQuery } from "../cache/cached-query";
 import { publicReleaseWhere } from "../publication/visibility";
 
 export interface SitemapData {
-  releases: Array<{ slug: string; title: string; locale: string; publishAt: string; updatedAt: string }>;
+  releases: Array<{
+    slug: string;
+    title: string;
+    locale: string;
+    publishAt: string;
+    updatedAt: string;
+    translationGroupId: string;
+  }>;
   categories: Array<{ slug: string; updatedAt: string | null }>;
 }
 
@@ -15,6 +22,7 @@ export async function listSitemapData(): Promise<SitemapData> {
       slug: true,
       title: true,
       locale: true,
+      translationGroupId: true,
       publishAt: true,
       contentUpdatedAt: true,
       category: { select: { slug: true } },
@@ -33,6 +41,7 @@ export async function listSitemapData(): Promise<SitemapData> {
       slug: r.slug,
       title: r.title,
       locale: r.locale,
+      translationGroupId: r.translationGroupId,
       publishAt: (r.publishAt ?? r.contentUpdatedAt).toISOString(),
       updatedAt: r.contentUpdatedAt.toISOString(),
     })),

@@ -5,8 +5,10 @@ import { SITE_SURROGATE_KEYS, surrogateKeyHeaders } from "@/lib/cache/surrogate-
 
 describe("purgePathsFor", () => {
   const paths = purgePathsFor({
-    releaseSlugs: ["wmc-2023-results", "old-slug"],
+    releaseSlugs: ["wmc-2023-results", "old-slug", "wmc-2023-results-en"],
+    englishReleaseSlugs: ["wmc-2023-results-en"],
     publicReleaseCount: 13,
+    publicEnglishReleaseCount: 13,
     categories: [
       { slug: "news", publicReleases: 12 },
       { slug: "results", publicReleases: 25 },
@@ -20,6 +22,25 @@ describe("purgePathsFor", () => {
       for (const path of ["", "/data", "/figures.csv", "/share.png"])
         expect(paths).toContain(`/releases/${slug}${path}`);
     expect(paths).toContain("/api/releases/old-slug");
+  });
+
+  it("names the English edition's addresses: home, lists, feeds, editions, releases and figure data", () => {
+    for (const path of [
+      "/en",
+      "/en/releases",
+      "/en/releases/page/2",
+      "/en/releases/page/3",
+      "/en/feed.xml",
+      "/en/atom.xml",
+      "/en/feed.json",
+      "/en/editions",
+      "/en/releases/wmc-2023-results-en",
+      "/en/data/projects",
+      `/en/data/${encodeURIComponent("签约 额")}`,
+    ])
+      expect(paths).toContain(path);
+    expect(paths).not.toContain("/en/releases/page/4");
+    expect(paths).not.toContain("/en/releases/wmc-2023-results");
   });
 
   it("names the lists with one page more than exists, categories with their feeds, home, feeds and sitemaps", () => {

@@ -3,7 +3,10 @@ import { publicPathExists } from "@/lib/releases/public-index";
 
 // 25 public releases (3 list pages of 12), category "anhui" with 13 (2 pages), "empty" with none.
 const index = {
-  releases: new Set(["wmc-2023-results", "other"]),
+  releases: new Set(["wmc-2023-results", "other", "wmc-2023-results-en"]),
+  englishReleases: new Set(["wmc-2023-results-en"]),
+  // 13 public English releases: 2 list pages.
+  englishReleaseCount: 13,
   categories: new Map([
     ["anhui", 13],
     ["empty", 0],
@@ -110,6 +113,34 @@ describe("addresses a client may name", () => {
       "/data/Signed_Projects",
       "/api/figures/made_up_key",
       "/api/figures/signed_projects/x",
+    ])
+      expect(exists(p), p).toBe(false);
+  });
+});
+
+describe("addresses of the English edition", () => {
+  it("knows English release slugs, English list pages and figure keys, nothing else", () => {
+    for (const p of [
+      "/en/releases/wmc-2023-results-en",
+      "/en/releases/page/2",
+      "/en/data/signed_projects",
+      "/en",
+      "/en/releases",
+      "/en/editions",
+      "/en/feed.xml",
+    ])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      // A Chinese release has no English page of its own slug.
+      "/en/releases/wmc-2023-results",
+      "/en/releases/x3f9722872f5f",
+      "/en/releases/wmc-2023-results-en/data",
+      "/en/releases/page/3",
+      "/en/releases/page/1",
+      "/en/releases/page/99999",
+      "/en/data/no_such_key",
+      "/en/data/signed_projects/csv",
+      "/en/releases/%ZZ",
     ])
       expect(exists(p), p).toBe(false);
   });

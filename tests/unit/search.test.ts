@@ -208,6 +208,8 @@ describe("search addresses", () => {
       expect(cacheKeyOf(url), url).toBeNull();
     const index = {
       releases: new Set<string>(),
+      englishReleases: new Set<string>(),
+      englishReleaseCount: 0,
       categories: new Map<string, number>(),
       releaseCount: 0,
       editionYears: new Set<string>(),

@@ -1,32 +1,33 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { KeyFigurePanel } from "@/components/figures/KeyFigurePanel";
 import { ReleaseCard } from "@/components/release/ReleaseCard";
 import { formatDateTime, toBeijingIso } from "@/lib/i18n/format-date";
 import { getMessages } from "@/lib/i18n/messages";
-import { getHome } from "@/lib/releases/queries";
+import { releasePath } from "@/lib/i18n/paths";
+import { getEnglishHome } from "@/lib/releases/english-queries";
+import { pageAlternates } from "@/lib/seo/alternates";
 
 export const revalidate = 3600;
+export const metadata: Metadata = { alternates: pageAlternates("/en") };
 
-export default async function HomePage() {
-  const messages = getMessages();
-  const { lead, latest } = await getHome();
+export default async function EnglishHomePage() {
+  const messages = getMessages("en");
+  const { lead, latest } = await getEnglishHome();
   return (
     <div className="page home">
       <h1 className="visually-hidden">{messages.site.name}</h1>
       {lead ? (
         <article className="lead" aria-labelledby="lead-title">
-          <p className="lead__kicker">
-            {messages.home.lead}
-            {lead.edition && ` · ${lead.edition.event.name} ${lead.edition.year} · ${lead.edition.city}`}
-          </p>
+          <p className="lead__kicker">{messages.home.lead}</p>
           <h2 id="lead-title" className="lead__title">
-            <Link href={`/releases/${lead.slug}`}>{lead.title}</Link>
+            <Link href={releasePath("en", lead.slug)}>{lead.title}</Link>
           </h2>
           <p className="lead__meta">
             <time dateTime={toBeijingIso(lead.publishAt)}>{formatDateTime(lead.publishAt)}</time>
             {lead.sourceName && (
               <span>
-                {messages.release.source}：{lead.sourceName}
+                {messages.release.source}: {lead.sourceName}
               </span>
             )}
           </p>
@@ -38,8 +39,8 @@ export default async function HomePage() {
             headingLevel="h3"
           />
           <p>
-            <Link className="button" href={`/releases/${lead.slug}`}>
-              阅读全文 →
+            <Link className="button" href={releasePath("en", lead.slug)}>
+              {messages.release.readMore} →
             </Link>
           </p>
         </article>
@@ -59,7 +60,7 @@ export default async function HomePage() {
         </section>
       )}
       <p className="more-link">
-        <Link href="/releases">{messages.home.more} →</Link>
+        <Link href="/en/releases">{messages.home.more} →</Link>
       </p>
     </div>
   );

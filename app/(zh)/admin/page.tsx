@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { PENDING_LABEL, StatusBadge } from "@/components/admin/StatusBadge";
+import { OutdatedTranslations, TranslationFlagBadge } from "@/components/admin/TranslationStatus";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { listOutdatedTranslations, listTranslationFlags } from "@/lib/translations/queries";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getDashboard, listReleasesForStaff } from "@/lib/releases/admin-queries";
@@ -53,10 +55,15 @@ export default async function AdminDashboard({
   const status = STATUSES.find((s) => s === statusParam);
   const query = q?.trim() ? searchTextSchema.safeParse(q) : null;
   const queryError = query && !query.success ? query.error.issues[0].message : null;
-  const [dash, list] = await Promise.all([
+  const [dash, list, outdated] = await Promise.all([
     getDashboard(user),
     queryError ? [] : listReleasesForStaff(user, { status, q: query?.data }),
+    listOutdatedTranslations(user),
   ]);
+  const flags = await listTranslationFlags(
+    user,
+    list.map((r) => r.id),
+  );
   return (
     <div className="admin-page">
       <div className="admin-title-row">
@@ -74,6 +81,7 @@ export default async function AdminDashboard({
         <Column title="定时发布" items={dash.scheduled} time={(r) => r.publishAt} />
         <Column title="最近发布" items={dash.published} time={(r) => r.publishAt} />
       </div>
+      <OutdatedTranslations items={outdated} />
 
       <section aria-labelledby="all-title">
         <h2 id="all-title">全部稿件</h2>
@@ -126,6 +134,7 @@ export default async function AdminDashboard({
                 <td>
                   <Link href={`/admin/releases/${r.id}`}>{r.title}</Link>
                   <div className="muted small">/{r.slug}</div>
+                  <TranslationFlagBadge flag={flags[r.id]} />
                 </td>
                 <td>
                   <StatusBadge

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getConfig } from "@/lib/config";
 import { pageAlternates } from "@/lib/seo/alternates";
-import "./globals.css";
+import "../globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(getConfig().siteUrl),

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { wasPublic } from "@/lib/publication/visibility";
 import { notFound } from "next/navigation";
 import { ReleaseEditor } from "@/components/admin/ReleaseEditor";
+import { TranslationPanel } from "@/components/admin/TranslationPanel";
+import { getTranslationPanel } from "@/lib/translations/queries";
 import { requireStaffPage } from "@/lib/auth/require-staff";
 import { AppError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/upload-media";
@@ -25,11 +27,12 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
     throw e;
   });
   const { release, snapshot, autosave } = loaded;
-  const [options, media, links, checks] = await Promise.all([
+  const [options, media, links, checks, translation] = await Promise.all([
     listEditorOptions(user),
     listMedia(user),
     listPreviewLinks(user, id),
     getReleaseChecks(user, id),
+    getTranslationPanel(user, id),
   ]);
   const allowed = (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) =>
     can(user, TRANSITIONS[a].permission),
@@ -57,6 +60,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
         wasPublished={wasPublic(release)}
         checks={checks}
         canSignOff={can(user, "figure.sign_off")}
+        sidePanels={translation && <TranslationPanel releaseId={release.id} {...translation} />}
         pending={release.pendingRevisionId ? { returnedNote: release.pendingReturnNote } : null}
         savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReleaseArticle } from "@/components/release/ReleaseArticle";
 import { ReleaseCard } from "@/components/release/ReleaseCard";
+import { TranslationLink } from "@/components/release/TranslationLink";
 import { getConfig } from "@/lib/config";
+import { getPublicTranslations } from "@/lib/releases/english-queries";
 import { getMessages } from "@/lib/i18n/messages";
 import { getEditionComparisons } from "@/lib/editions/queries";
 import { getRelatedReleases } from "@/lib/releases/queries";
@@ -17,14 +19,16 @@ export function generateStaticParams() {
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return releaseMetadata(await loadRelease((await params).slug), getConfig().siteUrl);
+  const release = await loadRelease((await params).slug);
+  return releaseMetadata(release, getConfig().siteUrl, await getPublicTranslations(release.id));
 }
 
 export default async function ReleasePage({ params }: Props) {
   const release = await loadRelease((await params).slug);
-  const [related, comparisons] = await Promise.all([
+  const [related, comparisons, translations] = await Promise.all([
     getRelatedReleases(release.id),
     getEditionComparisons(release.slug),
+    getPublicTranslations(release.id),
   ]);
   const messages = getMessages(release.locale);
   const t = messages.release;
@@ -36,7 +40,12 @@ export default async function ReleasePage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(release, siteUrl)) }}
       />
-      <ReleaseArticle release={release} siteUrl={siteUrl} comparisons={comparisons} />
+      <ReleaseArticle
+        release={release}
+        siteUrl={siteUrl}
+        comparisons={comparisons}
+        languageLink={<TranslationLink messages={messages} translations={translations} />}
+      />
 
       {related.length > 0 && (
         <aside className="related" aria-labelledby="related-title">

@@ -1,0 +1,224 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { cachedLookup, cachedQuery } from "../cache/cached-query";
+import { toEnglishFigure, type KeyLabelsEn } from "../figures/english-figure";
+import { findSlugOwner } from "../publication/slugs";
+import { isPublic, publicReleaseWhere } from "../publication/visibility";
+import { RELEASE_PAGE_SIZE } from "./page-param";
+import {
+  publicReleaseInclude,
+  summaryFields,
+  toPublicFigure,
+  toPublicRelease,
+  type PublicFigure,
+  type PublicRelease,
+  type PublicReleaseSummary,
+} from "./public-dto";
+import type { ReleasePage } from "./queries";
+
+// Public reads of the English edition. A translation has no figures of its own: it shows its
+// original's Figure rows (the same stored values, in English wording), so both languages always
+// state the same numbers and a corrected figure reaches both at once.
+
+const ENGLISH = { locale: "en" } satisfies Prisma.ReleaseWhereInput;
+const keyFigureFilter = {
+  where: { OR: [{ highlighted: true }, { isRecord: true }] },
+  orderBy: { sortOrder: "asc" },
+} satisfies Prisma.Release$figuresArgs;
+
+const newestFirst = [
+  { publishAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.ReleaseOrderByWithRelationInput[];
+
+const englishReleaseInclude = {
+  ...publicReleaseInclude,
+  translatedFrom: {
+    select: {
+      slug: true,
+      status: true,
+      publishAt: true,
+      figures: { orderBy: { sortOrder: "asc" } },
+    },
+  },
+} satisfies Prisma.ReleaseInclude;
+
+const englishSummaryInclude = {
+  category: { select: { slug: true, name: true } },
+  figures: keyFigureFilter,
+  translatedFrom: { select: { figures: keyFigureFilter } },
+} satisfies Prisma.ReleaseInclude;
+
+type EnglishSummaryRow = Prisma.ReleaseGetPayload<{
+  include: typeof englishSummaryInclude;
+  omit: { body: true };
+}>;
+
+/** The registry's English labels of the given keys. */
+async function keyLabelsEn(keys: Iterable<string>): Promise<KeyLabelsEn> {
+  const unique = [...new Set(keys)];
+  if (!unique.length) return {};
+  const rows = await db.figureKey.findMany({
+    where: { key: { in: unique } },
+    select: { key: true, labelEn: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.key, r.labelEn]));
+}
+
+function englishFigures(figures: PublicFigure[], labels: KeyLabelsEn): PublicFigure[] {
+  return figures.map((f) => toEnglishFigure(f, labels));
+}
+
+async function toEnglishSummaries(rows: EnglishSummaryRow[]): Promise<PublicReleaseSummary[]> {
+  const figureRows = rows.map((r) => r.translatedFrom?.figures ?? r.figures);
+  const labels = await keyLabelsEn(figureRows.flat().map((f) => f.key));
+  return rows.map((r, i) =>
+    // Categories have Chinese pages only: English cards do not link them.
+    summaryFields({ ...r, category: null }, englishFigures(figureRows[i].map(toPublicFigure), labels)),
+  );
+}
+
+export interface EnglishRelease {
+  release: PublicRelease;
+  /** The Chinese original while it is public (its page is the other language version). */
+  original: { slug: string } | null;
+  translatedAt: string | null;
+}
+
+export type EnglishReleaseLookup = EnglishRelease | { redirectTo: string } | null;
+
+/** A public English release by its slug (or where an old slug of one points), figures from its original. */
+export async function findEnglishRelease(slug: string): Promise<EnglishReleaseLookup> {
+  const owner = await findSlugOwner(db, slug);
+  if (!owner) return null;
+  const where = { id: owner.releaseId, ...ENGLISH, ...publicReleaseWhere() };
+  if (owner.kind === "retired") {
+    const target = await db.release.findFirst({ where, select: { slug: true } });
+    return target ? { redirectTo: target.slug } : null;
+  }
+  const row = await db.release.findFirst({ where, include: englishReleaseInclude });
+  if (!row) return null;
+  const [release] = await toEnglishReleases([row]);
+  const original = row.translatedFrom;
+  return {
+    release,
+    original: original && isPublic(original) ? { slug: original.slug } : null,
+    translatedAt: row.translatedAt?.toISOString() ?? null,
+  };
+}
+
+type EnglishReleaseRow = Prisma.ReleaseGetPayload<{ include: typeof englishReleaseInclude }>;
+
+async function toEnglishReleases(rows: EnglishReleaseRow[]): Promise<PublicRelease[]> {
+  const releases = rows.map((row) =>
+    toPublicRelease({ ...row, figures: row.translatedFrom?.figures ?? row.figures }),
+  );
+  const labels = await keyLabelsEn(releases.flatMap((r) => r.figures.map((f) => f.key)));
+  return releases.map((release) => {
+    const figures = englishFigures(release.figures, labels);
+    return {
+      ...release,
+      // The edition's event name, city and theme exist in Chinese only: no kicker line in English.
+      edition: null,
+      category: null,
+      figures,
+      keyFigures: figures.filter((f) => f.highlighted),
+      recordCount: figures.filter((f) => f.isRecord).length,
+    };
+  });
+}
+
+/** The newest public English releases in full, for the English feeds. */
+export async function listEnglishFeedReleases(limit: number): Promise<PublicRelease[]> {
+  return toEnglishReleases(
+    await db.release.findMany({
+      where: { ...ENGLISH, ...publicReleaseWhere() },
+      include: englishReleaseInclude,
+      orderBy: newestFirst,
+      take: limit,
+    }),
+  );
+}
+
+export async function listEnglishReleases(input: { page?: number } = {}): Promise<ReleasePage> {
+  const page = Math.max(1, input.page ?? 1);
+  const where = { ...ENGLISH, ...publicReleaseWhere() };
+  const [total, rows] = await Promise.all([
+    db.release.count({ where }),
+    db.release.findMany({
+      where,
+      include: englishSummaryInclude,
+      omit: { body: true },
+      orderBy: newestFirst,
+      skip: (page - 1) * RELEASE_PAGE_SIZE,
+      take: RELEASE_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    items: await toEnglishSummaries(rows),
+    page,
+    pageCount: Math.max(1, Math.ceil(total / RELEASE_PAGE_SIZE)),
+    total,
+  };
+}
+
+/** The English home: the newest English release with key figures leads, the newest others follow. */
+export async function getEnglishHomeReleases(latestCount = 8) {
+  const visible = { ...ENGLISH, ...publicReleaseWhere() };
+  const [lead] = await toEnglishSummaries(
+    await db.release.findMany({
+      where: {
+        ...visible,
+        OR: [
+          { translatedFrom: { figures: { some: { highlighted: true } } } },
+          { figures: { some: { highlighted: true } } },
+        ],
+      },
+      include: englishSummaryInclude,
+      omit: { body: true },
+      orderBy: newestFirst,
+      take: 1,
+    }),
+  );
+  const latest = await db.release.findMany({
+    where: { ...visible, ...(lead ? { id: { not: lead.id } } : {}) },
+    include: englishSummaryInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+    take: latestCount,
+  });
+  return { lead: lead ?? null, latest: await toEnglishSummaries(latest) };
+}
+
+/** The public translations of a release's group, other than itself: [{ locale, slug }]. */
+export async function listPublicTranslations(
+  releaseId: string,
+): Promise<Array<{ locale: string; slug: string }>> {
+  const release = await db.release.findUnique({
+    where: { id: releaseId },
+    select: { translationGroupId: true },
+  });
+  if (!release) return [];
+  return db.release.findMany({
+    where: {
+      translationGroupId: release.translationGroupId,
+      id: { not: releaseId },
+      ...publicReleaseWhere(),
+    },
+    select: { locale: true, slug: true },
+    orderBy: { locale: "asc" },
+  });
+}
+
+/** The English labels of every registry key, for English pages built from shared public data. */
+export async function listKeyLabelsEn(): Promise<KeyLabelsEn> {
+  const rows = await db.figureKey.findMany({ select: { key: true, labelEn: true } });
+  return Object.fromEntries(rows.map((r) => [r.key, r.labelEn]));
+}
+
+export const getEnglishRelease = cachedLookup("english-release-by-slug", findEnglishRelease);
+export const getEnglishReleasePage = cachedQuery("english-release-page", listEnglishReleases);
+export const getEnglishHome = cachedQuery("english-home", getEnglishHomeReleases);
+export const getPublicTranslations = cachedQuery("public-translations", listPublicTranslations);
+export const getKeyLabelsEn = cachedQuery("key-labels-en", listKeyLabelsEn);
