@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createEdition } from "@/lib/editions/edition-mutations";
 import { createEvent } from "@/lib/editions/event-mutations";
+import { listEditionComparisons } from "@/lib/editions/queries";
 import { toAppError } from "@/lib/errors";
 import { createDraftFromImport, proposeImport } from "@/lib/import/import-release";
 import { saveRelease } from "@/lib/releases/save-release";
@@ -93,11 +94,15 @@ describe("the draft's edition and category", () => {
   // A subject no registry label resembles, so the key suggested for it is this test's own.
   const subject = Array.from(hex, (d) => "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"[parseInt(d, 16)]).join("");
   const text = `2031${eventName}成果发布\n来源：示例日报\n本届${eventName}在虚构市举行，共建成${subject}驿站587个。`;
+  const ownKey = `import_key_${hex}`;
+  let eventId: string;
+  let publishedSlug: string;
   let editionId: string;
   let categoryId: string;
 
   beforeAll(async () => {
     const event = await createEvent(publisher, { slug: `import-${hex}`, name: eventName });
+    eventId = event.id;
     const edition = await createEdition(publisher, event.id, {
       year: 2031,
       startDate: "2031-05-10",
@@ -115,7 +120,8 @@ describe("the draft's edition and category", () => {
     proposeImport(editor, { text }).then((proposal) =>
       createDraftFromImport(editor, {
         release: proposal.release,
-        figures: proposal.figures.filter((f) => f.confidence >= 0.5),
+        // The key is this test's own, so later proposals of the same text find it in the registry.
+        figures: proposal.figures.filter((f) => f.confidence >= 0.5).map((f) => ({ ...f, key: ownKey })),
         ...placement,
       }),
     );
@@ -147,21 +153,45 @@ describe("the draft's edition and category", () => {
     const draft = await createDraftFromImport(publisher, {
       release: first.release,
       editionId,
-      figures: [{ ...first.figures[0], key: `import_key_${hex}`, highlighted: true }],
+      figures: [{ ...first.figures[0], key: ownKey, highlighted: true }],
     });
     expect(await db.figure.findFirstOrThrow({ where: { releaseId: draft.id } })).toMatchObject({
       highlighted: true,
     });
     // A draft's key figures are nobody's yet: readers have not seen them.
     expect((await proposeImport(editor, { text })).figures[0]).toMatchObject({
-      key: `import_key_${hex}`,
+      key: ownKey,
       highlighted: false,
     });
     await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: draft.version });
+    publishedSlug = draft.slug;
     expect((await proposeImport(editor, { text })).figures[0]).toMatchObject({
-      key: `import_key_${hex}`,
+      key: ownKey,
       highlighted: true,
     });
+  });
+
+  it("import, save, publish, then the edition comparison: the event's earlier edition is compared", async () => {
+    const earlier = await createEdition(publisher, eventId, {
+      year: 2030,
+      startDate: "2030-05-10",
+      endDate: "2030-05-12",
+      city: "虚构市",
+    });
+    const proposal = await proposeImport(editor, {
+      text: text.replace("2031", "2030").replace("587个", "498个"),
+    });
+    const draft = await createDraftFromImport(publisher, {
+      release: proposal.release,
+      editionId: earlier.id,
+      figures: [{ ...proposal.figures[0], highlighted: true }],
+    });
+    expect(proposal.figures[0]).toMatchObject({ key: ownKey, baseValue: "498" });
+    await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: draft.version });
+    const comparisons = await listEditionComparisons(publishedSlug);
+    expect(comparisons.map((c) => [c.key, c.points.map((p) => [p.edition.year, p.figure.display])])).toEqual([
+      [ownKey, [[2030, "498个"]]],
+    ]);
   });
 
   it("refuses an edition or category that does not exist or is no id, on its field, saving nothing", async () => {
