@@ -49,7 +49,9 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
     setRows(
       body.figures.map((f: FigureProposal) => ({
         ...f,
-        status: f.confidence >= 0.5 ? "pending" : "rejected",
+        // As release:import --save: a row is offered for acceptance when confident and named; an
+        // unnamed one is accepted once the editor names it (e or Enter).
+        status: f.confidence >= 0.5 && f.label ? "pending" : "rejected",
       })),
     );
   }
@@ -79,7 +81,13 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
           .map((f) => [f.path, f.message]),
       );
       setFieldErrors(placementErrors);
-      return setError(body.error?.message ?? "创建草稿失败，请重试");
+      // A refused figure is named by the row it came from, so the editor can find and mend it.
+      const figureErrors = (body.error?.fields ?? []).flatMap((f) => {
+        const [, index, field] = f.path.split(".");
+        const row = field ? figures[Number(index)] : undefined;
+        return row ? [`“${row.label || row.mention}”：${f.message}`] : [];
+      });
+      return setError([body.error?.message ?? "创建草稿失败，请重试", ...figureErrors].join(" "));
     }
     router.push(`/admin/releases/${body.id}`);
   }
