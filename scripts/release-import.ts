@@ -1,6 +1,7 @@
 // npm run -s release:import -- --file PATH [--json] [--keep-original-script] [--save [--edition YEAR]]
 // Proposes a draft from a release as text (.txt, .html, .docx): prints it (JSON with --json), and
-// creates the draft only with --save. Talks to the same database as the server (joins a running
+// creates the draft only with --save, in the edition --edition names or else the one the text
+// suggests (its year, event name, city and date; none when ambiguous). Talks to the same database as the server (joins a running
 // embedded PostgreSQL) for the key registry. Bad input: one line on stderr, exit code 2.
 import { open } from "node:fs/promises";
 import path from "node:path";
@@ -95,20 +96,36 @@ async function main() {
     process.env.DATABASE_URL = db.url;
     await migrateDatabase(db.url);
     const { analyzeRelease, PROPOSAL_THRESHOLD } = await import("../lib/import/analyze-release");
-    const { createDraftFromImport, findEditionIdByYear, loadRegistryKeys } =
-      await import("../lib/import/import-release");
+    const {
+      createDraftFromImport,
+      findEditionIdByYear,
+      loadKeyFigureKeys,
+      loadRegistryKeys,
+      suggestImportPlacement,
+    } = await import("../lib/import/import-release");
     const proposal = analyzeRelease(text, {
       registry: await loadRegistryKeys(),
+      keyFigureKeys: await loadKeyFigureKeys(),
       keepOriginalScript: values["keep-original-script"],
     });
     let draftId: string | null = null;
     if (values.save) {
-      const editionId = values.edition ? await findEditionIdByYear(Number(values.edition)) : null;
+      const placement = await suggestImportPlacement(text, proposal);
+      const editionId = values.edition
+        ? await findEditionIdByYear(Number(values.edition))
+        : placement.editionId;
+      if (!values.edition && placement.editionReason)
+        console.error(
+          placement.editionId
+            ? `届次：${placement.editionReason}`
+            : `届次：未选择（${placement.editionReason}，或用 --edition YEAR 指定）`,
+        );
       // What the review screen accepts by default: confident rows that name their subject.
       const figures = proposal.figures.filter((f) => f.confidence >= PROPOSAL_THRESHOLD && f.label);
       const release = await createDraftFromImport(SYSTEM_ACTOR, {
         release: proposal.release,
         editionId,
+        categoryId: placement.categoryId,
         figures,
       });
       draftId = release.id;

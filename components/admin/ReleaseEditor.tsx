@@ -6,7 +6,6 @@ import { figureFromSelection } from "@/lib/figures/figure-from-text";
 import { snapshotToForm, type ReleaseForm } from "@/lib/releases/editor-form";
 import { mergeConflict, type FieldChoices } from "@/lib/releases/merge-conflict";
 import type { ReleaseChecks } from "@/lib/releases/figure-checks";
-import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
 import { callApi } from "./api-client";
 import { ChangeNoteFields, type ChangeNoteValue } from "./ChangeNoteFields";
 import { ConflictPanel } from "./ConflictPanel";
@@ -165,6 +164,8 @@ export function ReleaseEditor({
     }
     const { error } = result;
     if (error.status === 409 && error.details.current) {
+      // zod (31 KB gzipped) is loaded only for a conflict, not with the editor.
+      const { releaseSnapshotSchema } = await import("@/lib/releases/snapshot");
       setConflict({
         theirs: snapshotToForm(releaseSnapshotSchema.parse(error.details.current)),
         version: Number(error.details.currentVersion),

@@ -13,3 +13,8 @@ export function editionLine(e: PublicEdition, messages: Messages): string {
     .filter(Boolean)
     .join(" · ");
 }
+
+/** An edition as staff pick it from a list: "世界制造业大会 2023（合肥）". */
+export function editionChoiceLabel(e: { year: number; city: string; event: { name: string } }): string {
+  return `${e.event.name} ${e.year}（${e.city}）`;
+}

@@ -29,6 +29,8 @@ export interface FigureProposal {
   sourceText: string;
   isRecord: boolean;
   recordNote: string | null;
+  /** Proposed as a key figure: its key is one in a release readers see. */
+  highlighted: boolean;
   key: string;
   keySource: KeySuggestion["source"];
   keyMatchedLabel: string | null;
@@ -65,6 +67,8 @@ export interface AnalyzeOptions {
   registry?: readonly RegistryKey[];
   /** For a traditional-script text: keep its characters in the body instead of the simplified copy. */
   keepOriginalScript?: boolean;
+  /** Keys that are key figures of public releases: the same figures are proposed as key figures. */
+  keyFigureKeys?: ReadonlySet<string>;
 }
 
 type Reading = FigureReading & {
@@ -121,6 +125,7 @@ export function analyzeRelease(input: string, options: AnalyzeOptions = {}): Imp
       sourceText: text.slice(sentence.start, sentence.end).trim().slice(0, SOURCE_TEXT_MAX),
       isRecord: r.isRecord,
       recordNote: r.recordNote,
+      highlighted: options.keyFigureKeys?.has(keys[i].key) ?? false,
       key: keys[i].key,
       keySource: keys[i].source,
       keyMatchedLabel: keys[i].matchedLabel,

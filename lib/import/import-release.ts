@@ -7,10 +7,13 @@ import { FigureQualifier } from "../generated/prisma/enums";
 import { optionalText } from "../figures/figure-input";
 import { QUALIFIERS } from "../figures/qualifiers";
 import { resolveUnit } from "../figures/units";
+import { publicReleaseWhere } from "../publication/visibility";
 import { createRelease } from "../releases/create-release";
 import { analyzeRelease, type ImportProposal } from "./analyze-release";
 import { readImportFile } from "./read-upload";
+import { toSimplified } from "./script";
 import type { RegistryKey } from "./suggest-key";
+import { suggestPlacement, type PlacementSuggestion } from "./suggest-placement";
 
 /** The key registry as the assistant matches against it. */
 export async function loadRegistryKeys(): Promise<RegistryKey[]> {
@@ -20,7 +23,55 @@ export async function loadRegistryKeys(): Promise<RegistryKey[]> {
   });
 }
 
-/** Proposes a draft from pasted text or an uploaded file; reads the registry, writes nothing. */
+/** Keys that are key figures of a release readers see: an import proposes the same figures as key figures. */
+export async function loadKeyFigureKeys(): Promise<Set<string>> {
+  const rows = await db.figure.findMany({
+    where: { highlighted: true, release: publicReleaseWhere() },
+    select: { key: true },
+    distinct: ["key"],
+  });
+  return new Set(rows.map((r) => r.key));
+}
+
+/** The edition and category the text suggests, among those that exist. */
+export async function suggestImportPlacement(text: string, proposal: ImportProposal) {
+  const [editions, categories] = await Promise.all([
+    db.edition.findMany({
+      select: {
+        id: true,
+        year: true,
+        startDate: true,
+        endDate: true,
+        city: true,
+        event: { select: { name: true } },
+      },
+    }),
+    db.category.findMany({ select: { id: true, name: true } }),
+  ]);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return suggestPlacement(
+    {
+      title: proposal.release.title,
+      publishedAt: proposal.release.publishedAt,
+      text: proposal.script === "traditional" ? toSimplified(text) : text,
+    },
+    {
+      editions: editions.map((e) => ({
+        id: e.id,
+        year: e.year,
+        startDate: day(e.startDate),
+        endDate: day(e.endDate),
+        city: e.city,
+        eventName: e.event.name,
+      })),
+      categories,
+    },
+  );
+}
+
+export type ImportReview = ImportProposal & { placement: PlacementSuggestion };
+
+/** Proposes a draft from pasted text or an uploaded file; reads the registry and editions, writes nothing. */
 export async function proposeImport(
   actor: Actor | null,
   input: {
@@ -28,13 +79,16 @@ export async function proposeImport(
     file?: { name: string; bytes: Uint8Array } | null;
     keepOriginalScript?: boolean;
   },
-): Promise<ImportProposal> {
+): Promise<ImportReview> {
   requirePermission(actor, "release.create");
   const text = input.file ? await readImportFile(input.file.name, input.file.bytes) : (input.text ?? "");
-  return analyzeRelease(text, {
-    registry: await loadRegistryKeys(),
+  const [registry, keyFigureKeys] = await Promise.all([loadRegistryKeys(), loadKeyFigureKeys()]);
+  const proposal = analyzeRelease(text, {
+    registry,
+    keyFigureKeys,
     keepOriginalScript: input.keepOriginalScript,
   });
+  return { ...proposal, placement: await suggestImportPlacement(text, proposal) };
 }
 
 const acceptedFigureSchema = z.object({
@@ -45,6 +99,7 @@ const acceptedFigureSchema = z.object({
   qualifier: z.enum(FigureQualifier).default("exact"),
   qualifierWord: z.string().nullable().default(null),
   section: optionalText(60, "板块"),
+  highlighted: z.boolean().default(false),
   isRecord: z.boolean().default(false),
   recordNote: z.string().nullable().default(null),
   sourceText: z.string().nullable().default(null),
@@ -59,6 +114,7 @@ export const importDraftSchema = z.object({
     body: z.string().default(""),
   }),
   editionId: z.string().nullable().default(null),
+  categoryId: z.string().nullable().default(null),
   figures: z.array(acceptedFigureSchema).max(300, "数据最多 300 项").default([]),
 });
 export type ImportDraftInput = z.input<typeof importDraftSchema>;
@@ -70,7 +126,7 @@ export type ImportDraftInput = z.input<typeof importDraftSchema>;
  */
 export async function createDraftFromImport(actor: Actor | null, raw: unknown) {
   requirePermission(actor, "release.create");
-  const { release, editionId, figures } = importDraftSchema.parse(raw);
+  const { release, editionId, categoryId, figures } = importDraftSchema.parse(raw);
   const rows = figures.map((f) => ({
     ...f,
     // A word the figure table does not know for its qualifier (达 for exact) is dropped, not refused.
@@ -79,7 +135,9 @@ export async function createDraftFromImport(actor: Actor | null, raw: unknown) {
     // The editor accepted the unit as the text writes it, on the review screen.
     declaredUnit: !resolveUnit(f.unit).known,
   }));
-  return createRelease(actor, { ...release, editionId, figures: rows }, (tx) => addLabelsToAliases(tx, rows));
+  return createRelease(actor, { ...release, editionId, categoryId, figures: rows }, (tx) =>
+    addLabelsToAliases(tx, rows),
+  );
 }
 
 async function addLabelsToAliases(tx: Tx, figures: readonly { key: string; label: string }[]) {

@@ -5,6 +5,7 @@ import { figureRow } from "../figures/figure-row";
 import { registerFigureKeys } from "../figures/key-registry";
 import { assertOnlyResultsRelease } from "../editions/results-release";
 import { refreshSearchDocument } from "../search/search-document";
+import { AppError, type FieldIssue } from "../errors";
 import { slugify } from "./slug";
 import type { ReleaseInput } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
@@ -62,9 +63,27 @@ async function tagIds(tx: Tx, names: string[]) {
   return ids;
 }
 
+/** An edition or category id that names no row is a bad choice on its field (422), not a foreign-key 500. */
+async function assertChoicesExist(tx: Tx, fields: { editionId: string | null; categoryId: string | null }) {
+  const issues: FieldIssue[] = [];
+  if (
+    fields.editionId &&
+    !(await tx.edition.findUnique({ where: { id: fields.editionId }, select: { id: true } }))
+  )
+    issues.push({ path: "editionId", message: "所选届次不存在，请重新选择" });
+  if (
+    fields.categoryId &&
+    !(await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } }))
+  )
+    issues.push({ path: "categoryId", message: "所选分类不存在，请重新选择" });
+  if (issues.length)
+    throw new AppError("validation_failed", "提交的内容有误，请检查标出的字段。", { fields: issues });
+}
+
 /** Writes the editable content of a release (fields, tags, figures), sanitised, inside a transaction. */
 export async function writeReleaseContent(tx: Tx, releaseId: string, input: ReleaseInput) {
   const { fields, tagNames, figures } = releaseContent(input);
+  await assertChoicesExist(tx, fields);
   if (fields.isEditionResults && fields.editionId)
     await assertOnlyResultsRelease(tx, { releaseId, editionId: fields.editionId, locale: fields.locale });
   await tx.release.update({ where: { id: releaseId }, data: fields });

@@ -174,6 +174,131 @@ test.describe("figures across editions", () => {
   });
 });
 
+test.describe("import to comparison, in one chain", () => {
+  test.use(as("publisher"));
+
+  // The real 2023 release, pasted as the import assistant's own test text has it; the edition it
+  // goes into and the earlier edition it is compared with are fictional and made here.
+  const seedText = fs.readFileSync(path.resolve("tests/fixtures/import/wmc-2023-results.txt"), "utf8");
+
+  test("paste the 2023 release, accept all, create the draft in its edition, publish: 历届对比 on the release page and /data/[key]", async ({
+    browser,
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const chain = `${stamp}c`;
+    const eventName = `E2E 导入链测试大会（虚构）${chain}`;
+    const event = await ok<{ id: string }>(
+      request.post("/api/admin/events", { data: { slug: `e2e-chain-${chain}`, name: eventName } }),
+    );
+    const edition = (year: number) =>
+      ok<{ id: string }>(
+        request.post(`/api/admin/events/${event.id}/editions`, {
+          data: { year, startDate: `${year}-09-20`, endDate: `${year}-09-24`, city: "测试市（虚构）" },
+        }),
+      );
+    const [e2022] = [await edition(2022), await edition(2023)];
+    // The earlier edition's results, lower than 2023's so the record claims check out.
+    const earlier = await ok<{ id: string; version: number }>(
+      request.post("/api/admin/releases", {
+        data: {
+          title: `2022（测试）虚构大会成果 ${chain}`,
+          summary: "测试用的虚构数据，不是真实大会成果。",
+          body: "<p>虚构大会共邀请嘉宾1.2万名，促成签约项目500个。</p>",
+          editionId: e2022.id,
+          isEditionResults: true,
+          figures: [
+            {
+              key: "guests",
+              label: "嘉宾（虚构）",
+              value: "1.2",
+              unit: "万名",
+              highlighted: true,
+              mention: "1.2万名",
+            },
+            {
+              key: "signed_projects",
+              label: "签约项目（虚构）",
+              value: "500",
+              unit: "个",
+              highlighted: true,
+              mention: "500个",
+            },
+          ],
+        },
+      }),
+    );
+    await ok(
+      request.post(`/api/admin/releases/${earlier.id}/transition`, {
+        data: { action: "publish", baseVersion: earlier.version },
+      }),
+    );
+
+    // An editor pastes the text; the review suggests the real 2023 edition, the editor picks the test's.
+    const editorContext = await browser.newContext(as("editor"));
+    const editor = await editorContext.newPage();
+    await editor.goto("/admin/releases/import");
+    await editor.getByLabel("粘贴稿件文字").fill(seedText);
+    await editor.getByRole("button", { name: "分析稿件" }).click();
+    const editionChoice = editor.getByLabel("届次");
+    await expect(editionChoice.locator("option:checked")).toHaveText("世界制造业大会 2023（合肥）");
+    await expect(editor.getByText(/^根据标题中的年份 2023、活动名称“世界制造业大会”/)).toBeVisible();
+    await expect(editor.getByLabel("分类").locator("option:checked")).toHaveText("安徽省资讯");
+    await editionChoice.selectOption({ label: `${eventName} 2023（测试市（虚构））` });
+    await editor.getByRole("button", { name: "全部接受" }).click();
+    // The confident figure whose subject the assistant did not find ("70余项") waits for a name,
+    // then counts as accepted (the other unnamed one, at 10 %, stays rejected).
+    const unnamed = editor
+      .locator(".import-table tbody tr", { hasText: "（未命名）" })
+      .filter({ hasText: "60%" });
+    await expect(unnamed).toHaveCount(1);
+    await unnamed.focus();
+    await editor.keyboard.press("e");
+    await editor.getByLabel("指标名称").fill("发布榜单和报告");
+    await editor.keyboard.press("Enter");
+    await editor.getByRole("button", { name: "创建草稿（50 项数据）" }).click();
+    // 50 figures and their key aliases in one transaction: seconds on a busy machine.
+    await expect(editor).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const draftUrl = new URL(editor.url()).pathname;
+    await editorContext.close();
+
+    // The publisher publishes it from the editor.
+    await page.goto(draftUrl);
+    await expect(page.getByLabel("届次").locator("option:checked")).toHaveText(
+      `${eventName} 2023（测试市（虚构））`,
+    );
+    await page.getByRole("button", { name: "立即发布" }).click();
+    await expect(page.getByTestId("release-status")).toHaveText("已发布");
+    const slug = await page.getByLabel("网址别名").inputValue();
+
+    // The release page: 历届对比 under the key figures the earlier edition also states.
+    await page.goto(`/releases/${slug}`);
+    const compared = page.locator(".key-figure", { has: page.locator(".edition-comparison") });
+    await expect(compared).toHaveCount(2);
+    await expect(compared.nth(0).locator(".key-figure__value")).toHaveText("1.6万名");
+    await expect(compared.nth(0).locator(".edition-comparison li")).toHaveText(["2022 1.2万名"]);
+    await expect(compared.nth(1).locator(".key-figure__value")).toHaveText("587个");
+    await expect(compared.nth(1).locator(".edition-comparison li")).toHaveText(["2022 500个"]);
+
+    // /data/[key]: both editions of the test event, the imported release as the 2023 source.
+    await compared
+      .nth(1)
+      .getByRole("link", { name: /查看历届数据/ })
+      .click();
+    await expect(page).toHaveURL(/\/data\/signed_projects$/);
+    const rows = page.locator(".figure-table tbody tr", { hasText: eventName });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText("2023");
+    await expect(rows.nth(0)).toContainText("587个");
+    await expect(
+      rows.nth(0).getByRole("link", { name: "2023世界制造业大会创多项历届之“最”" }),
+    ).toHaveAttribute("href", `/releases/${slug}`);
+    await expect(rows.nth(1)).toContainText("2022");
+    await expect(rows.nth(1)).toContainText("500个");
+  });
+});
+
 test.describe("as an editor", () => {
   test.use(as("editor"));
   test("the registry and events are not an editor's: 403 from the API, a plain notice on the pages", async ({

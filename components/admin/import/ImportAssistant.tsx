@@ -2,21 +2,31 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { FigureProposal, ImportProposal } from "@/lib/import/analyze-release";
+import type { FigureProposal } from "@/lib/import/analyze-release";
+import type { ImportReview } from "@/lib/import/import-release";
+import { OptionalSelect } from "../editor/Field";
 import { ReviewTable, type Row } from "./ReviewTable";
 
 interface ApiError {
-  error?: { message?: string };
+  error?: { message?: string; fields?: Array<{ path: string; message: string }> };
 }
 
-/** Paste or upload a release, review the proposed figures, create the draft. Nothing is saved before that. */
-export function ImportAssistant() {
+type Choice = { id: string; label: string };
+
+/**
+ * Paste or upload a release, review the proposed figures, choose its edition and category (the
+ * text's suggestion preselected), create the draft. Nothing is saved before that.
+ */
+export function ImportAssistant({ editions, categories }: { editions: Choice[]; categories: Choice[] }) {
   const router = useRouter();
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [keepOriginal, setKeepOriginal] = useState(false);
-  const [proposal, setProposal] = useState<ImportProposal | null>(null);
+  const [proposal, setProposal] = useState<ImportReview | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
+  const [editionId, setEditionId] = useState("");
+  const [categoryId, setCategoryId] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,14 +39,19 @@ export function ImportAssistant() {
     else form.set("text", text);
     form.set("keepOriginalScript", String(keepOriginal));
     const response = await fetch("/api/admin/releases/import/analyze", { method: "POST", body: form });
-    const body = (await response.json().catch(() => ({}))) as ImportProposal & ApiError;
+    const body = (await response.json().catch(() => ({}))) as ImportReview & ApiError;
     setBusy(false);
     if (!response.ok) return setError(body.error?.message ?? "分析失败，请重试");
     setProposal(body);
+    setEditionId(body.placement.editionId ?? "");
+    setCategoryId(body.placement.categoryId ?? "");
+    setFieldErrors({});
     setRows(
       body.figures.map((f: FigureProposal) => ({
         ...f,
-        status: f.confidence >= 0.5 ? "pending" : "rejected",
+        // As release:import --save: a row is offered for acceptance when confident and named; an
+        // unnamed one is accepted once the editor names it (e or Enter).
+        status: f.confidence >= 0.5 && f.label ? "pending" : "rejected",
       })),
     );
   }
@@ -45,15 +60,35 @@ export function ImportAssistant() {
     if (!proposal) return;
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     const figures = rows.filter((r) => r.status === "accepted");
     const response = await fetch("/api/admin/releases/import", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ release: proposal.release, editionId: null, figures }),
+      body: JSON.stringify({
+        release: proposal.release,
+        editionId: editionId || null,
+        categoryId: categoryId || null,
+        figures,
+      }),
     });
     const body = (await response.json().catch(() => ({}))) as { id?: string } & ApiError;
     setBusy(false);
-    if (!response.ok || !body.id) return setError(body.error?.message ?? "创建草稿失败，请重试");
+    if (!response.ok || !body.id) {
+      const placementErrors = Object.fromEntries(
+        (body.error?.fields ?? [])
+          .filter((f) => f.path === "editionId" || f.path === "categoryId")
+          .map((f) => [f.path, f.message]),
+      );
+      setFieldErrors(placementErrors);
+      // A refused figure is named by the row it came from, so the editor can find and mend it.
+      const figureErrors = (body.error?.fields ?? []).flatMap((f) => {
+        const [, index, field] = f.path.split(".");
+        const row = field ? figures[Number(index)] : undefined;
+        return row ? [`“${row.label || row.mention}”：${f.message}`] : [];
+      });
+      return setError([body.error?.message ?? "创建草稿失败，请重试", ...figureErrors].join(" "));
+    }
     router.push(`/admin/releases/${body.id}`);
   }
 
@@ -102,6 +137,34 @@ export function ImportAssistant() {
           来源：{proposal.release.sourceName ?? "—"}　作者：{proposal.release.byline ?? "—"}　日期：
           {proposal.release.publishedAt ?? "—"}　文字：{proposal.script === "traditional" ? "繁体" : "简体"}
         </p>
+        <div className="import-placement">
+          <div>
+            <OptionalSelect
+              name="editionId"
+              label="届次"
+              value={editionId}
+              choices={editions}
+              error={fieldErrors.editionId}
+              onValue={setEditionId}
+            />
+            {proposal.placement.editionReason && (
+              <p className="muted import-placement__hint">{proposal.placement.editionReason}</p>
+            )}
+          </div>
+          <div>
+            <OptionalSelect
+              name="categoryId"
+              label="分类"
+              value={categoryId}
+              choices={categories}
+              error={fieldErrors.categoryId}
+              onValue={setCategoryId}
+            />
+            {proposal.placement.categoryReason && (
+              <p className="muted import-placement__hint">{proposal.placement.categoryReason}</p>
+            )}
+          </div>
+        </div>
       </section>
       <div className="import-columns">
         <article className="import-text" aria-label="原文（数据已标出）">

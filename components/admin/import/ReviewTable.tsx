@@ -14,8 +14,10 @@ const STATUS_LABEL: Record<Row["status"], string> = {
 
 /**
  * The proposed figures, one row each. Keyboard: j/k or ↓/↑ move, a accepts, r rejects, e or Enter
- * edits the label, Shift+A accepts every pending row; value, unit, qualifier and key are edited in
- * their cells (Tab reaches them). The server checks every accepted row again when the draft is made.
+ * edits the label, h marks or unmarks a key figure, Shift+A accepts every pending row; value, unit,
+ * qualifier and key are edited in their cells (Tab reaches them). Key figures are preselected where
+ * the same key is a key figure of a public release, so 历届对比 shows for them once published. The
+ * server checks every accepted row again when the draft is made.
  */
 export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: Row[]) => void }) {
   const [active, setActive] = useState(0);
@@ -48,7 +50,8 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
     } else if (key === "r") {
       update(active, { status: "rejected" });
       move(active + 1);
-    } else if (key === "e" || key === "Enter") setEditing(active);
+    } else if (key === "h") update(active, { highlighted: !rows[active].highlighted });
+    else if (key === "e" || key === "Enter") setEditing(active);
     else return;
     event.preventDefault();
   }
@@ -56,7 +59,7 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
   return (
     <div className="import-table-wrap">
       <p className="hint" id="import-keys">
-        键盘：j/k 或 ↑/↓ 移动，a 接受，r 拒绝，e 或 Enter 编辑，Shift+A 全部接受
+        键盘：j/k 或 ↑/↓ 移动，a 接受，r 拒绝，e 或 Enter 编辑，h 关键数据，Shift+A 全部接受
       </p>
       <button
         type="button"
@@ -73,6 +76,7 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
             <th scope="col">单位</th>
             <th scope="col">限定</th>
             <th scope="col">标识</th>
+            <th scope="col">关键</th>
             <th scope="col">纪录</th>
             <th scope="col">可信度</th>
             <th scope="col">状态</th>
@@ -147,6 +151,14 @@ export function ReviewTable({ rows, onChange }: { rows: Row[]; onChange: (rows: 
                   aria-label={`“${row.label}”的标识`}
                   value={row.key}
                   onChange={(e) => update(index, { key: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`“${row.label}”为关键数据`}
+                  checked={row.highlighted}
+                  onChange={(e) => update(index, { highlighted: e.target.checked })}
                 />
               </td>
               <td>{row.isRecord ? row.recordNote : ""}</td>

@@ -5,6 +5,7 @@ import { ReleaseEditor } from "@/components/admin/ReleaseEditor";
 import { TranslationPanel } from "@/components/admin/TranslationPanel";
 import { getTranslationPanel } from "@/lib/translations/queries";
 import { requireStaffPage } from "@/lib/auth/require-staff";
+import { editionChoiceLabel } from "@/lib/editions/edition-line";
 import { AppError } from "@/lib/errors";
 import { listMedia } from "@/lib/media/upload-media";
 import { can } from "@/lib/permissions";
@@ -65,10 +66,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
         savesArePending={isLive(release) && !can(user, "release.publish")}
         options={{
           categories: options.categories,
-          editions: options.editions.map((e) => ({
-            id: e.id,
-            label: `${e.event.name} ${e.year}（${e.city}）`,
-          })),
+          editions: options.editions.map((e) => ({ id: e.id, label: editionChoiceLabel(e) })),
           media: media.map((m) => ({
             id: m.id,
             url: `/media/${m.id}`,
