@@ -177,6 +177,8 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
   const started = performance.now();
   if (!Number.isInteger(options.count) || options.count < 1 || options.count > 200_000)
     throw new SyntheticRefused("--synthetic takes a number of releases from 1 to 200000.");
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed))
+    throw new SyntheticRefused("--seed takes an integer.");
   const own = await countOwnReleases();
   if (own > 0 && !options.force)
     throw new SyntheticRefused(
