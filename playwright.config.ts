@@ -37,7 +37,7 @@ export default defineConfig({
     // Reading tests see the seed data as seeded; the editorial tests, which publish, run after them.
     {
       name: "public",
-      testMatch: /(public|feeds|csp|cache)\.spec\.ts/,
+      testMatch: /(public|feeds|csp|cache|search)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"] },
       dependencies: ["setup"],
     },

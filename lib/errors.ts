@@ -103,6 +103,12 @@ function driverAdapterCause(error: unknown): AdapterCause | undefined {
   return undefined;
 }
 
+/** The SQLSTATE PostgreSQL answered a query with (57014: cancelled by statement_timeout), if any. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const cause = driverAdapterCause(error);
+  return cause?.kind === "postgres" && typeof cause.code === "string" ? cause.code : undefined;
+}
+
 function prismaCode(error: unknown): string | undefined {
   if (
     typeof error === "object" &&

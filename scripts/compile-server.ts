@@ -1,5 +1,5 @@
 // Compiles the processes `npm start` runs (scripts/serve.ts and the production server it spawns,
-// with the lib/ modules they import) to plain JavaScript in dist/, so a production install
+// with the lib/ modules they import) and the operator commands to plain JavaScript in dist/, so a production install
 // (`npm ci --omit=dev`) runs them with node alone: no tsx, no devDependency at run time.
 // Packages stay imports (installed as dependencies); `server-only` is resolved at run time by the
 // hook in scripts/server-only-outside-next.mjs, as under tsx.
@@ -15,8 +15,12 @@ export const COMPILED_DIR = "dist";
 const ENTRY_POINTS = {
   serve: "scripts/serve.ts",
   "production-server": "scripts/production-server.ts",
-  // Operators reset a lost admin password on the production machine too.
+  // Operator commands run on the production machine too (npm run user:create, db:backup,
+  // db:restore, deploy:nginx, search:reindex: scripts/run-script.mjs picks this copy where tsx is absent).
   "user-create": "scripts/user-create.ts",
+  "db-backup": "scripts/db-backup.ts",
+  "deploy-nginx": "scripts/deploy-nginx.ts",
+  "search-reindex": "scripts/search-reindex.ts",
 };
 
 /**

@@ -8,7 +8,7 @@ import { runCli } from "./run-cli";
 runCli(async () => {
   const [command, ...args] = process.argv.slice(2);
   if (command !== "backup" && command !== "restore")
-    throw new Error("Usage: tsx scripts/db-backup.ts backup [--out FILE] | restore FILE");
+    throw new Error("Usage: npm run db:backup [-- --out FILE] | npm run db:restore -- FILE");
   const outIndex = args.indexOf("--out");
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   const file =

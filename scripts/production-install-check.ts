@@ -36,6 +36,19 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
+/** Runs a command and resolves with what it printed on stdout. */
+function capture(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
 /** The environment of a fresh shell: nothing from the npm run that started this check leaks in. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
@@ -119,6 +132,33 @@ runCli(async () => {
     if (release.status !== 200 || !release.body.includes("<data value="))
       throw new Error(`${releasePath} answered ${release.status} without its figures`);
     console.log(`✔ production install (npm ci --omit=dev): / and ${releasePath} answer 200`);
+
+    // The operator commands run there too, from their compiled copies (scripts/run-script.mjs).
+    const nginxPrefix = path.join(dir, "nginx");
+    const config = await capture(
+      "npm",
+      [
+        "run",
+        "-s",
+        "deploy:nginx",
+        "--",
+        "--listen",
+        "127.0.0.1:8080",
+        "--upstream",
+        `127.0.0.1:${port}`,
+        "--prefix",
+        nginxPrefix,
+      ],
+      dir,
+      env,
+    );
+    if (!config.includes(`server 127.0.0.1:${port} `))
+      throw new Error("npm run deploy:nginx printed no upstream");
+    const backupFile = path.join(dir, "backup.tar.gz");
+    await run("npm", ["run", "-s", "db:backup", "--", "--out", backupFile], dir, env);
+    if (!fs.existsSync(backupFile) || fs.statSync(backupFile).size === 0)
+      throw new Error("npm run db:backup wrote no backup");
+    console.log("✔ npm run deploy:nginx and npm run db:backup run without tsx");
   } finally {
     if (server?.pid && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));

@@ -14,7 +14,11 @@ export const RUNTIME_FILES = [
   ".next",
   "dist",
   "next.config.js",
+  // Imported by next.config.js at start.
   "lib/http/security-headers.mjs",
+  "lib/cache/surrogate-keys.mjs",
   "scripts/server-only-outside-next.mjs",
   "scripts/server-only-hooks.mjs",
+  // npm run user:create, db:backup, db:restore, deploy:nginx: runs their compiled copies in dist/.
+  "scripts/run-script.mjs",
 ];

@@ -5,6 +5,7 @@ import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
 import { getDashboard, listReleasesForStaff } from "@/lib/releases/admin-queries";
 import { STATUS_LABELS } from "@/lib/releases/workflow";
+import { searchTextSchema } from "@/lib/search/search-query";
 
 const STATUSES = Object.keys(STATUS_LABELS) as ReleaseStatus[];
 
@@ -50,9 +51,11 @@ export default async function AdminDashboard({
   const user = await requireStaffPage();
   const { status: statusParam, q } = await searchParams;
   const status = STATUSES.find((s) => s === statusParam);
+  const query = q?.trim() ? searchTextSchema.safeParse(q) : null;
+  const queryError = query && !query.success ? query.error.issues[0].message : null;
   const [dash, list] = await Promise.all([
     getDashboard(user),
-    listReleasesForStaff(user, { status, q: q?.trim() || undefined }),
+    queryError ? [] : listReleasesForStaff(user, { status, q: query?.data }),
   ]);
   return (
     <div className="admin-page">
@@ -88,12 +91,25 @@ export default async function AdminDashboard({
           </label>
           <label className="field field--inline">
             <span>搜索</span>
-            <input name="q" type="search" defaultValue={q ?? ""} placeholder="标题、别名或摘要" />
+            <input
+              name="q"
+              type="search"
+              defaultValue={q ?? ""}
+              placeholder="标题、摘要、数据或正文"
+              maxLength={100}
+              aria-invalid={queryError ? true : undefined}
+              aria-describedby={queryError ? "admin-search-error" : undefined}
+            />
           </label>
           <button className="button" type="submit">
             筛选
           </button>
         </form>
+        {queryError && (
+          <p id="admin-search-error" className="field-error" role="alert">
+            {queryError}
+          </p>
+        )}
         <table className="admin-table">
           <thead>
             <tr>
@@ -125,7 +141,7 @@ export default async function AdminDashboard({
             ))}
           </tbody>
         </table>
-        {!list.length && <p className="muted">没有符合条件的稿件。</p>}
+        {!list.length && !queryError && <p className="muted">没有符合条件的稿件。</p>}
       </section>
     </div>
   );

@@ -35,6 +35,21 @@ export function SiteHeader({ messages, categories }: Props) {
             {messages.site.feeds}
           </a>
         </nav>
+        <form className="site-search" role="search" action="/search" method="get">
+          <label className="visually-hidden" htmlFor="site-search-q">
+            {messages.search.label}
+          </label>
+          <input
+            id="site-search-q"
+            name="q"
+            type="search"
+            placeholder={messages.search.nav}
+            maxLength={100}
+            autoComplete="off"
+            enterKeyHint="search"
+          />
+          <button type="submit">{messages.search.submit}</button>
+        </form>
       </div>
     </header>
   );

@@ -153,8 +153,8 @@ export async function purgeWithRetries(
 }
 
 // After a change: once the response that announced it has finished and Next has applied its tags,
-// and once more after the response cache's second purge (lib/http/response-cache.ts, SETTLE_MS):
-// a page rendered in between could still be the old one.
+// and once more after the response cache's settling second (lib/http/response-cache.ts, SETTLE_MS):
+// a page nginx fetched in between could still be one Next rendered before it applied the change.
 const PURGE_DELAYS_MS = [250, 1250];
 
 async function purgeAll(adapters: FrontCacheAdapter[]) {

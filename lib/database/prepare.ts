@@ -11,5 +11,9 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (migrations.applied.length) log(`Applied ${migrations.applied.length} migration(s).`);
   const { seedDatabase } = await import("../seed/seed-database");
   const seed = await seedDatabase();
+  // Releases written before search existed, or by a tool that bypassed the release mutations.
+  const { reindexAllSearchDocuments } = await import("../search/search-document");
+  const search = await reindexAllSearchDocuments({ onlyMissing: true });
+  if (search.indexed) log(`Indexed ${search.indexed} release(s) for search.`);
   return { database, seed };
 }

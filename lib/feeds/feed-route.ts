@@ -1,6 +1,6 @@
 import { cachedLookup } from "../cache/cached-query";
 import { AppError } from "../errors";
-import { conditionalResponse } from "../http/conditional";
+import { conditionalResponse, SHARED_CACHE_SECONDS } from "../http/conditional";
 import { routeHandler } from "../http/route-handler";
 import { isValidSlug } from "../releases/slug";
 import { loadFeedChannel } from "./feed-entries";
@@ -42,7 +42,7 @@ export function feedRoute(format: FeedFormat) {
     return conditionalResponse(request, feed.body, {
       contentType: CONTENT_TYPES[format],
       lastModified: updated.getTime() > 0 ? updated : undefined,
-      cacheControl: "public, max-age=60, must-revalidate",
+      cacheControl: `public, max-age=60, s-maxage=${SHARED_CACHE_SECONDS}, must-revalidate`,
     });
   });
 }

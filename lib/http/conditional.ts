@@ -1,5 +1,12 @@
 import crypto from "node:crypto";
 
+// Shared caches (this server's response cache, the nginx front) keep public answers as long as the
+// data cache behind them (lib/cache/cached-query.ts) and are purged on every public change. Keeping a
+// copy also lets them answer from it while the database is down (stale-if-error, issue 10 §3);
+// browsers still revalidate each time (max-age=0) or after a minute (feeds).
+export const SHARED_CACHE_SECONDS = 3600;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_CACHE_SECONDS}, must-revalidate`;
+
 /**
  * A response with an ETag (and Last-Modified when known) that answers 304 to a matching
  * conditional request. Bodies come from the data cache, so hashing them is the only work.
@@ -13,7 +20,7 @@ export function conditionalResponse(
   const headers: Record<string, string> = {
     "content-type": init.contentType,
     etag,
-    "cache-control": init.cacheControl ?? "public, max-age=0, must-revalidate",
+    "cache-control": init.cacheControl ?? PUBLIC_CACHE_CONTROL,
     ...init.headers,
   };
   if (init.lastModified) headers["last-modified"] = init.lastModified.toUTCString();

@@ -9,8 +9,9 @@ import { nextInlineScriptHashes } from "./script-hashes";
  * responses that Next itself declares shareable (`s-maxage`) and replays them without entering
  * Next, which costs 1-2 ms of CPU per request even for a page from its cache. It is emptied by the
  * public-change event (lib/http/public-change-signal.ts: a change made on this server, or this
- * server's invalidation watcher refreshing Next's tags after a change made elsewhere), at once and
- * again a second later (purgeAfterChange), so it trails Next's own cache by about a second at most.
+ * server's invalidation watcher refreshing Next's tags after a change made elsewhere), and keeps
+ * nothing for a second after (purgeAfterChange), so it never holds a copy Next rendered before it
+ * applied the change.
  *
  * It also gives every public HTML answer its Content-Security-Policy: the hashes of the inline
  * scripts Next wrote into it (lib/http/script-hashes.ts). The HTML is held until it is complete, so
@@ -216,14 +217,19 @@ export class ResponseCache {
     this.staleBytes -= old.body.length;
   }
 
+  // Answers to requests that start before this moment are not stored (purgeAfterChange).
+  private storeFrom = 0;
+
   /**
    * After a request changed public content (lib/http/public-change-signal.ts). Next applies that
    * request's revalidateTag in a waitUntil that may end after the response did, so a page rendered
-   * in between can still be the old one: a second purge follows once that has surely happened.
+   * in between can still be the old one: nothing is stored until that has surely happened. (Purging
+   * again a second later instead let such a copy be replayed for up to that second, after Next
+   * itself already answered with the new page.)
    */
   purgeAfterChange(settleMs = SETTLE_MS) {
     this.purge();
-    setTimeout(() => this.purge(), settleMs).unref();
+    this.storeFrom = Math.max(this.storeFrom, this.now() + settleMs);
   }
 
   /** Answers from the cache when it can; otherwise lets `app` answer, keeping a copy when allowed. */
@@ -231,7 +237,9 @@ export class ResponseCache {
     const key = isCacheableRequest(req) ? cacheKeyOf(req.url ?? "") : null;
     if (key !== null && this.serve(this.encodingKey(req, key), res)) return;
     const storeKey =
-      key !== null && req.method === "GET" && this.maxBytes > 0 ? this.encodingKey(req, key) : null;
+      key !== null && req.method === "GET" && this.maxBytes > 0 && this.now() >= this.storeFrom
+        ? this.encodingKey(req, key)
+        : null;
     const hashScripts = req.method === "GET" && !NONCE_POLICY_PATHS.test(req.url ?? "");
     if (storeKey !== null || hashScripts) this.intercept(res, storeKey, hashScripts);
     app();

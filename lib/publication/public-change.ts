@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { revalidateTag } from "next/cache";
 import type { Tx } from "../db";
 import { PUBLIC_TAGS } from "../cache/tags";
+import { PUBLIC_CHANGE_CHANNEL } from "../cache/change-channel";
 import { purgeFrontCaches } from "../cache/http-cache-purge";
 import { notePublicChange } from "../releases/public-index";
 import { PUBLIC_CHANGE_HEADER } from "./public-change-header";
@@ -49,6 +50,8 @@ const SUBSCRIBERS: Subscriber[] = [refreshNextTags, signalResponseCaches, notePu
 
 export async function recordPublicChange(tx: Tx, tags: string[] = PUBLIC_TAGS): Promise<void> {
   await tx.cacheInvalidation.create({ data: { tags: [...new Set(tags)] } });
+  // Delivered at commit (and dropped with a rollback): the other servers' watchers wake at once.
+  await tx.$executeRaw`SELECT pg_notify(${PUBLIC_CHANGE_CHANNEL}, '')`;
 }
 
 export function announcePublicChange(change: PublicChange = { tags: PUBLIC_TAGS, origin: "commit" }) {

@@ -7,27 +7,28 @@ import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { editingSnapshot } from "../publication/editing-snapshot";
 import { releaseSnapshotSchema } from "./snapshot";
+import { searchReleasesForStaff } from "../search/search-releases";
 
 // Reads of the editorial area: uncached, every status, always behind a permission check.
 
+/** Every release for staff, newest change first; with a query, the search engine's matches in its order (lib/search/). */
 export async function listReleasesForStaff(
   actor: Actor | null,
   input: { status?: ReleaseStatus; q?: string; take?: number } = {},
 ) {
   requirePermission(actor, "release.edit");
-  const where: Prisma.ReleaseWhereInput = {
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.q
-      ? {
-          OR: [
-            { title: { contains: input.q, mode: "insensitive" } },
-            { slug: { contains: input.q.toLowerCase() } },
-            { summary: { contains: input.q, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-  };
-  return db.release.findMany({
+  const take = input.take ?? 100;
+  const matches = input.q
+    ? (await searchReleasesForStaff(actor, { q: input.q, status: input.status, limit: take })).hits.map(
+        (h) => h.id,
+      )
+    : null;
+  const where: Prisma.ReleaseWhereInput = matches
+    ? { id: { in: matches } }
+    : input.status
+      ? { status: input.status }
+      : {};
+  const rows = await db.release.findMany({
     where,
     select: {
       id: true,
@@ -41,8 +42,11 @@ export async function listReleasesForStaff(
       category: { select: { name: true } },
     },
     orderBy: { updatedAt: "desc" },
-    take: input.take ?? 100,
+    take,
   });
+  if (!matches) return rows;
+  const rank = new Map(matches.map((id, i) => [id, i]));
+  return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
 }
 
 export async function getDashboard(actor: Actor | null) {

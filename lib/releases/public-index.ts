@@ -43,20 +43,20 @@ export function notePublicChange(): void {
 }
 
 export async function loadPublicIndex(): Promise<PublicIndex> {
+  // When the reading started: a change announced while it runs still counts as newer.
+  const startedAt = Date.now();
   const visible = publicReleaseWhere();
   const [releases, categories, editions] = await Promise.all([
     db.release.findMany({ where: visible, select: { slug: true } }),
     db.category.findMany({ select: { slug: true, _count: { select: { releases: { where: visible } } } } }),
     listEditionAddresses(),
   ]);
-  const startedAt = Date.now();
   const index = {
     releases: new Set(releases.map((r) => r.slug)),
     categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
     releaseCount: releases.length,
     editionYears: new Set(editions.years.map(String)),
     figureKeys: new Set(editions.keys),
-    // When the reading started: a change announced while it ran still counts as newer.
     loadedAt: startedAt,
   };
   store.__pressroomPublicIndex = index;

@@ -4,6 +4,7 @@ import { sanitizeBody, sanitizePlainText } from "../content/sanitize-body";
 import { figureRow } from "../figures/figure-row";
 import { registerFigureKeys } from "../figures/key-registry";
 import { assertOnlyResultsRelease } from "../editions/results-release";
+import { refreshSearchDocument } from "../search/search-document";
 import { slugify } from "./slug";
 import type { ReleaseInput } from "./schema";
 import type { ReleaseSnapshot } from "./snapshot";
@@ -80,4 +81,5 @@ export async function writeReleaseContent(tx: Tx, releaseId: string, input: Rele
     await tx.figure.createMany({
       data: figures.map((f, sortOrder) => ({ ...f, sortOrder, releaseId, editionId: release.editionId })),
     });
+  await refreshSearchDocument(tx, releaseId);
 }

@@ -9,6 +9,7 @@ import { createRevision } from "../releases/snapshot";
 import { blocksToHtml } from "./seed-release-body";
 import { seedFigureToRow } from "./seed-figure";
 import { registerFigureKeys } from "../figures/key-registry";
+import { refreshSearchDocument } from "../search/search-document";
 import { wmc2023Blocks } from "../../prisma/seed-data/wmc-2023-blocks";
 import { wmc2023Figures } from "../../prisma/seed-data/wmc-2023-figures";
 
@@ -127,6 +128,7 @@ export async function seedDatabase(): Promise<SeedResult> {
         },
       },
     });
+    await refreshSearchDocument(tx, release.id);
     await createRevision(tx, { releaseId: release.id, version: 1, action: "seed", note: "导入原稿" });
     await recordAudit(tx, {
       actorEmail: "seed",

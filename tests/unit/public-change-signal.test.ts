@@ -81,16 +81,43 @@ describe("the public-change signal", () => {
 });
 
 describe("purging after a change", () => {
-  it("empties the response cache at once and again after Next has surely applied the change", () => {
-    vi.useFakeTimers();
-    const cache = new ResponseCache(1024 * 1024);
-    const purge = vi.spyOn(cache, "purge");
+  // A stand-in for Next: answers GET with the current "version" of the page, shareable for a year.
+  function cacheBefore(version: () => string, now: () => number) {
+    const cache = new ResponseCache(1024 * 1024, now);
+    const server = http.createServer((req, res) =>
+      cache.handle(req, res, () => {
+        res.writeHead(200, { "content-type": "text/plain", "cache-control": "s-maxage=31536000" });
+        res.end(version());
+      }),
+    );
+    servers.push(server);
+    return { cache, server };
+  }
+
+  it("empties the response cache at once and keeps nothing Next renders until it has surely applied the change", async () => {
+    let clock = 1_000_000;
+    let version = "old";
+    const { cache, server } = cacheBefore(
+      () => version,
+      () => clock,
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/releases`;
+    const get = async () => {
+      const response = await fetch(url);
+      return { body: await response.text(), cache: response.headers.get("x-pressroom-cache") };
+    };
+    expect(await get()).toEqual({ body: "old", cache: "MISS" });
+    expect(await get()).toEqual({ body: "old", cache: "HIT" });
     cache.purgeAfterChange(1000);
-    expect(purge).toHaveBeenCalledTimes(1);
-    // A page rendered from Next's not-yet-refreshed cache in this second would be stored; the second purge drops it.
-    vi.advanceTimersByTime(999);
-    expect(purge).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(1);
-    expect(purge).toHaveBeenCalledTimes(2);
+    // Next has not applied the change yet: its old page reaches this reader, and is not kept…
+    expect(await get()).toEqual({ body: "old", cache: null });
+    clock += 100;
+    version = "new";
+    // …so the next reader gets Next's new page at once, not the old copy for the rest of the second.
+    expect(await get()).toEqual({ body: "new", cache: null });
+    clock += 900;
+    expect(await get()).toEqual({ body: "new", cache: "MISS" });
+    expect(await get()).toEqual({ body: "new", cache: "HIT" });
   });
 });

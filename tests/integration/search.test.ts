@@ -1,0 +1,339 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listReleasesForStaff } from "@/lib/releases/admin-queries";
+import { createRelease } from "@/lib/releases/create-release";
+import { deleteRelease } from "@/lib/releases/delete-release";
+import { saveRelease } from "@/lib/releases/save-release";
+import { transitionRelease } from "@/lib/releases/transition-release";
+import { writeReleaseContent } from "@/lib/releases/write-content";
+import { releaseInputSchema } from "@/lib/releases/schema";
+import { reindexAllSearchDocuments } from "@/lib/search/search-document";
+import { parseQuery, searchInputSchema } from "@/lib/search/search-query";
+import {
+  matchSql,
+  searchPublicReleases,
+  searchReleasesForStaff,
+  withSearchTimeout,
+} from "@/lib/search/search-releases";
+import type { Actor } from "@/lib/auth/actor";
+import { createCategory } from "./factories";
+import { createStaff, releaseInput } from "./staff";
+
+/** A made-up Chinese word no other test writes: searches for it see only this test's releases. */
+function uniqueHan(length = 4): string {
+  return Array.from({ length }, () => String.fromCharCode(0x4e00 + crypto.randomInt(0x51a0))).join("");
+}
+
+async function published(actor: Actor, over: Record<string, unknown> = {}) {
+  const draft = await createRelease(actor, releaseInput(over));
+  return transitionRelease(actor, draft.id, { action: "publish", baseVersion: draft.version });
+}
+
+const slugs = (page: { hits: Array<{ slug: string }> }) => page.hits.map((h) => h.slug);
+const search = (q: string, filters = {}, limit = 20, offset = 0) =>
+  searchPublicReleases({ q, filters, limit, offset });
+
+describe("search (lib/search) on PostgreSQL", () => {
+  it("ranks a title match over summary, figure label and body, whatever the dates", async () => {
+    const publisher = await createStaff("publisher");
+    const word = uniqueHan();
+    // Created oldest first, so newest-first alone would give the reverse order.
+    const title = await published(publisher, { title: `标题里有${word}` });
+    const summary = await published(publisher, { summary: `摘要里有${word}` });
+    const figure = await published(publisher, {
+      figures: [
+        { key: `k_${crypto.randomBytes(4).toString("hex")}`, label: `${word}数量`, value: "5", unit: "个" },
+      ],
+    });
+    const body = await published(publisher, { body: `<p>正文里有${word}。</p>` });
+    const page = await search(word);
+    expect(slugs(page)).toEqual([title.slug, summary.slug, figure.slug, body.slug]);
+    expect(page.hits.map((h) => h.tier)).toEqual([1, 2, 3, 4]);
+    expect(page.hits[3].snippet).toEqual([
+      { text: "正文里有", hit: false },
+      { text: word, hit: true },
+      { text: "。", hit: false },
+    ]);
+  });
+
+  it("finds simplified text with a traditional query and the reverse, figure values, and mixed queries", async () => {
+    const publisher = await createStaff("publisher");
+    const category = await createCategory();
+    const simplified = await published(publisher, {
+      categoryId: category.id,
+      title: "2023世界制造业大会成果发布",
+      summary: "共促成合作签约项目587个",
+      body: "<p>大会期间举办了多场活动。</p>",
+      figures: [
+        {
+          key: "signed_investment",
+          label: "投资总额",
+          value: "3425",
+          unit: "亿元",
+          mention: "3425亿元",
+        },
+      ],
+    });
+    const traditional = await published(publisher, {
+      categoryId: category.id,
+      title: "世界製造業大會簽約項目",
+      summary: "",
+      body: "<p>WMC 展會。</p>",
+      figures: [],
+    });
+    const inCategory = { category: category.slug };
+    expect(slugs(await search("签约项目", inCategory)).sort()).toEqual(
+      [simplified.slug, traditional.slug].sort(),
+    );
+    expect(slugs(await search("簽約項目", inCategory)).sort()).toEqual(
+      [simplified.slug, traditional.slug].sort(),
+    );
+    // The value is only in the figure (the body does not state it).
+    expect(slugs(await search("3425亿", inCategory))).toEqual([simplified.slug]);
+    expect(slugs(await search("3425億元", inCategory))).toEqual([simplified.slug]);
+    expect(slugs(await search("342500000000", inCategory))).toEqual([simplified.slug]);
+    expect(slugs(await search("2023 投资", inCategory))).toEqual([simplified.slug]);
+    expect(slugs(await search("wmc", inCategory))).toEqual([traditional.slug]);
+    expect(slugs(await search("WMC 展会", inCategory))).toEqual([traditional.slug]);
+    expect(slugs(await search("3426亿", inCategory))).toEqual([]);
+  });
+
+  it("filters by category, edition, year and language", async () => {
+    const publisher = await createStaff("publisher");
+    const word = uniqueHan();
+    const [a, b] = [await createCategory(), await createCategory()];
+    const event = await db.event.create({
+      data: { slug: `e-${crypto.randomBytes(4).toString("hex")}`, name: "测试大会" },
+    });
+    const edition = await db.edition.create({
+      data: {
+        eventId: event.id,
+        year: 2019,
+        startDate: new Date("2019-09-20"),
+        endDate: new Date("2019-09-22"),
+        city: "合肥",
+      },
+    });
+    const inA = await published(publisher, {
+      categoryId: a.id,
+      body: `<p>${word}</p>`,
+      editionId: edition.id,
+    });
+    const inB = await published(publisher, { categoryId: b.id, body: `<p>${word}</p>`, locale: "en" });
+    const old = await published(publisher, { categoryId: b.id, body: `<p>${word}</p>` });
+    await db.release.update({ where: { id: old.id }, data: { publishAt: new Date("2020-12-31T17:00:00Z") } }); // 2021-01-01 in Beijing
+    expect(slugs(await search(word)).sort()).toEqual([inA.slug, inB.slug, old.slug].sort());
+    expect(slugs(await search(word, { category: a.slug }))).toEqual([inA.slug]);
+    expect(slugs(await search(word, { edition: 2019 }))).toEqual([inA.slug]);
+    expect(slugs(await search(word, { year: 2021 }))).toEqual([old.slug]);
+    expect(slugs(await search(word, { year: 2020 }))).toEqual([]);
+    expect(slugs(await search(word, { lang: "en" }))).toEqual([inB.slug]);
+    expect(slugs(await search(word, { lang: "zh-CN", category: b.slug }))).toEqual([old.slug]);
+    expect(slugs(await search(word, { category: "no-such-category" }))).toEqual([]);
+  });
+
+  it("pages with cursors: every match once, in order, and the last page has no cursor", async () => {
+    const publisher = await createStaff("publisher");
+    const word = uniqueHan();
+    const created: string[] = [];
+    for (let i = 0; i < 23; i++)
+      created.push((await published(publisher, { body: `<p>${word} ${i}</p>` })).slug);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const input = searchInputSchema.parse({ q: word, limit: "10", cursor });
+      const page = await search(input.q, {}, input.limit, input.cursor);
+      seen.push(...slugs(page));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual([...created].reverse());
+    expect(searchInputSchema.safeParse({ q: word, cursor: "eyJvIjoxMH0" }).success).toBe(false);
+  });
+
+  it("shows readers public releases only, and staff every release through the admin list", async () => {
+    const publisher = await createStaff("publisher");
+    const editor = await createStaff("editor");
+    const word = uniqueHan();
+    const live = await published(publisher, { body: `<p>${word}</p>` });
+    const draft = await createRelease(editor, releaseInput({ body: `<p>${word}</p>` }));
+    const embargoed = await createRelease(publisher, releaseInput({ body: `<p>${word}</p>` }));
+    await transitionRelease(publisher, embargoed.id, {
+      action: "schedule",
+      baseVersion: embargoed.version,
+      publishAt: new Date(Date.now() + 3_600_000),
+    });
+    const archived = await published(publisher, { body: `<p>${word}</p>` });
+    await transitionRelease(publisher, archived.id, { action: "archive", baseVersion: archived.version });
+
+    expect(slugs(await search(word))).toEqual([live.slug]);
+    const staff = await searchReleasesForStaff(editor, { q: word });
+    expect(slugs(staff).sort()).toEqual([live.slug, draft.slug, embargoed.slug, archived.slug].sort());
+    expect((await listReleasesForStaff(editor, { q: word, status: "draft" })).map((r) => r.slug)).toEqual([
+      draft.slug,
+    ]);
+    await expect(searchReleasesForStaff(null, { q: word })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+
+    // Once the draft is published, readers find it (visibility is decided at query time).
+    await transitionRelease(publisher, draft.id, { action: "publish", baseVersion: draft.version });
+    expect(slugs(await search(word)).sort()).toEqual([live.slug, draft.slug].sort());
+    // Deleted: its document goes with it.
+    const gone = await createRelease(editor, releaseInput({ body: `<p>${word}</p>` }));
+    await deleteRelease(publisher, gone.id, { baseVersion: gone.version });
+    expect(await db.$queryRaw`SELECT 1 FROM search_document WHERE "releaseId" = ${gone.id}::uuid`).toEqual(
+      [],
+    );
+  });
+
+  it("updates the document in the save's own transaction: a rolled-back write leaves it as it was", async () => {
+    const publisher = await createStaff("publisher");
+    const [before, after, never] = [uniqueHan(), uniqueHan(), uniqueHan()];
+    const release = await published(publisher, { title: `旧标题${before}` });
+    const input = releaseInput({ title: `新标题${after}`, slug: release.slug });
+    await saveRelease(publisher, release.id, {
+      baseVersion: release.version,
+      release: input,
+      changeNote: { minor: true },
+    });
+    expect(slugs(await search(after))).toEqual([release.slug]);
+    expect(slugs(await search(before))).toEqual([]);
+
+    // Inside the transaction the new document is there; after the rollback it never was.
+    await expect(
+      db.$transaction(async (tx) => {
+        await writeReleaseContent(
+          tx,
+          release.id,
+          releaseInputSchema.parse({ ...input, title: `回滚${never}` }),
+        );
+        const inside = await tx.$queryRaw<unknown[]>`
+          SELECT 1 FROM search_document WHERE "releaseId" = ${release.id}::uuid AND "titleVector" @@ ${parseQuery(never).tsquery}::tsquery`;
+        expect(inside).toHaveLength(1);
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(slugs(await search(never))).toEqual([]);
+    expect(slugs(await search(after))).toEqual([release.slug]);
+  });
+
+  it("search:reindex rebuilds every document in batches", async () => {
+    const publisher = await createStaff("publisher");
+    const word = uniqueHan();
+    const releases = [
+      await published(publisher, { body: `<p>${word}</p>` }),
+      await published(publisher, { body: `<p>${word}</p>` }),
+    ];
+    const ids = releases.map((r) => r.id);
+    await db.$executeRaw`DELETE FROM search_document WHERE "releaseId" = ANY(${ids}::uuid[])`;
+    expect(slugs(await search(word))).toEqual([]);
+    const batches: number[] = [];
+    const { indexed } = await reindexAllSearchDocuments({
+      batchSize: 7,
+      onBatch: (done) => batches.push(done),
+    });
+    expect(indexed).toBe(await db.release.count());
+    expect(batches.every((done, i) => done === Math.min(7 * (i + 1), indexed))).toBe(true);
+    expect(slugs(await search(word)).sort()).toEqual(releases.map((r) => r.slug).sort());
+    const [{ missing }] = await db.$queryRaw<Array<{ missing: bigint }>>`
+      SELECT count(*) AS missing FROM release r WHERE NOT EXISTS (SELECT 1 FROM search_document d WHERE d."releaseId" = r.id)`;
+    expect(Number(missing)).toBe(0);
+  });
+
+  it("cancels any search statement that would run longer than the timeout", async () => {
+    await expect(withSearchTimeout((tx) => tx.$queryRaw`SELECT pg_sleep(0.5)::text`)).rejects.toMatchObject({
+      code: "unavailable",
+      message: "搜索超时，请换用更具体的关键词再试",
+    });
+    // The setting is local to that transaction: the pool's next query is not limited.
+    await db.$queryRaw`SELECT pg_sleep(0.15)::text`;
+    expect(await withSearchTimeout(async (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+  });
+});
+
+describe("hostile queries on 2,000 generated releases", () => {
+  it("answer correctly, never error, and make PostgreSQL work far less than 100 ms", async () => {
+    const category = await createCategory("攻击测试");
+    const fillers = [
+      "合作共赢",
+      "制造业高质量发展",
+      "智能网联汽车",
+      "新能源",
+      "集成电路",
+      "投资洽谈",
+      "签约仪式",
+    ];
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      slug: `attack-${crypto.randomBytes(6).toString("hex")}`,
+      title: `第${i}号${fillers[i % fillers.length]}新闻稿`,
+      summary: `${fillers[(i + 3) % fillers.length]}成果${i}`,
+      body: `<p>${Array.from({ length: 40 }, (_, k) => fillers[(i + k) % fillers.length]).join("，")}。共促成签约项目${i % 97}个，投资${i}亿元。</p>`,
+      status: "published" as const,
+      publishAt: new Date(Date.now() - 60_000 - i * 1000),
+      categoryId: category.id,
+    }));
+    rows[0].body = `<p>${"啊".repeat(100)}</p>`;
+    rows[1].body = "<p>折扣 100% 与下划线 a_b 以及反斜杠 c\\d</p>";
+    await db.release.createMany({ data: rows });
+    await reindexAllSearchDocuments({ onlyMissing: true });
+    const inCategory = { category: category.slug };
+    const found = async (q: string) => slugs(await search(q, inCategory, 50)).sort();
+
+    const nothing = [
+      "%",
+      "_",
+      "\\",
+      "%%",
+      "%_%",
+      "\\%",
+      "'",
+      "''",
+      ":*",
+      "&",
+      "|",
+      "!",
+      "<->",
+      "()",
+      "*",
+      "^$",
+    ];
+    for (const q of nothing) expect(await found(q), q).toEqual([]);
+    expect(await found("啊".repeat(100))).toEqual([rows[0].slug]);
+    expect(await found("啊")).toEqual([rows[0].slug]);
+    expect(await found("a_b")).toEqual([rows[1].slug]);
+    expect(await found("100%")).toEqual(await found("100"));
+    expect((await found("100%")).includes(rows[1].slug)).toBe(true);
+    expect(await found("c\\d")).toEqual([rows[1].slug]);
+    expect(await found("签约%项目")).toEqual(await found("签约 项目"));
+    expect(await found(".*(第1号|第2号)+$")).toEqual(await found("第1号 第2号"));
+    expect(await found("x".repeat(100))).toEqual([]);
+    expect(await found("' OR 1=1 --")).toEqual([]);
+
+    // Cost: EXPLAIN ANALYZE over the whole table (no category filter), the broadest hostile and common queries.
+    const broad = [
+      "啊".repeat(100),
+      "a".repeat(100),
+      "签约%项目",
+      "合作共赢",
+      "新",
+      "第 号",
+      ".*(a|b)+$",
+      "[^a-z]{1,100}",
+      "%_\\ 投资",
+      Array.from({ length: 50 }, (_, i) => String.fromCharCode(0x4e00 + i * 7)).join(" "),
+    ];
+    for (const q of broad) {
+      const tsquery = parseQuery(q).tsquery;
+      if (!tsquery) continue;
+      const plan = { tsquery, filters: {}, audience: "public" as const, limit: 20, offset: 480 };
+      const [{ "QUERY PLAN": explain }] = await db.$queryRaw<
+        Array<{ "QUERY PLAN": Array<{ "Execution Time": number }> }>
+      >`
+        EXPLAIN (ANALYZE, FORMAT JSON) ${matchSql(plan)}`;
+      expect(explain[0]["Execution Time"], q).toBeLessThan(100);
+      await expect(search(q, {}, 50, 450)).resolves.toBeTruthy();
+    }
+  }, 120_000);
+});
