@@ -6,6 +6,7 @@ import { registerFigureKeys } from "../../figures/key-registry";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ReleaseStatus } from "../../generated/prisma/enums";
 import { recordPublicChange } from "../../publication/public-change";
+import { reindexAllSearchDocuments } from "../../search/search-document";
 import { SEED_RELEASE_SLUGS } from "../seed-database";
 import { bulkInsert, type Column } from "./bulk-insert";
 import {
@@ -295,6 +296,11 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
       `  ${Math.min(options.count, offset + BATCH_RELEASES)} / ${options.count} releases (generated in ${Math.round(generatedAt - batchStarted)} ms, written in ${Math.round(performance.now() - generatedAt)} ms)`,
     );
   }
+
+  // Rows written past the save path have no search document yet: build theirs (only theirs).
+  const indexing = performance.now();
+  const { indexed } = await reindexAllSearchDocuments({ onlyMissing: true });
+  log(`  ${indexed} search document(s) built in ${Math.round(performance.now() - indexing)} ms`);
 
   await db.$transaction(async (tx) => {
     await recordAudit(tx, {
