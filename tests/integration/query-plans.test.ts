@@ -101,6 +101,8 @@ describe("db:seed -- --synthetic", () => {
       where: { translationGroupId: english.translationGroupId, locale: "zh-CN" },
     });
     expect(english.slug).toBe(`${original.slug}-en`);
+    // Searchable at once: every generated release has its search document.
+    expect(await db.searchDocument.count({ where: { release: { synthetic: true } } })).toBe(RELEASES);
     // Across editions, categories and years.
     const years = await db.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(DISTINCT extract(year FROM "publishAt")) AS n FROM "release" WHERE synthetic`;
