@@ -82,6 +82,8 @@ describe("db:seed -- --synthetic", () => {
     expect(await db.release.count({ where: { synthetic: true } })).toBe(0);
     await expect(seedSynthetic({ count: 0, force: true })).rejects.toThrow(SyntheticRefused);
     await expect(seedSynthetic({ count: 1e9, force: true })).rejects.toThrow(SyntheticRefused);
+    await expect(seedSynthetic({ count: Number.NaN, force: true })).rejects.toThrow(SyntheticRefused);
+    await expect(seedSynthetic({ count: 10, seed: 1.5, force: true })).rejects.toThrow(SyntheticRefused);
 
     const outbox = await db.cacheInvalidation.count();
     const report = await seedSynthetic({ count: RELEASES, force: true });
@@ -99,6 +101,8 @@ describe("db:seed -- --synthetic", () => {
       where: { translationGroupId: english.translationGroupId, locale: "zh-CN" },
     });
     expect(english.slug).toBe(`${original.slug}-en`);
+    // Searchable at once: every generated release has its search document.
+    expect(await db.searchDocument.count({ where: { release: { synthetic: true } } })).toBe(RELEASES);
     // Across editions, categories and years.
     const years = await db.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(DISTINCT extract(year FROM "publishAt")) AS n FROM "release" WHERE synthetic`;
