@@ -40,6 +40,8 @@ const RELEASE_COLUMNS: Column[] = [
   ["slug", "text"],
   ["locale", "text"],
   ["translationGroupId", "uuid"],
+  ["translatedFromId", "uuid"],
+  ["translatedAt", "timestamptz"],
   ["title", "text"],
   ["summary", "text"],
   ["body", "text"],
@@ -157,6 +159,7 @@ async function prepareFrame(random: Random, keys: KeyEntry[]) {
 
 /** The Chinese release a following English one translates. */
 interface Original {
+  id: string;
   groupId: string;
   slug: string;
   publishAt: Date | null;
@@ -216,6 +219,8 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
           slug: `${previous.slug}-en`,
           locale: "en",
           translationGroupId: previous.groupId,
+          translatedFromId: previous.id,
+          translatedAt: at ?? new Date(LAST_MOMENT),
           title: previous.text.titleEn,
           summary: previous.text.summaryEn,
           body: previous.text.bodyEn,
@@ -275,6 +280,7 @@ export async function seedSynthetic(options: SyntheticOptions): Promise<Syntheti
       );
       releaseTags.push(...tagIds.map((tagId) => ({ releaseId: id, tagId })));
       previous = {
+        id,
         groupId,
         slug,
         publishAt,
