@@ -68,8 +68,17 @@ describe('import "server-only"', () => {
     const tsxScripts = Object.entries(scripts).filter(([, command]) => /(^|\s)(tsx|node)\s/.test(command));
     expect(tsxScripts.length).toBeGreaterThan(5);
     expect(tsxScripts.map(([name]) => name)).toContain("start");
+    // The operator commands' launcher passes the hook itself, to tsx and to node alike.
+    const launcher = "node scripts/run-script.mjs ";
+    expect(fs.readFileSync(path.join(root, "scripts/run-script.mjs"), "utf8")).toContain(
+      '["--import", "./scripts/server-only-outside-next.mjs"]',
+    );
     const withoutHook = tsxScripts
-      .filter(([, command]) => !command.includes("--import ./scripts/server-only-outside-next.mjs"))
+      .filter(
+        ([, command]) =>
+          !command.includes("--import ./scripts/server-only-outside-next.mjs") &&
+          !command.startsWith(launcher),
+      )
       .map(([name]) => name);
     expect(withoutHook).toEqual([]);
   });
