@@ -26,10 +26,20 @@ beforeAll(async () => {
     pollMs: 200,
     refreshOnStart: false,
   });
-  // The first tick only notes where the outbox stands; a row written now is one it must announce.
-  const ready = `ready-${crypto.randomUUID()}`;
-  await db.cacheInvalidation.create({ data: { tags: [ready] } });
-  await vi.waitFor(() => expect(announced.flat()).toContain(ready), { timeout: 10_000, interval: 50 });
+  // The first tick only notes where the outbox stands, so a row written before it read is never
+  // announced: write one per attempt until one is, and the watcher is past its first tick.
+  const readyTags = new Set<string>();
+  await vi.waitFor(
+    async () => {
+      if (!announced.flat().some((tag) => readyTags.has(tag))) {
+        const ready = `ready-${crypto.randomUUID()}`;
+        readyTags.add(ready);
+        await db.cacheInvalidation.create({ data: { tags: [ready] } });
+      }
+      expect(announced.flat().some((tag) => readyTags.has(tag))).toBe(true);
+    },
+    { timeout: 10_000, interval: 250 },
+  );
 });
 
 afterAll(() => {
