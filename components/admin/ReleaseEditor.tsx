@@ -139,6 +139,7 @@ export function ReleaseEditor({
     const data = options.data ?? form;
     setSaving(true);
     setFormError("");
+    await autosaver.settle();
     const result = await callApi<{ version: number; slug: string; pending: boolean }>(
       `/api/admin/releases/${releaseId}`,
       "PUT",

@@ -204,7 +204,7 @@ test.describe("editor's browser copy", () => {
     const { id } = (await created.json()) as { id: string };
 
     await page.goto(`/admin/releases/${id}`);
-    await page.getByLabel("标题").fill("尚未保存的标题");
+    await page.getByLabel("标题", { exact: true }).fill("尚未保存的标题");
     const key = `pressroom:draft:${user.id}:${id}`;
     await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toContain("尚未保存的标题");
     // Copies another person left in this browser, in the old per-release form too, and an unrelated setting.

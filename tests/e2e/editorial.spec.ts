@@ -5,7 +5,7 @@ const as = (role: "editor" | "publisher" | "admin") => ({ storageState: `tests/e
 
 async function createRelease(page: Page, title: string) {
   await page.goto("/admin/releases/new");
-  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("标题", { exact: true }).fill(title);
   await page
     .getByLabel("网址别名（自动生成，可修改）")
     .fill(`e2e-${Date.now()}-${Math.floor(Math.random() * 1000)}`);
@@ -185,17 +185,17 @@ test.describe("two people edit the same release", () => {
     const b = await (await browser.newContext(as("publisher"))).newPage();
     await b.goto(`/admin/releases/${id}`);
 
-    await a.getByLabel("标题").fill("A 改的标题");
+    await a.getByLabel("标题", { exact: true }).fill("A 改的标题");
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByTestId("save-status")).toContainText("已保存（第 2 版）");
 
-    await b.getByLabel("标题").fill("B 改的标题");
+    await b.getByLabel("标题", { exact: true }).fill("B 改的标题");
     await b.getByRole("button", { name: "保存", exact: true }).click();
     const conflict = b.getByRole("alertdialog", { name: "保存冲突" });
     await expect(conflict).toBeVisible();
     await expect(conflict.getByTestId("mine-title")).toHaveText("B 改的标题");
     await expect(conflict).toContainText("A 改的标题");
-    await expect(b.getByLabel("标题")).toHaveValue("B 改的标题");
+    await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 改的标题");
 
     // Merge: keep B's title, knowingly.
     await conflict.getByRole("button", { name: "按所选合并并保存" }).click();

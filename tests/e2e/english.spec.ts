@@ -131,7 +131,14 @@ test.describe("English pages of the seeded translation", () => {
     // The Chinese feed stays Chinese.
     expect(await (await request.get("/feed.xml")).text()).not.toContain(`/en/releases/${EN}`);
 
-    const sitemap = await (await request.get("/sitemap.xml")).text();
+    // /sitemap.xml is an index: the release files carry the releases' alternates, pages.xml the pages'.
+    const index = await (await request.get("/sitemap.xml")).text();
+    const files = [...index.matchAll(/<loc>[^<]*?(\/sitemaps\/[^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(files).toContain("/sitemaps/pages.xml");
+    const sitemap = (await Promise.all(files.map(async (file) => (await request.get(file)).text()))).join(
+      "\n",
+    );
+    expect(sitemap).toMatch(new RegExp(`<xhtml:link rel="alternate" hreflang="en" href="[^"]*/en"`));
     expect(sitemap).toMatch(
       new RegExp(`<xhtml:link rel="alternate" hreflang="en" href="[^"]*/en/releases/${EN}"`),
     );

@@ -174,6 +174,8 @@ async function open2023Release(page: Page) {
 test("the 2023 release's 50 figures: about three screens at 1440 px, no overflow at 375 px, accessible", async ({
   page,
 }) => {
+  // Two layouts and an axe pass over 50 rows of inputs: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await open2023Release(page);
   const grid = await page.locator(".figure-grid__table").boundingBox();

@@ -34,7 +34,7 @@ test("paste a release, review it with the keyboard, accept all, create the draft
   await expect(page.getByRole("button", { name: "创建草稿（3 项数据）" })).toBeVisible();
   await page.getByRole("button", { name: "创建草稿（3 项数据）" }).click();
   await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
-  await expect(page.getByLabel("标题")).toHaveValue("示例博览会E2E成果发布");
+  await expect(page.getByLabel("标题", { exact: true })).toHaveValue("示例博览会E2E成果发布");
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll("input")].some((i) => i.value === "3100")))
     .toBe(true);

@@ -229,10 +229,10 @@ test("PostgreSQL away for 10 s: cached answers keep coming, the rest is 503, eve
     });
 
     const typed = `停机时写的标题 ${stamp}`;
-    await editor.getByLabel("标题").fill(typed);
+    await editor.getByLabel("标题", { exact: true }).fill(typed);
     await editor.getByRole("button", { name: "保存", exact: true }).click();
     await expect(editor.locator(".form-error")).toHaveText("数据库暂时不可用，内容未保存，请稍后再试");
-    await expect(editor.getByLabel("标题")).toHaveValue(typed);
+    await expect(editor.getByLabel("标题", { exact: true })).toHaveValue(typed);
     const browserCopy = await editor.evaluate(
       (id) => Object.entries(localStorage).find(([key]) => key.endsWith(`:${id}`))?.[1] ?? "",
       draft.id,

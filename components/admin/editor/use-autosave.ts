@@ -39,18 +39,36 @@ export function useAutosave({
     if (dirty) localStorage.setItem(copyKey, JSON.stringify(browserDraftCopy(form, version)));
   }, [dirty, form, copyKey, version]);
 
+  // The autosave being sent, if any: a save waits for it, so its answer cannot arrive after the
+  // save's and overwrite the status (or leave a server copy older than the saved version).
+  const inFlight = useRef<Promise<void> | null>(null);
+
   const push = useCallback(async () => {
     const { form: data, version: baseVersion } = latest.current;
-    const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", {
-      baseVersion,
-      data,
-    });
-    latest.current.onStatus(autosaveStatus(result.ok ? { savedAt: result.data.savedAt } : result.error));
+    const sending = (async () => {
+      const result = await callApi<{ savedAt: string }>(`/api/admin/releases/${releaseId}/autosave`, "POST", {
+        baseVersion,
+        data,
+      });
+      latest.current.onStatus(autosaveStatus(result.ok ? { savedAt: result.data.savedAt } : result.error));
+    })();
+    inFlight.current = sending;
+    try {
+      await sending;
+    } finally {
+      if (inFlight.current === sending) inFlight.current = null;
+    }
   }, [releaseId]);
 
   const cancel = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  /** Before a save: no autosave is scheduled, and the one being sent has been answered. */
+  const settle = useCallback(async () => {
+    cancel();
+    await inFlight.current?.catch(() => {});
+  }, [cancel]);
 
   /** Call after each change: the server copy is sent once typing pauses. */
   const schedule = useCallback(() => {
@@ -75,5 +93,5 @@ export function useAutosave({
     };
   }, [push]);
 
-  return { schedule, cancel };
+  return { schedule, cancel, settle };
 }
