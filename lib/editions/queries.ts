@@ -3,7 +3,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { publicReleaseWhere } from "../publication/visibility";
-import { listEditionAddresses, publicEditionFigure } from "./addresses";
+import { listEditionAddresses } from "./addresses";
+import { headlineReleaseIds, representativeFigureIds } from "./representative-sql";
 import {
   summaryFields,
   toPublicFigure,
@@ -32,6 +33,11 @@ const newestFirst = [
   { id: "desc" },
 ] satisfies Prisma.ReleaseOrderByWithRelationInput[];
 
+const editionOrder = [
+  { year: "desc" },
+  { event: { createdAt: "asc" } },
+] satisfies Prisma.EditionOrderByWithRelationInput[];
+
 async function publicEditionRows(where: Prisma.EditionWhereInput = {}) {
   return db.edition.findMany({
     where: { ...where, releases: { some: publicReleaseWhere() } },
@@ -45,7 +51,7 @@ async function publicEditionRows(where: Prisma.EditionWhereInput = {}) {
         orderBy: newestFirst,
       },
     },
-    orderBy: [{ year: "desc" }, { event: { createdAt: "asc" } }],
+    orderBy: editionOrder,
   });
 }
 
@@ -60,7 +66,18 @@ export interface EditionSummary extends PublicEdition {
 
 function headlineOf(edition: EditionRow) {
   const withKeys = edition.releases.filter((r) => r.figures.some((f) => f.highlighted));
-  const release = withKeys.find((r) => r.isEditionResults) ?? withKeys[0];
+  return headlineFrom(withKeys.find((r) => r.isEditionResults) ?? withKeys[0]);
+}
+
+function headlineFrom(
+  release:
+    | {
+        slug: string;
+        title: string;
+        figures: Array<Parameters<typeof toPublicFigure>[0] & { highlighted: boolean }>;
+      }
+    | undefined,
+) {
   return release
     ? {
         headline: release.figures.filter((f) => f.highlighted).map(toPublicFigure),
@@ -74,10 +91,35 @@ async function mainEventId() {
   return (await db.event.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } }))?.id ?? null;
 }
 
+/** Every public edition with its headline: the chosen release is picked in SQL, only its key figures are read. */
 export async function listPublicEditions(): Promise<{ editions: EditionSummary[]; eventCount: number }> {
-  const rows = await publicEditionRows();
+  const [rows, headlineIds] = await Promise.all([
+    db.edition.findMany({
+      where: { releases: { some: publicReleaseWhere() } },
+      select: {
+        ...editionSelect,
+        _count: { select: { releases: { where: { ...publicReleaseWhere(), locale: "zh-CN" } } } },
+      },
+      orderBy: editionOrder,
+    }),
+    headlineReleaseIds(),
+  ]);
+  const headlines = await db.release.findMany({
+    where: { id: { in: headlineIds } },
+    select: {
+      editionId: true,
+      slug: true,
+      title: true,
+      figures: { where: { highlighted: true }, orderBy: { sortOrder: "asc" } },
+    },
+  });
+  const headlineByEdition = new Map(headlines.map((r) => [r.editionId, r]));
   return {
-    editions: rows.map((e) => ({ ...toPublicEdition(e), ...headlineOf(e), releaseCount: e.releases.length })),
+    editions: rows.map((e) => ({
+      ...toPublicEdition(e),
+      ...headlineFrom(headlineByEdition.get(e.id)),
+      releaseCount: e._count.releases,
+    })),
     eventCount: new Set(rows.map((e) => e.event.id)).size,
   };
 }
@@ -132,7 +174,10 @@ export interface FigureSeries {
 export async function findFigureSeries(key: string): Promise<FigureSeries | null> {
   const entry = await db.figureKey.findUnique({ where: { key } });
   if (!entry) return null;
-  const rows = await db.figure.findMany({ where: publicEditionFigure(key), include: seriesFigureInclude });
+  const rows = await db.figure.findMany({
+    where: { id: { in: await representativeFigureIds([key]) } },
+    include: seriesFigureInclude,
+  });
   const series = seriesPoints(rows);
   if (!series.length) return null;
   return {
@@ -163,16 +208,11 @@ export async function listEditionComparisons(
   });
   if (!release?.edition || !release.figures.length) return [];
   const keys = release.figures.map((f) => f.key);
-  const rows = await db.figure.findMany({
-    where: {
-      key: { in: keys },
-      release: {
-        ...publicReleaseWhere(),
-        edition: { eventId: release.edition.eventId, id: { not: release.editionId ?? undefined } },
-      },
-    },
-    include: seriesFigureInclude,
+  const ids = await representativeFigureIds(keys, {
+    eventId: release.edition.eventId,
+    exceptEditionId: release.editionId ?? undefined,
   });
+  const rows = await db.figure.findMany({ where: { id: { in: ids } }, include: seriesFigureInclude });
   return keys
     .map((key) => ({ key, points: seriesPoints(rows.filter((r) => r.key === key)) }))
     .filter((c) => c.points.length);

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "figure_key_idx";
+
+-- CreateIndex
+CREATE INDEX "figure_key_releaseId_id_idx" ON "figure"("key", "releaseId", "id");
+
