@@ -202,7 +202,7 @@ export async function listEditionComparisons(
     where: { slug: releaseSlug, ...publicReleaseWhere() },
     select: {
       editionId: true,
-      edition: { select: { eventId: true } },
+      edition: { select: { eventId: true, year: true } },
       figures: { where: { highlighted: true }, select: { key: true }, orderBy: { sortOrder: "asc" } },
     },
   });
@@ -213,8 +213,14 @@ export async function listEditionComparisons(
     exceptEditionId: release.editionId ?? undefined,
   });
   const rows = await db.figure.findMany({ where: { id: { in: ids } }, include: seriesFigureInclude });
+  // 历届对比 compares with earlier editions only (issue 11): a later edition is not history yet
+  // for this release (/data/[key] shows the whole series).
+  const year = release.edition.year;
   return keys
-    .map((key) => ({ key, points: seriesPoints(rows.filter((r) => r.key === key)) }))
+    .map((key) => ({
+      key,
+      points: seriesPoints(rows.filter((r) => r.key === key)).filter((p) => p.edition.year < year),
+    }))
     .filter((c) => c.points.length);
 }
 

@@ -105,10 +105,8 @@ describe("comparing a figure across editions", () => {
     expect(comparisons.map((c) => [c.key, c.points.map((p) => [p.edition.year, p.figure.display])])).toEqual([
       [key, [[2019, "超1.2万个"]]],
     ]);
-    // The seed's figures are no key figure of this event: nothing else is compared.
-    expect(await listEditionComparisons(old.slug)).toEqual([
-      { key, points: [expect.objectContaining({ release: { slug: current.slug, title: current.title } })] },
-    ]);
+    // Earlier editions only: the 2019 release has no history yet, whatever 2020 says.
+    expect(await listEditionComparisons(old.slug)).toEqual([]);
 
     const addresses = await listEditionAddresses();
     expect(addresses.keys).toContain(key);
