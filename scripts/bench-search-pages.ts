@@ -46,13 +46,14 @@ runCli(async () => {
     const { Prisma } = await import("../lib/generated/prisma/client");
     const { db } = await import("../lib/db");
     const { parseQuery } = await import("../lib/search/search-query");
-    const { publicTierSql, searchPublicReleases, withSearchTimeout } =
+    const { LATER_TIERS_BY_GIN, publicTierSql, searchPublicReleases, withSearchTimeout } =
       await import("../lib/search/search-releases");
     const { publicReleaseSql } = await import("../lib/publication/visibility-sql");
 
-    const explain = (sql: import("../lib/generated/prisma/client").Prisma.Sql) =>
+    const explain = (sql: import("../lib/generated/prisma/client").Prisma.Sql, laterTier = false) =>
       db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`;
+        if (laterTier) await tx.$executeRaw(LATER_TIERS_BY_GIN);
         const [{ "QUERY PLAN": plan }] = await tx.$queryRaw<Explain>`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`;
         return { ms: plan[0]["Execution Time"], rows: plan[0].Plan["Actual Rows"] };
       });
@@ -98,7 +99,7 @@ runCli(async () => {
         statements = 0;
         for (const tier of [1, 2, 3, 4] as const) {
           if (found > PAGE) break;
-          const result = await explain(publicTierSql(plan, tier, PAGE + 1 - found));
+          const result = await explain(publicTierSql(plan, tier, PAGE + 1 - found), tier > 1);
           found += result.rows;
           ms += result.ms;
           statements++;
@@ -155,6 +156,7 @@ runCli(async () => {
             let found = 0;
             for (const tier of [1, 2, 3, 4] as const) {
               if (found > PAGE) break;
+              if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
               found += (await tx.$queryRaw<unknown[]>(publicTierSql(plan, tier, PAGE + 1 - found))).length;
             }
           }),

@@ -128,6 +128,14 @@ export async function withSearchTimeout<T>(run: (tx: Tx) => Promise<T>): Promise
 type Match = { id: string; tier: MatchTier };
 
 /**
+ * From the second tier on, no walk of the date index (local to the search transaction): the
+ * planner misjudges how many releases "not in the earlier tiers" leaves, and a walk of a tier that
+ * is nearly empty reads a vector for every release (302 ms for the body tier of 新能源汽车 on
+ * 10,000). By GIN and a sort, the cost is bounded by the tier's matches (10 ms there).
+ */
+export const LATER_TIERS_BY_GIN = Prisma.sql`SELECT set_config('enable_indexscan', 'off', true)`;
+
+/**
  * Up to limit + 1 matches from `offset` on, in the order (tier, newest first, id). Readers' search
  * fetches tier after tier, each bounded by what the page still needs, and stops once it has enough.
  */
@@ -138,6 +146,7 @@ const matchPage = (plan: SearchPlan) =>
     const found: Match[] = [];
     for (const tier of TIERS) {
       if (found.length >= wanted) break;
+      if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
       found.push(...(await tx.$queryRaw<Match[]>(publicTierSql(plan, tier, wanted - found.length))));
     }
     return found.slice(plan.offset);
