@@ -199,6 +199,12 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
         `/releases/${slug}/share.png`,
         `/releases/${slug}/figures.csv`,
         `/api/releases/${slug}`,
+        // The English edition's and the sitemap files' client-chosen segments (issue 13, §3).
+        `/en/releases/${slug}`,
+        `/en/data/${slug}`,
+        `/en/releases/page/${1000 + i * 37}`,
+        `/sitemaps/releases/${1000 + i * 37}.xml`,
+        `/sitemaps/releases/${slug}.xml`,
       ])
         attacks.push([url, 404]);
     }
