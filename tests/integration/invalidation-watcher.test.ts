@@ -1,31 +1,15 @@
 import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startInvalidationWatcher } from "@/lib/cache/invalidation-watcher";
 import { db } from "@/lib/db";
+import { startWatchedLoopback, type WatchedLoopback } from "../fixtures/watched-loopback";
 
-// The watcher's loopback call, received here instead of by Next: the tags it announces, in order.
-const announced: string[][] = [];
-let server: http.Server;
-let stopWatcher: () => void;
+let watched: WatchedLoopback;
+// The tags the watcher announced, in order (filled by the loopback receiver).
+let announced: string[][];
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      announced.push((JSON.parse(body) as { tags: string[] }).tags);
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  stopWatcher = startInvalidationWatcher({
-    port: (server.address() as AddressInfo).port,
-    pollMs: 200,
-    refreshOnStart: false,
-  });
+  watched = await startWatchedLoopback({ pollMs: 200 });
+  announced = watched.announced;
   // The first tick only notes where the outbox stands, so a row written before it read is never
   // announced: write one per attempt until one is, and the watcher is past its first tick.
   const readyTags = new Set<string>();
@@ -42,10 +26,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => {
-  stopWatcher?.();
-  server?.close();
-});
+afterAll(() => watched?.stop());
 
 describe("the cache invalidation watcher", () => {
   it("announces a change whose transaction commits after a later one (outbox ids commit out of order)", async () => {

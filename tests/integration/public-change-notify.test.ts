@@ -1,17 +1,14 @@
 import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startInvalidationWatcher } from "@/lib/cache/invalidation-watcher";
 import { db } from "@/lib/db";
 import { recordPublicChange } from "@/lib/publication/public-change";
+import { startWatchedLoopback, type WatchedLoopback } from "../fixtures/watched-loopback";
 
 // A watcher whose poll is ten minutes away: whatever it announces within a few seconds, it was told
 // of by the database's notification (recordPublicChange's pg_notify), not found by polling.
 const POLL_MS = 600_000;
-const announced: string[][] = [];
-let server: http.Server;
-let stopWatcher: () => void;
+let watched: WatchedLoopback;
+let announced: string[][];
 
 /** The backend of the watcher's listening connection (its last statement is the LISTEN). */
 async function listenerPids(): Promise<number[]> {
@@ -22,28 +19,12 @@ async function listenerPids(): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      announced.push((JSON.parse(body) as { tags: string[] }).tags);
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  stopWatcher = startInvalidationWatcher({
-    port: (server.address() as AddressInfo).port,
-    pollMs: POLL_MS,
-    refreshOnStart: false,
-  });
+  watched = await startWatchedLoopback({ pollMs: POLL_MS });
+  announced = watched.announced;
   await vi.waitFor(async () => expect(await listenerPids()).toHaveLength(1), { timeout: 10_000 });
 });
 
-afterAll(() => {
-  stopWatcher?.();
-  server?.close();
-});
+afterAll(() => watched?.stop());
 
 const change = (tag: string) => db.$transaction((tx) => recordPublicChange(tx, [tag]));
 
