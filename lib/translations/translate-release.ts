@@ -44,6 +44,37 @@ function translationTaken(error: unknown): never {
   throw error;
 }
 
+/** Marks a release as the translation of `original` (made or checked now), with its audit entry. */
+async function makeTranslation(
+  tx: Tx,
+  user: Actor,
+  input: {
+    translationId: string;
+    original: { id: string; translationGroupId: string };
+    action: "release.translation_create" | "release.translation_link";
+    details: Record<string, string>;
+  },
+) {
+  await tx.release
+    .update({
+      where: { id: input.translationId },
+      data: {
+        translatedFromId: input.original.id,
+        translationGroupId: input.original.translationGroupId,
+        translatedAt: new Date(),
+      },
+    })
+    .catch(translationTaken);
+  await recordAudit(tx, {
+    actor: user,
+    action: input.action,
+    targetType: "release",
+    targetId: input.translationId,
+    details: input.details,
+    ip: user.ip,
+  });
+}
+
 /**
  * Creates, links or confirms a release's English translation. A translation has no figures of its
  * own (English pages read its original's), so creating one copies only the metadata; its
@@ -72,23 +103,11 @@ export async function translateRelease(actor: Actor | null, releaseId: string, r
       },
       async (tx, translationId) => {
         const original = await loadOriginal(tx, releaseId);
-        await tx.release
-          .update({
-            where: { id: translationId },
-            data: {
-              translatedFromId: original.id,
-              translationGroupId: original.translationGroupId,
-              translatedAt: new Date(),
-            },
-          })
-          .catch(translationTaken);
-        await recordAudit(tx, {
-          actor: user,
+        await makeTranslation(tx, user, {
+          translationId,
+          original,
           action: "release.translation_create",
-          targetType: "release",
-          targetId: translationId,
           details: { translatedFrom: original.slug },
-          ip: user.ip,
         });
       },
     );
@@ -111,23 +130,11 @@ export async function translateRelease(actor: Actor | null, releaseId: string, r
       };
       if (target.locale !== "en") refuse("只能关联英文稿件");
       if (target.translatedFromId) refuse("该英文稿件已是另一篇稿件的译文");
-      await tx.release
-        .update({
-          where: { id: target.id },
-          data: {
-            translatedFromId: original.id,
-            translationGroupId: original.translationGroupId,
-            translatedAt: new Date(),
-          },
-        })
-        .catch(translationTaken);
-      await recordAudit(tx, {
-        actor: user,
+      await makeTranslation(tx, user, {
+        translationId: target.id,
+        original,
         action: "release.translation_link",
-        targetType: "release",
-        targetId: target.id,
         details: { translatedFrom: original.slug, slug: target.slug },
-        ip: user.ip,
       });
       // Both pages gain their hreflang alternates and language links.
       if (isPublic(target)) await recordPublicChange(tx);
