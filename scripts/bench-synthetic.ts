@@ -1,14 +1,11 @@
 // npm run bench -- --synthetic: the portal at 10,000 releases (issue 13 §3). Its own data directory
 // and embedded PostgreSQL (never the app's), the synthetic archive generated once and kept, the
 // production server, then p99 at 10 connections and req/s at 50 for every page the issue names.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../lib/config";
-import { compileServer } from "./compile-server";
-import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
-import { run, sh, treeRss, waitForServer } from "./bench-tools";
+import { run, startBenchServer } from "./bench-tools";
 
 const RELEASES = 10_000;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -26,6 +23,24 @@ interface Target {
   kind: Kind;
   headers?: Record<string, string>;
 }
+
+// Searches are never cached (no-store, not among the response cache's keys): every request runs one.
+const SEARCH_TARGETS: Target[] = [
+  { name: "search page 签约项目", path: `/search?q=${encodeURIComponent("签约项目")}`, kind: "search" },
+  ...[
+    ["签约项目", "a phrase most releases hold"],
+    ["簽約項目", "traditional"],
+    ["3425亿", "rare"],
+    ["2023 投资", "mixed"],
+    ["会", "one character"],
+  ].map(([q, what]): Target => ({
+    name: `search API ${q} (${what})`,
+    path: `/api/search?q=${encodeURIComponent(q)}`,
+    kind: "search",
+  })),
+];
+/** BENCH_ONLY=search: only the pages whose name matches (a regular expression), without the queries table, for quick runs. */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 
 /** Target p99 at 10 connections (issue 13 §3): uncached pages and API 50 ms, cached 5 ms, sitemaps 200 ms. */
 const TARGET_MS: Record<Kind, number> = { cached: 5, uncached: 50, sitemap: 200, search: 50 };
@@ -63,6 +78,7 @@ async function measureQueries(deepCursor: string) {
     await import("../lib/releases/queries");
   const { listSitemapIndex, listSitemapReleases } = await import("../lib/seo/sitemap-files");
   const { listSitemapData } = await import("../lib/seo/sitemap-queries");
+  const { searchPublicReleases } = await import("../lib/search/search-releases");
   const queries: Array<[string, () => Promise<unknown>]> = [
     ["home (lead and latest)", () => getHomeReleases()],
     ["list page 1", () => listPublishedReleases({ page: 1 })],
@@ -72,6 +88,10 @@ async function measureQueries(deepCursor: string) {
     ["sitemap index", () => listSitemapIndex()],
     ["sitemap file 1 (5,000 URLs)", () => listSitemapReleases(1)],
     ["every public release (pages file, news sitemap)", () => listSitemapData()],
+    ...["签约项目", "簽約項目", "3425亿", "2023 投资", "会"].map((q): [string, () => Promise<unknown>] => [
+      `search ${q}, page of 20 with snippets`,
+      () => searchPublicReleases({ q, limit: 20 }),
+    ]),
   ];
   const rows = [];
   for (const [name, query] of queries) {
@@ -119,30 +139,12 @@ export async function runSyntheticBench() {
   await chooseOwnDataDirectory();
   const database = await prepareArchive();
   const { db } = await import("../lib/db");
-  const secret = crypto.randomBytes(32).toString("base64url");
-  const env: Record<string, string> = {
-    NODE_OPTIONS: productionNodeOptions(),
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: secret,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    SITE_URL: BASE,
-    NEXTAUTH_URL: BASE,
-  };
-  if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
-    console.log("Building (no production build found) ...");
-    await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
-  }
-  await compileServer();
-  const server = spawn(process.execPath, PRODUCTION_SERVER_ARGS, {
-    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
-    stdio: "ignore",
+  const server = await startBenchServer({
+    port: PORT,
+    databaseUrl: database.url,
+    secret: crypto.randomBytes(32).toString("base64url"),
   });
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(server.pid ?? 0))), 200);
   try {
-    await waitForServer(`${BASE}/api/releases?limit=1`, server);
     const publicSynthetic = await db.release.findMany({
       where: { synthetic: true, locale: "zh-CN", status: "published" },
       select: { slug: true },
@@ -153,7 +155,7 @@ export async function runSyntheticBench() {
     const release = `/releases/${publicSynthetic[0].slug}`;
     const cursor = await deepCursor(8000);
     const api = `/api/releases?cursor=${cursor}&limit=20`;
-    const targets: Target[] = [
+    const everyTarget: Target[] = [
       { name: "home", path: "/", kind: "cached" },
       { name: "list page 1", path: "/releases", kind: "cached" },
       { name: "list page 1, uncached", path: "/releases", kind: "uncached", headers: BYPASS },
@@ -174,9 +176,9 @@ export async function runSyntheticBench() {
       { name: "sitemap releases 1", path: "/sitemaps/releases/1.xml", kind: "sitemap" },
       { name: "sitemap releases 2", path: "/sitemaps/releases/2.xml", kind: "sitemap" },
       { name: "sitemap pages", path: "/sitemaps/pages.xml", kind: "sitemap" },
-      { name: "search page", path: `/search?q=${encodeURIComponent("签约")}`, kind: "search" },
-      { name: "search API", path: `/api/search?q=${encodeURIComponent("签约")}`, kind: "search" },
+      ...SEARCH_TARGETS,
     ];
+    const targets = everyTarget.filter((target) => !ONLY || ONLY.test(target.name));
     // Before any load: pages nobody asked for yet, rendered by Next from the database.
     const renders = await firstRenders([
       ...publicSynthetic.slice(1, 6).map((r) => `/releases/${r.slug}`),
@@ -210,12 +212,11 @@ export async function runSyntheticBench() {
       });
       console.log(`  measured ${target.name}`);
     }
-    clearInterval(sampler);
-    const queries = await measureQueries(cursor);
-    report(rows, queries, renders, peakRss);
+    server.stopSampling();
+    const queries = ONLY ? [] : await measureQueries(cursor);
+    report(rows, queries, renders, server.peakRss());
   } finally {
-    clearInterval(sampler);
-    server.kill("SIGTERM");
+    server.stop();
     await database.stop();
   }
 }
@@ -269,7 +270,8 @@ function report(
   console.log(misses.length ? `\nMissed targets: ${misses.join(", ")}` : "\nAll targets met.");
   fs.mkdirSync("bench-results", { recursive: true });
   fs.writeFileSync(
-    "bench-results/synthetic.json",
+    // A BENCH_ONLY run measured part of the table: it leaves the whole one in place.
+    ONLY ? "bench-results/synthetic-only.json" : "bench-results/synthetic.json",
     JSON.stringify(
       {
         at: new Date().toISOString(),

@@ -1,20 +1,16 @@
 // npm run bench: builds if needed, starts the production server on the same database the app
 // uses (embedded by default), and measures the public pages with autocannon on 127.0.0.1.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import zlib from "node:zlib";
 import { getConfig } from "../lib/config";
 import { prepareDatabase } from "../lib/database/prepare";
 import { editorMisses, measureEditor, printEditorMeasurement } from "./bench-editor";
 import { WORK_BOUND_MS, measureWorkBounds, printWorkBounds } from "./bench-work-bounds";
-import { compileServer } from "./compile-server";
 import { measureNginx, type NginxFigures } from "./bench-nginx";
 import { nginxInstalled } from "./ensure-nginx";
-import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 import { runCli } from "./run-cli";
-import { run, sh, treeRss, waitForServer } from "./bench-tools";
+import { run, startBenchServer } from "./bench-tools";
 import { runSyntheticBench } from "./bench-synthetic";
 import { printSignIn } from "./sign-in-banner";
 
@@ -56,34 +52,15 @@ runCli(async () => {
   const { database, seed } = await prepareDatabase(() => {});
   if (seed.generatedAdmin) printSignIn(`http://localhost:${process.env.PORT ?? 3000}`, seed.generatedAdmin);
   const secret = process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url");
-  const env: Record<string, string> = {
-    NODE_OPTIONS: productionNodeOptions(),
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: secret,
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    SITE_URL: BASE,
-    NEXTAUTH_URL: BASE,
-    // The server purges the nginx front on every public change, as in production.
-    ...(WITH_NGINX ? { HTTP_CACHE_PURGE: `nginx=http://127.0.0.1:${NGINX_PORT}` } : {}),
-  };
   process.env.DATABASE_URL = database.url;
-  if (!fs.existsSync(path.resolve(".next/BUILD_ID")) || process.env.BENCH_BUILD === "1") {
-    console.log("Building (no production build found) ...");
-    await sh(path.resolve("node_modules/.bin/next"), ["build"], env);
-  }
-  // The server the benchmark measures is the compiled one npm start runs (a second, so always).
-  await compileServer();
-  const server = spawn(process.execPath, PRODUCTION_SERVER_ARGS, {
-    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
-    stdio: "ignore",
+  const server = await startBenchServer({
+    port: PORT,
+    databaseUrl: database.url,
+    secret,
+    // The server purges the nginx front on every public change, as in production.
+    env: WITH_NGINX ? { HTTP_CACHE_PURGE: `nginx=http://127.0.0.1:${NGINX_PORT}` } : {},
   });
-  const serverPid = server.pid ?? 0;
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(serverPid))), 200);
   try {
-    await waitForServer(`${BASE}/api/releases?limit=1`, server);
     if (EDITOR_ONLY) {
       const editor = await measureEditor(BASE, secret);
       printEditorMeasurement(editor);
@@ -121,10 +98,11 @@ runCli(async () => {
     }
     const js = await firstLoadJs("/releases/wmc-2023-results");
     const work = measureWorkBounds();
-    clearInterval(sampler);
+    server.stopSampling();
     // After the load runs and the memory sampling: Lighthouse must not share the CPU with autocannon.
     const editor = await measureEditor(BASE, secret);
-    peakRss = Math.max(peakRss, treeRss(serverPid));
+    server.sampleRss();
+    const peakRss = server.peakRss();
 
     const cacheMb = getConfig().RESPONSE_CACHE_MB;
     console.log(
@@ -196,8 +174,7 @@ runCli(async () => {
       ),
     );
   } finally {
-    clearInterval(sampler);
-    server.kill("SIGTERM");
+    server.stop();
     await database.stop();
   }
 });

@@ -6,7 +6,7 @@ import { bodyToText } from "../content/sanitize-body";
 import { powerOfTen, shiftDecimal } from "../figures/decimal";
 import { formatFigure } from "../figures/format";
 import { normaliseForSearch } from "./normalise-text";
-import { INDEXED_TEXT_LENGTH } from "./snippet";
+import { INDEXED_TEXT_LENGTH, snippetSource, type SnippetSource } from "./snippet";
 import { documentLexemes, tsvectorLiteral } from "./tokenise";
 
 export interface SearchableFigure {
@@ -34,12 +34,18 @@ const lexemesOf = (...texts: string[]) => {
   return set;
 };
 
+/** The figures' own words, which a figure-tier hit's snippet shows (search-releases.ts). */
+const figureWords = (figures: Array<{ label: string; mention: string | null }>) =>
+  figures.map((f) => `${f.label} ${f.mention ?? ""}`).join("；");
+
 /**
- * The four vectors of a release. Figures count as written (3425亿元), as their mention in the text
- * and as plain base digits (342500000000), so a reader who types any of them finds the release.
- * The body counts up to its first INDEXED_TEXT_LENGTH characters: beyond it a body is not what anyone searches.
+ * A release's search document: its four vectors and the prepared sources of its snippets.
+ * Figures count as written (3425亿元), as their mention in the text and as plain base digits
+ * (342500000000), so a reader who types any of them finds the release. The body counts up to its
+ * first INDEXED_TEXT_LENGTH characters: beyond it a body is not what anyone searches.
  */
-export function buildSearchVectors(release: SearchableRelease) {
+export function buildSearchDocument(release: SearchableRelease) {
+  const bodyText = bodyToText(release.body);
   const figureTexts = release.figures.flatMap((f) => {
     const value = f.value.toString();
     return [
@@ -53,16 +59,23 @@ export function buildSearchVectors(release: SearchableRelease) {
   const summary = lexemesOf(release.summary);
   const figures = lexemesOf(...figureTexts);
   const all = lexemesOf(
-    bodyToText(release.body).slice(0, INDEXED_TEXT_LENGTH),
+    bodyText.slice(0, INDEXED_TEXT_LENGTH),
     ...release.tags,
     release.slug.replace(/-/g, " "),
   );
   for (const set of [title, summary, figures]) for (const lexeme of set) all.add(lexeme);
   return {
-    title: tsvectorLiteral(title),
-    summary: tsvectorLiteral(summary),
-    figures: tsvectorLiteral(figures),
-    all: tsvectorLiteral(all),
+    vectors: {
+      title: tsvectorLiteral(title),
+      summary: tsvectorLiteral(summary),
+      figures: tsvectorLiteral(figures),
+      all: tsvectorLiteral(all),
+    },
+    snippets: {
+      body: snippetSource(bodyText),
+      summary: snippetSource(release.summary),
+      figures: snippetSource(figureWords(release.figures)),
+    },
   };
 }
 
@@ -94,17 +107,26 @@ const asSearchable = (row: ReleaseRow): SearchableRelease => ({
   tags: row.tags.map((t) => t.tag.name),
 });
 
-function upsertSql(rows: Array<{ id: string; vectors: ReturnType<typeof buildSearchVectors> }>) {
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.id}::uuid, ${r.vectors.title}::tsvector, ${r.vectors.summary}::tsvector, ${r.vectors.figures}::tsvector, ${r.vectors.all}::tsvector, now())`,
-  );
+type SearchDocument = ReturnType<typeof buildSearchDocument>;
+
+function upsertSql(rows: Array<{ id: string; document: SearchDocument }>) {
+  const text = (source: SnippetSource) => Prisma.sql`${source.text}, ${source.normal}`;
+  const values = rows.map(({ id, document: { vectors, snippets } }) => {
+    const tsvectors = Prisma.sql`${vectors.title}::tsvector, ${vectors.summary}::tsvector, ${vectors.figures}::tsvector, ${vectors.all}::tsvector`;
+    return Prisma.sql`(${id}::uuid, ${tsvectors}, ${text(snippets.body)}, ${text(snippets.summary)}, ${text(snippets.figures)}, now())`;
+  });
   return Prisma.sql`
-    INSERT INTO search_document ("releaseId", "titleVector", "summaryVector", "figureVector", "allVector", "indexedAt")
+    INSERT INTO search_document ("releaseId", "titleVector", "summaryVector", "figureVector", "allVector",
+      "bodySnippet", "bodySnippetNormal", "summarySnippet", "summarySnippetNormal",
+      "figureSnippet", "figureSnippetNormal", "indexedAt")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("releaseId") DO UPDATE SET
       "titleVector" = EXCLUDED."titleVector", "summaryVector" = EXCLUDED."summaryVector",
-      "figureVector" = EXCLUDED."figureVector", "allVector" = EXCLUDED."allVector", "indexedAt" = now()`;
+      "figureVector" = EXCLUDED."figureVector", "allVector" = EXCLUDED."allVector",
+      "bodySnippet" = EXCLUDED."bodySnippet", "bodySnippetNormal" = EXCLUDED."bodySnippetNormal",
+      "summarySnippet" = EXCLUDED."summarySnippet", "summarySnippetNormal" = EXCLUDED."summarySnippetNormal",
+      "figureSnippet" = EXCLUDED."figureSnippet", "figureSnippetNormal" = EXCLUDED."figureSnippetNormal",
+      "indexedAt" = now()`;
 }
 
 /**
@@ -114,13 +136,14 @@ function upsertSql(rows: Array<{ id: string; vectors: ReturnType<typeof buildSea
  */
 export async function refreshSearchDocument(tx: Tx, releaseId: string): Promise<void> {
   const row = await tx.release.findUniqueOrThrow({ where: { id: releaseId }, select: SEARCHABLE_SELECT });
-  await tx.$executeRaw(upsertSql([{ id: row.id, vectors: buildSearchVectors(asSearchable(row)) }]));
+  await tx.$executeRaw(upsertSql([{ id: row.id, document: buildSearchDocument(asSearchable(row)) }]));
 }
 
 /**
  * Rebuilds every search document (npm run search:reindex; the synthetic seed after inserting),
  * a batch of releases at a time in id order, so memory stays bounded whatever the archive's size.
- * `onlyMissing` indexes only releases without a document (after an upgrade, at start).
+ * `onlyMissing` indexes only releases without a complete document (at start: releases written by
+ * another tool, and documents from before the snippet columns, which this rebuilds after the upgrade).
  */
 export async function reindexAllSearchDocuments(
   options: { batchSize?: number; onlyMissing?: boolean; onBatch?: (done: number) => void } = {},
@@ -132,7 +155,9 @@ export async function reindexAllSearchDocuments(
     const rows = await db.release.findMany({
       where: {
         ...(after ? { id: { gt: after } } : {}),
-        ...(options.onlyMissing ? { searchDocument: { is: null } } : {}),
+        ...(options.onlyMissing
+          ? { OR: [{ searchDocument: { is: null } }, { searchDocument: { is: { bodySnippet: null } } }] }
+          : {}),
       },
       select: SEARCHABLE_SELECT,
       orderBy: { id: "asc" },
@@ -140,7 +165,7 @@ export async function reindexAllSearchDocuments(
     });
     if (!rows.length) break;
     await db.$executeRaw(
-      upsertSql(rows.map((row) => ({ id: row.id, vectors: buildSearchVectors(asSearchable(row)) }))),
+      upsertSql(rows.map((row) => ({ id: row.id, document: buildSearchDocument(asSearchable(row)) }))),
     );
     indexed += rows.length;
     after = rows[rows.length - 1].id;

@@ -4,10 +4,9 @@ import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db, type Tx } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError, sqlStateOf } from "../errors";
-import { bodyToText } from "../content/sanitize-body";
 import { publicReleaseSql } from "../publication/visibility-sql";
 import { encodeCursor, MAX_SEARCH_OFFSET, parseQuery, type SearchFilters } from "./search-query";
-import { snippetParts, type SnippetPart } from "./snippet";
+import { snippetPartsOf, snippetSource, type SnippetPart, type SnippetSource } from "./snippet";
 
 /** No search may keep PostgreSQL busy longer than this (issue 13): the query is cancelled instead. */
 export const SEARCH_STATEMENT_TIMEOUT_MS = 100;
@@ -139,18 +138,57 @@ export const LATER_TIERS_BY_GIN = Prisma.sql`SELECT set_config('enable_indexscan
  * Up to limit + 1 matches from `offset` on, in the order (tier, newest first, id). Readers' search
  * fetches tier after tier, each bounded by what the page still needs, and stops once it has enough.
  */
-const matchPage = (plan: SearchPlan) =>
-  withSearchTimeout(async (tx) => {
-    if (plan.audience === "staff") return tx.$queryRaw<Match[]>(staffMatchSql(plan));
-    const wanted = plan.offset + plan.limit + 1;
-    const found: Match[] = [];
-    for (const tier of TIERS) {
-      if (found.length >= wanted) break;
-      if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
-      found.push(...(await tx.$queryRaw<Match[]>(publicTierSql(plan, tier, wanted - found.length))));
-    }
-    return found.slice(plan.offset);
-  });
+async function matchPage(tx: Tx, plan: SearchPlan): Promise<Match[]> {
+  if (plan.audience === "staff") return tx.$queryRaw<Match[]>(staffMatchSql(plan));
+  const wanted = plan.offset + plan.limit + 1;
+  const found: Match[] = [];
+  for (const tier of TIERS) {
+    if (found.length >= wanted) break;
+    if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
+    found.push(...(await tx.$queryRaw<Match[]>(publicTierSql(plan, tier, wanted - found.length))));
+  }
+  return found.slice(plan.offset);
+}
+
+interface PageRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  publishAt: Date | null;
+  locale: string;
+  status: ReleaseStatus;
+  updatedAt: Date;
+  categorySlug: string | null;
+  categoryName: string | null;
+  bodySnippet: string | null;
+  bodySnippetNormal: string | null;
+  summarySnippet: string | null;
+  summarySnippetNormal: string | null;
+  figureSnippet: string | null;
+  figureSnippetNormal: string | null;
+}
+
+/**
+ * What the page shows of its matches, in one statement: the release's short columns, its
+ * category, and from its search document the snippet sources prepared when it was written (the
+ * figures' only for figure-tier hits), so a search never reads a body or figure rows.
+ */
+function pageRowsSql(page: Match[]): Prisma.Sql {
+  const ids = page.map((m) => m.id);
+  const figureTier = page.filter((m) => m.tier === 3).map((m) => m.id);
+  const forFigureTier = (column: string) =>
+    Prisma.sql`CASE WHEN r.id = ANY(${figureTier}::uuid[]) THEN d.${Prisma.raw(`"${column}"`)} END AS ${Prisma.raw(`"${column}"`)}`;
+  return Prisma.sql`
+    SELECT r.id, r.slug, r.title, r.summary, r."publishAt", r.locale, r.status, r."updatedAt",
+      c.slug AS "categorySlug", c.name AS "categoryName",
+      d."bodySnippet", d."bodySnippetNormal", d."summarySnippet", d."summarySnippetNormal",
+      ${forFigureTier("figureSnippet")}, ${forFigureTier("figureSnippetNormal")}
+    FROM release r
+      JOIN search_document d ON d."releaseId" = r.id
+      LEFT JOIN category c ON c.id = r."categoryId"
+    WHERE r.id = ANY(${ids}::uuid[])`;
+}
 
 export interface SearchHit {
   id: string;
@@ -176,52 +214,58 @@ export interface SearchPage {
 async function runSearch(q: string, options: Omit<SearchPlan, "tsquery">): Promise<SearchPage> {
   const { terms, tsquery } = parseQuery(q);
   if (!tsquery) return { terms, hits: [], offset: options.offset, nextCursor: null };
-  const matches = await matchPage({ ...options, tsquery });
-  const page = matches.slice(0, options.limit);
-  const rows = await db.release.findMany({
-    where: { id: { in: page.map((m) => m.id) } },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      body: true,
-      publishAt: true,
-      locale: true,
-      status: true,
-      updatedAt: true,
-      category: { select: { slug: true, name: true } },
-      figures: { select: { label: true, mention: true }, orderBy: { sortOrder: "asc" } },
-    },
+  // The matches and what the page shows of them, in one transaction (one snapshot, no second
+  // round of connection and BEGIN/COMMIT).
+  const { matches, rows } = await withSearchTimeout(async (tx) => {
+    const matches = await matchPage(tx, { ...options, tsquery });
+    const page = matches.slice(0, options.limit);
+    const rows = page.length ? await tx.$queryRaw<PageRow[]>(pageRowsSql(page)) : [];
+    return { matches, rows };
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const hits = page.flatMap(({ id, tier }) => {
+  const hits = matches.slice(0, options.limit).flatMap(({ id, tier }): SearchHit[] => {
     const row = byId.get(id);
-    // Deleted between the two reads: left out.
+    // Deleted between the two statements: left out.
     if (!row) return [];
-    const { body, figures, ...rest } = row;
-    return [{ ...rest, tier, snippet: snippetOf(tier, row.summary, body, figures, terms) }];
+    return [
+      {
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        summary: row.summary,
+        publishAt: row.publishAt,
+        locale: row.locale,
+        status: row.status,
+        updatedAt: row.updatedAt,
+        category: row.categorySlug ? { slug: row.categorySlug, name: row.categoryName ?? "" } : null,
+        tier,
+        snippet: snippetOf(tier, row, terms),
+      },
+    ];
   });
   const next = options.offset + options.limit;
   const nextCursor = matches.length > options.limit && next <= MAX_SEARCH_OFFSET ? encodeCursor(next) : null;
   return { terms, hits, offset: options.offset, nextCursor };
 }
 
-/** The excerpt where the match is: the body, else the summary, else the figures' own words. */
-function snippetOf(
-  tier: MatchTier,
-  summary: string,
-  body: string,
-  figures: Array<{ label: string; mention: string | null }>,
-  terms: string[],
-): SnippetPart[] {
-  const candidates = [bodyToText(body), summary];
-  if (tier === 3) candidates.unshift(figures.map((f) => `${f.label} ${f.mention ?? ""}`).join("；"));
-  for (const text of candidates) {
-    const parts = snippetParts(text, terms);
+const prepared = (text: string | null, normal: string | null): SnippetSource | null =>
+  text === null || normal === null ? null : { text, normal };
+
+/**
+ * The excerpt where the match is: the body, else the summary, else the figures' own words. A
+ * document written before the snippet columns existed (rebuilt at start-up) gives the summary's.
+ */
+function snippetOf(tier: MatchTier, row: PageRow, terms: string[]): SnippetPart[] {
+  const body = prepared(row.bodySnippet, row.bodySnippetNormal) ?? snippetSource("");
+  const summary = prepared(row.summarySnippet, row.summarySnippetNormal) ?? snippetSource(row.summary);
+  const candidates = [body, summary];
+  const figures = prepared(row.figureSnippet, row.figureSnippetNormal);
+  if (tier === 3 && figures) candidates.unshift(figures);
+  for (const source of candidates) {
+    const parts = snippetPartsOf(source, terms);
     if (parts.some((p) => p.hit)) return parts;
   }
-  return snippetParts(summary || bodyToText(body), terms);
+  return snippetPartsOf(row.summary ? summary : body, terms);
 }
 
 /** Readers' search: public releases only (lib/publication/visibility.ts). */

@@ -4,12 +4,13 @@ import { getEditionAddresses } from "../editions/queries";
 import { releasePath } from "../i18n/paths";
 import type { SitemapRelease } from "./sitemap-files";
 import { bilingualSitemapEntries, releaseSitemapAlternates } from "./sitemap-alternates";
-import { getSitemapData } from "./sitemap-queries";
+import { getSitemapPageDates } from "./sitemap-queries";
 
 /** The entries of /sitemaps/pages.xml: every public page that is not a release. */
 export async function sitemapPageEntries(siteUrl: string): Promise<MetadataRoute.Sitemap> {
-  const [{ releases, categories }, editions] = await Promise.all([getSitemapData(), getEditionAddresses()]);
-  const newest = releases[0]?.updatedAt;
+  const [dates, editions] = await Promise.all([getSitemapPageDates(), getEditionAddresses()]);
+  const newest = dates.newest ?? undefined;
+  const categories = dates.categories;
   return [
     ...bilingualSitemapEntries("/", siteUrl).map((e) => ({
       ...e,

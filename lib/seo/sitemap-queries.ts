@@ -3,6 +3,7 @@ import { db } from "../db";
 import { cachedQuery } from "../cache/cached-query";
 import { publicReleaseWhere } from "../publication/visibility";
 
+/** The public releases for the news sitemap (it keeps those of the last two days). */
 export interface SitemapData {
   releases: Array<{
     slug: string;
@@ -12,7 +13,6 @@ export interface SitemapData {
     updatedAt: string;
     translationGroupId: string;
   }>;
-  categories: Array<{ slug: string; updatedAt: string | null }>;
 }
 
 export async function listSitemapData(): Promise<SitemapData> {
@@ -25,17 +25,9 @@ export async function listSitemapData(): Promise<SitemapData> {
       translationGroupId: true,
       publishAt: true,
       contentUpdatedAt: true,
-      category: { select: { slug: true } },
     },
     orderBy: { publishAt: "desc" },
   });
-  const categories = await db.category.findMany({ select: { slug: true }, orderBy: { sortOrder: "asc" } });
-  const latestByCategory = new Map<string, string>();
-  for (const r of releases) {
-    const at = r.contentUpdatedAt.toISOString();
-    if (r.category && (latestByCategory.get(r.category.slug) ?? "") < at)
-      latestByCategory.set(r.category.slug, at);
-  }
   return {
     releases: releases.map((r) => ({
       slug: r.slug,
@@ -45,8 +37,44 @@ export async function listSitemapData(): Promise<SitemapData> {
       publishAt: (r.publishAt ?? r.contentUpdatedAt).toISOString(),
       updatedAt: r.contentUpdatedAt.toISOString(),
     })),
-    categories: categories.map((c) => ({ slug: c.slug, updatedAt: latestByCategory.get(c.slug) ?? null })),
   };
 }
 
 export const getSitemapData = cachedQuery("sitemap", listSitemapData);
+
+/** The dates of /sitemaps/pages.xml: the newest change of any public release, and of each category's. */
+export interface SitemapPageDates {
+  newest: string | null;
+  categories: Array<{ slug: string; updatedAt: string | null }>;
+}
+
+/**
+ * One aggregate over the public releases (the newest change per category) instead of a row per
+ * release: the pages file needs dates, not releases. The newest of all is what the sitemap index
+ * gives this file too (lib/seo/sitemap-files.ts).
+ */
+export async function listSitemapPageDates(): Promise<SitemapPageDates> {
+  const [latest, categories] = await Promise.all([
+    db.release.groupBy({
+      by: ["categoryId"],
+      where: publicReleaseWhere(),
+      _max: { contentUpdatedAt: true },
+    }),
+    db.category.findMany({ select: { id: true, slug: true }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  const byCategory = new Map(latest.map((l) => [l.categoryId, l._max.contentUpdatedAt]));
+  const newest = latest.reduce<Date | null>(
+    (max, l) =>
+      l._max.contentUpdatedAt && (!max || l._max.contentUpdatedAt > max) ? l._max.contentUpdatedAt : max,
+    null,
+  );
+  return {
+    newest: newest?.toISOString() ?? null,
+    categories: categories.map((c) => ({
+      slug: c.slug,
+      updatedAt: byCategory.get(c.id)?.toISOString() ?? null,
+    })),
+  };
+}
+
+export const getSitemapPageDates = cachedQuery("sitemap-pages", listSitemapPageDates);

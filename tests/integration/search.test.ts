@@ -9,6 +9,7 @@ import { saveRelease } from "@/lib/releases/save-release";
 import { transitionRelease } from "@/lib/releases/transition-release";
 import { writeReleaseContent } from "@/lib/releases/write-content";
 import { releaseInputSchema } from "@/lib/releases/schema";
+import { bodyToText } from "@/lib/content/sanitize-body";
 import { reindexAllSearchDocuments } from "@/lib/search/search-document";
 import { parseQuery, searchInputSchema } from "@/lib/search/search-query";
 import {
@@ -18,6 +19,7 @@ import {
   searchReleasesForStaff,
   withSearchTimeout,
 } from "@/lib/search/search-releases";
+import { SNIPPET_SCAN_LENGTH, snippetParts } from "@/lib/search/snippet";
 import type { Actor } from "@/lib/auth/actor";
 import { createCategory } from "./factories";
 import { createStaff, releaseInput } from "./staff";
@@ -291,6 +293,106 @@ describe("search (lib/search) on PostgreSQL", () => {
     const [{ missing }] = await db.$queryRaw<Array<{ missing: bigint }>>`
       SELECT count(*) AS missing FROM release r WHERE NOT EXISTS (SELECT 1 FROM search_document d WHERE d."releaseId" = r.id)`;
     expect(Number(missing)).toBe(0);
+  });
+
+  it("cuts snippets from the document's prepared text, exactly as from the release's own, and rebuilds older documents at start", async () => {
+    const publisher = await createStaff("publisher");
+    const category = await createCategory();
+    const word = uniqueHan();
+    const traditional = "簽約項目";
+    const inCategory = { category: category.slug };
+    const releases = [
+      // Markup, runs of whitespace and traditional script around the match in the body.
+      await published(publisher, {
+        categoryId: category.id,
+        body: `<p>开幕  式\n上，</p><p>共促成<b>${traditional}</b>与${word}合作。</p>`,
+        figures: [],
+      }),
+      // Only in the summary.
+      await published(publisher, { categoryId: category.id, summary: `摘要：${word}签约项目` }),
+      // Only in a figure's label (figure tier: the figures' own words).
+      await published(publisher, {
+        categoryId: category.id,
+        figures: [
+          {
+            key: `k_${crypto.randomBytes(4).toString("hex")}`,
+            label: `${word}签约项目`,
+            value: "5",
+            unit: "个",
+            mention: "5个",
+          },
+        ],
+      }),
+      // Past the first SNIPPET_SCAN_LENGTH characters of the body: the opening is shown.
+      await published(publisher, {
+        categoryId: category.id,
+        body: `<p>${"前文".repeat(SNIPPET_SCAN_LENGTH)}</p><p>${word}签约项目</p>`,
+      }),
+    ];
+    const queries = [word, `${word} 签约项目`, "签约项目", "簽約項目"];
+    // What the snippet was before documents held it: built per request from the release's rows.
+    const fromReleaseRows = async (slug: string, tier: number, terms: string[]) => {
+      const row = await db.release.findUniqueOrThrow({
+        where: { slug },
+        select: {
+          summary: true,
+          body: true,
+          figures: { select: { label: true, mention: true }, orderBy: { sortOrder: "asc" } },
+        },
+      });
+      const candidates = [bodyToText(row.body), row.summary];
+      if (tier === 3) candidates.unshift(row.figures.map((f) => `${f.label} ${f.mention ?? ""}`).join("；"));
+      for (const text of candidates) {
+        const parts = snippetParts(text, terms);
+        if (parts.some((p) => p.hit)) return parts;
+      }
+      return snippetParts(row.summary || bodyToText(row.body), terms);
+    };
+    const expectSnippetsFromReleaseRows = async () => {
+      for (const q of queries) {
+        const page = await search(q, inCategory);
+        expect(page.hits.length).toBeGreaterThan(0);
+        for (const hit of page.hits)
+          expect(hit.snippet, `${q} ${hit.slug}`).toEqual(
+            await fromReleaseRows(hit.slug, hit.tier, page.terms),
+          );
+      }
+    };
+    await expectSnippetsFromReleaseRows();
+    const bodyHit = (await search(word, inCategory)).hits.find((h) => h.slug === releases[0].slug);
+    expect(bodyHit?.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual([word]);
+    const traditionalHit = (await search("签约项目", inCategory)).hits.find(
+      (h) => h.slug === releases[0].slug,
+    );
+    expect(traditionalHit?.snippet.find((p) => p.hit)?.text).toBe(traditional);
+
+    // Documents written before the snippet columns: the summary's snippet until start-up rebuilds them.
+    const ids = releases.map((r) => r.id);
+    await db.$executeRaw`
+      UPDATE search_document SET "bodySnippet" = NULL, "bodySnippetNormal" = NULL, "summarySnippet" = NULL,
+        "summarySnippetNormal" = NULL, "figureSnippet" = NULL, "figureSnippetNormal" = NULL
+      WHERE "releaseId" = ANY(${ids}::uuid[])`;
+    const older = (await search(word, inCategory)).hits.find((h) => h.slug === releases[0].slug);
+    expect(older?.snippet).toEqual(snippetParts(releaseInput().summary, parseQuery(word).terms));
+    const { indexed } = await reindexAllSearchDocuments({ onlyMissing: true });
+    expect(indexed).toBeGreaterThanOrEqual(ids.length);
+    const [{ unprepared }] = await db.$queryRaw<Array<{ unprepared: number }>>`
+      SELECT count(*)::int AS unprepared FROM search_document WHERE "releaseId" = ANY(${ids}::uuid[]) AND "bodySnippet" IS NULL`;
+    expect(unprepared).toBe(0);
+    await expectSnippetsFromReleaseRows();
+  });
+
+  it("refreshes the snippet text in the save's transaction", async () => {
+    const publisher = await createStaff("publisher");
+    const word = uniqueHan();
+    const release = await published(publisher, { body: `<p>旧正文${word}</p>` });
+    await saveRelease(publisher, release.id, {
+      baseVersion: release.version,
+      release: releaseInput({ slug: release.slug, body: `<p>新正文${word}</p>` }),
+      changeNote: { minor: true },
+    });
+    const [hit] = (await search(word)).hits;
+    expect(hit.snippet.map((p) => p.text).join("")).toBe(`新正文${word}`);
   });
 
   it("cancels any search statement that would run longer than the timeout", async () => {

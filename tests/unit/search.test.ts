@@ -3,7 +3,7 @@ import { escapeHtml } from "@/lib/content/escape-html";
 import { cacheKeyOf } from "@/lib/http/response-cache";
 import { publicPathExists } from "@/lib/releases/public-index";
 import { normaliseForSearch } from "@/lib/search/normalise-text";
-import { buildSearchVectors } from "@/lib/search/search-document";
+import { buildSearchDocument } from "@/lib/search/search-document";
 import {
   decodeCursor,
   encodeCursor,
@@ -12,7 +12,14 @@ import {
   searchInputSchema,
   searchTextSchema,
 } from "@/lib/search/search-query";
-import { snippetHtml, snippetParts } from "@/lib/search/snippet";
+import {
+  SNIPPET_SCAN_LENGTH,
+  snippetHtml,
+  snippetParts,
+  snippetPartsOf,
+  snippetSource,
+} from "@/lib/search/snippet";
+import { createRandom } from "@/lib/seed/synthetic/prng";
 import { documentLexemes } from "@/lib/search/tokenise";
 
 const lexemes = (text: string) => [...documentLexemes(normaliseForSearch(text))];
@@ -168,9 +175,100 @@ describe("snippets", () => {
   });
 });
 
+describe("prepared snippet sources", () => {
+  // The snippet as it was cut before sources were prepared: characters compared one by one.
+  function referenceSnippet(text: string, terms: string[], length = 120) {
+    const original = Array.from(text.slice(0, SNIPPET_SCAN_LENGTH).replace(/\s+/g, " ").trim());
+    const normal = Array.from(normaliseForSearch(original.join("")));
+    const haystack = normal.length === original.length ? normal : original;
+    const needles = [...new Set(terms.map((t) => Array.from(t)).filter((t) => t.length > 0))].sort(
+      (a, b) => b.length - a.length,
+    );
+    const matchAt = (i: number) =>
+      needles.find((needle) => needle.every((c, k) => haystack[i + k] === c))?.length ?? 0;
+    const occurs = (needle: string[]) => {
+      for (let i = 0; i + needle.length <= haystack.length; i++)
+        if (needle.every((c, k) => haystack[i + k] === c)) return i;
+      return -1;
+    };
+    let first = -1;
+    for (const needle of needles) if ((first = occurs(needle)) >= 0) break;
+    const start = first < 0 ? 0 : Math.max(0, first - Math.floor(length / 3));
+    const end = Math.min(original.length, start + length);
+    const parts: Array<{ text: string; hit: boolean }> = [];
+    const push = (chars: string[], hit: boolean) => {
+      if (!chars.length) return;
+      const last = parts[parts.length - 1];
+      if (last && last.hit === hit) last.text += chars.join("");
+      else parts.push({ text: chars.join(""), hit });
+    };
+    if (start > 0) push(["…"], false);
+    for (let i = start; i < end;) {
+      const hit = Math.min(matchAt(i), end - i);
+      push(hit ? original.slice(i, i + hit) : [original[i]], hit > 0);
+      i += hit || 1;
+    }
+    if (end < original.length) push(["…"], false);
+    return parts;
+  }
+
+  it("give the same snippets as cutting the text itself, on random texts with every kind of character", () => {
+    const random = createRandom(7);
+    const alphabet = Array.from("签约项目簽約項目会會投资資亿億 \n\tAaＡ１1😀𠀀İ，。");
+    const pick = (n: number) => Array.from({ length: n }, () => random.pick(alphabet)).join("");
+    for (let round = 0; round < 500; round++) {
+      const text = pick(random.int(0, 400));
+      const terms = Array.from({ length: random.int(1, 3) }, () => pick(random.int(1, 3)));
+      // Half-characters too: a term may hold one half of a surrogate pair.
+      if (round % 10 === 0) terms.push("\uD83D", "\uDE00");
+      const length = random.int(5, 150);
+      expect(snippetPartsOf(snippetSource(text), terms, length), `${text} / ${terms.join("|")}`).toEqual(
+        referenceSnippet(text, terms, length),
+      );
+    }
+  });
+
+  it("are the first SNIPPET_SCAN_LENGTH characters of the text, whitespace collapsed, with a normalised twin of the same length", () => {
+    const document = buildSearchDocument({
+      slug: "x",
+      title: "标题",
+      summary: "  共促成  合作簽約項目\n587個 ",
+      body: `<p>開幕式</p>\n<p>${"正文".repeat(SNIPPET_SCAN_LENGTH)}</p>`,
+      tags: [],
+      figures: [
+        {
+          label: "簽約項目",
+          value: "587",
+          unit: "个",
+          unitScale: "1",
+          qualifier: "exact",
+          qualifierWord: null,
+          mention: "587個",
+        },
+        {
+          label: "投资总额",
+          value: "3425",
+          unit: "亿元",
+          unitScale: "100000000",
+          qualifier: "exact",
+          qualifierWord: null,
+          mention: null,
+        },
+      ],
+    });
+    const { body, summary, figures } = document.snippets;
+    expect(summary).toEqual({ text: "共促成 合作簽約項目 587個", normal: "共促成 合作签约项目 587个" });
+    expect(figures).toEqual({ text: "簽約項目 587個；投资总额", normal: "签约项目 587个;投资总额" });
+    expect(Array.from(body.text)).toHaveLength(SNIPPET_SCAN_LENGTH);
+    expect(body.text.startsWith("開幕式 正文正文")).toBe(true);
+    expect(body.normal.startsWith("开幕式 正文正文")).toBe(true);
+    expect(body.normal.length).toBe(body.text.length);
+  });
+});
+
 describe("search documents", () => {
   it("index a figure as written, as its base digits and by its mention", () => {
-    const vectors = buildSearchVectors({
+    const { vectors } = buildSearchDocument({
       slug: "wmc-2023-results",
       title: "2023世界制造业大会创多项历届之“最”",
       summary: "共促成合作签约项目587个",
