@@ -141,11 +141,11 @@ runCli(async () => {
       };
       console.log("");
       await load("before, matching statement", (q) =>
-        withSearchTimeout((tx) => tx.$queryRaw(beforeSql(parseQuery(q).tsquery ?? ""))),
+        withSearchTimeout((session) => session.query(beforeSql(parseQuery(q).tsquery ?? ""))),
       );
       if (!beforeOnly) {
         await load("after, matching statements", (q) =>
-          withSearchTimeout(async (tx) => {
+          withSearchTimeout(async (session) => {
             const plan = {
               tsquery: parseQuery(q).tsquery ?? "",
               filters: {},
@@ -156,8 +156,8 @@ runCli(async () => {
             let found = 0;
             for (const tier of [1, 2, 3, 4] as const) {
               if (found > PAGE) break;
-              if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
-              found += (await tx.$queryRaw<unknown[]>(publicTierSql(plan, tier, PAGE + 1 - found))).length;
+              if (tier === 2) await session.laterTiersByGin();
+              found += (await session.query<unknown>(publicTierSql(plan, tier, PAGE + 1 - found))).length;
             }
           }),
         );

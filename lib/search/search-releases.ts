@@ -1,9 +1,11 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
-import { db, type Tx } from "../db";
+import type { PoolClient } from "pg";
+import { searchPool } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
-import { AppError, sqlStateOf } from "../errors";
+import { AppError, databaseUnavailableError, isDatabaseUnavailable, sqlStateOf } from "../errors";
+import { noteDatabaseUnavailable } from "../database/health";
 import { publicReleaseSql } from "../publication/visibility-sql";
 import { encodeCursor, MAX_SEARCH_OFFSET, parseQuery, type SearchFilters } from "./search-query";
 import { snippetPartsOf, snippetSource, type SnippetPart, type SnippetSource } from "./snippet";
@@ -104,23 +106,59 @@ export function publicTierSql(plan: SearchPlan, tier: MatchTier, limit: number):
     LIMIT ${limit}`;
 }
 
+/** A search's statements, on one connection of the search pool. */
+export interface SearchSession {
+  query<T>(sql: Prisma.Sql): Promise<T[]>;
+  /** From here on in this search, no walk of an ordered index (LATER_TIERS_BY_GIN says why). */
+  laterTiersByGin(): Promise<void>;
+}
+
 /**
- * Runs a search statement in its own transaction with statement_timeout set (SET LOCAL), so
- * PostgreSQL itself cancels any search that would work longer than SEARCH_STATEMENT_TIMEOUT_MS.
+ * Every statement on a search connection, set when it connects: PostgreSQL itself cancels any
+ * search that would work longer than SEARCH_STATEMENT_TIMEOUT_MS. No sequential scans: for a
+ * query most releases match, the planner prefers one that reads every vector (wide, out of line)
+ * over the GIN lookups that read none.
  */
-export async function withSearchTimeout<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
+const SEARCH_SETTINGS = {
+  statement_timeout: String(SEARCH_STATEMENT_TIMEOUT_MS),
+  enable_seqscan: "off",
+};
+
+// pg-pool's words when no connection came free within connectionTimeoutMillis.
+const POOL_BUSY = "timeout exceeded when trying to connect";
+
+/** Runs a search's statements on a connection of the search pool (lib/db.ts searchPool). */
+export async function withSearchTimeout<T>(run: (session: SearchSession) => Promise<T>): Promise<T> {
+  let client: PoolClient | undefined;
+  let indexWalksOff = false;
+  let broken: unknown;
   try {
-    return await db.$transaction(async (tx) => {
-      // Local to this transaction (set_config's third argument). enable_seqscan: for a query most
-      // releases match, the planner prefers a sequential scan that reads every vector (wide, out of
-      // line) over the GIN lookups that read none; never here.
-      await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(SEARCH_STATEMENT_TIMEOUT_MS)}, true), set_config('enable_seqscan', 'off', true)`;
-      return run(tx);
+    client = await searchPool(SEARCH_SETTINGS).connect();
+    const connection = client;
+    return await run({
+      query: async <R>(sql: Prisma.Sql) => (await connection.query(sql.text, sql.values)).rows as R[],
+      laterTiersByGin: async () => {
+        indexWalksOff = true;
+        await connection.query("SET enable_indexscan = off");
+      },
     });
   } catch (error) {
+    // Every search connection busy for as long as a connection may take (lib/db.ts): try again.
+    if (error instanceof Error && error.message.startsWith(POOL_BUSY))
+      throw new AppError("unavailable", "搜索繁忙，请稍后再试", { retryAfterSeconds: 1 });
     if (sqlStateOf(error) === "57014")
       throw new AppError("unavailable", "搜索超时，请换用更具体的关键词再试", { retryAfterSeconds: 1 });
+    if (isDatabaseUnavailable(error)) {
+      broken = error;
+      noteDatabaseUnavailable();
+      throw databaseUnavailableError("read");
+    }
     throw error;
+  } finally {
+    // The connection goes back as it came: a setting of this search is reset, a lost one dropped.
+    if (client && indexWalksOff && !broken)
+      await client.query("RESET enable_indexscan").catch((error: unknown) => (broken = error ?? true));
+    client?.release(broken ? (broken instanceof Error ? broken : true) : undefined);
   }
 }
 
@@ -138,14 +176,14 @@ export const LATER_TIERS_BY_GIN = Prisma.sql`SELECT set_config('enable_indexscan
  * Up to limit + 1 matches from `offset` on, in the order (tier, newest first, id). Readers' search
  * fetches tier after tier, each bounded by what the page still needs, and stops once it has enough.
  */
-async function matchPage(tx: Tx, plan: SearchPlan): Promise<Match[]> {
-  if (plan.audience === "staff") return tx.$queryRaw<Match[]>(staffMatchSql(plan));
+async function matchPage(session: SearchSession, plan: SearchPlan): Promise<Match[]> {
+  if (plan.audience === "staff") return session.query<Match>(staffMatchSql(plan));
   const wanted = plan.offset + plan.limit + 1;
   const found: Match[] = [];
   for (const tier of TIERS) {
     if (found.length >= wanted) break;
-    if (tier === 2) await tx.$executeRaw(LATER_TIERS_BY_GIN);
-    found.push(...(await tx.$queryRaw<Match[]>(publicTierSql(plan, tier, wanted - found.length))));
+    if (tier === 2) await session.laterTiersByGin();
+    found.push(...(await session.query<Match>(publicTierSql(plan, tier, wanted - found.length))));
   }
   return found.slice(plan.offset);
 }
@@ -174,7 +212,7 @@ interface PageRow {
  * category, and from its search document the snippet sources prepared when it was written (the
  * figures' only for figure-tier hits), so a search never reads a body or figure rows.
  */
-function pageRowsSql(page: Match[]): Prisma.Sql {
+function pageRowsSql(page: Match[], audience: SearchPlan["audience"]): Prisma.Sql {
   const ids = page.map((m) => m.id);
   const figureTier = page.filter((m) => m.tier === 3).map((m) => m.id);
   const forFigureTier = (column: string) =>
@@ -187,7 +225,7 @@ function pageRowsSql(page: Match[]): Prisma.Sql {
     FROM release r
       JOIN search_document d ON d."releaseId" = r.id
       LEFT JOIN category c ON c.id = r."categoryId"
-    WHERE r.id = ANY(${ids}::uuid[])`;
+    WHERE r.id = ANY(${ids}::uuid[])${audience === "public" ? Prisma.sql` AND ${publicReleaseSql("r")}` : Prisma.empty}`;
 }
 
 export interface SearchHit {
@@ -214,12 +252,13 @@ export interface SearchPage {
 async function runSearch(q: string, options: Omit<SearchPlan, "tsquery">): Promise<SearchPage> {
   const { terms, tsquery } = parseQuery(q);
   if (!tsquery) return { terms, hits: [], offset: options.offset, nextCursor: null };
-  // The matches and what the page shows of them, in one transaction (one snapshot, no second
-  // round of connection and BEGIN/COMMIT).
-  const { matches, rows } = await withSearchTimeout(async (tx) => {
-    const matches = await matchPage(tx, { ...options, tsquery });
+  // The matches and what the page shows of them, on one search connection. Two statements see
+  // two moments: the second tests readers' visibility again, so a release taken down in between is
+  // left out like one deleted in between.
+  const { matches, rows } = await withSearchTimeout(async (session) => {
+    const matches = await matchPage(session, { ...options, tsquery });
     const page = matches.slice(0, options.limit);
-    const rows = page.length ? await tx.$queryRaw<PageRow[]>(pageRowsSql(page)) : [];
+    const rows = page.length ? await session.query<PageRow>(pageRowsSql(page, options.audience)) : [];
     return { matches, rows };
   });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -18,6 +18,7 @@ import {
   searchPublicReleases,
   searchReleasesForStaff,
   withSearchTimeout,
+  type SearchSession,
 } from "@/lib/search/search-releases";
 import { SNIPPET_SCAN_LENGTH, snippetParts } from "@/lib/search/snippet";
 import type { Actor } from "@/lib/auth/actor";
@@ -396,13 +397,48 @@ describe("search (lib/search) on PostgreSQL", () => {
   });
 
   it("cancels any search statement that would run longer than the timeout", async () => {
-    await expect(withSearchTimeout((tx) => tx.$queryRaw`SELECT pg_sleep(0.5)::text`)).rejects.toMatchObject({
+    await expect(
+      withSearchTimeout((session) => session.query(Prisma.sql`SELECT pg_sleep(0.5)::text`)),
+    ).rejects.toMatchObject({
       code: "unavailable",
       message: "搜索超时，请换用更具体的关键词再试",
     });
-    // The setting is local to that transaction: the pool's next query is not limited.
+    // The limit is the search connections' only: the app's own queries are not limited.
     await db.$queryRaw`SELECT pg_sleep(0.15)::text`;
-    expect(await withSearchTimeout(async (tx) => tx.$queryRaw`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
+    expect(await withSearchTimeout((session) => session.query(Prisma.sql`SELECT 1 AS one`))).toEqual([
+      { one: 1 },
+    ]);
+  });
+
+  it("gives its connection back as it took it: a later search walks indexes again, and a search always has its limits", async () => {
+    const setting = (session: SearchSession) =>
+      session.query<{ indexscan: string; seqscan: string; timeout: string }>(
+        Prisma.sql`SELECT current_setting('enable_indexscan') AS indexscan, current_setting('enable_seqscan') AS seqscan, current_setting('statement_timeout') AS timeout`,
+      );
+    // More searches at once than the pool has connections, each turning index walks off midway.
+    const seen = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        withSearchTimeout(async (session) => {
+          const [before] = await setting(session);
+          await session.laterTiersByGin();
+          const [after] = await setting(session);
+          return { before, after };
+        }),
+      ),
+    );
+    for (const { before, after } of seen) {
+      expect(before).toEqual({ indexscan: "on", seqscan: "off", timeout: "100ms" });
+      expect(after.indexscan).toBe("off");
+    }
+    // A statement that failed (a timeout) leaves no setting behind either.
+    await expect(
+      withSearchTimeout(async (session) => {
+        await session.laterTiersByGin();
+        await session.query(Prisma.sql`SELECT pg_sleep(0.5)::text`);
+      }),
+    ).rejects.toMatchObject({ code: "unavailable" });
+    const after = await Promise.all(Array.from({ length: 8 }, () => withSearchTimeout(setting)));
+    for (const [row] of after) expect(row).toEqual({ indexscan: "on", seqscan: "off", timeout: "100ms" });
   });
 });
 
