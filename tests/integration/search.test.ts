@@ -39,6 +39,12 @@ const slugs = (page: { hits: Array<{ slug: string }> }) => page.hits.map((h) => 
 const search = (q: string, filters = {}, limit = 20, offset = 0) =>
   searchPublicReleases({ q, filters, limit, offset });
 
+/** The search connection's own settings, as a search sees them. */
+const setting = (session: SearchSession) =>
+  session.query<{ indexscan: string; seqscan: string; timeout: string }>(
+    Prisma.sql`SELECT current_setting('enable_indexscan') AS indexscan, current_setting('enable_seqscan') AS seqscan, current_setting('statement_timeout') AS timeout`,
+  );
+
 describe("search (lib/search) on PostgreSQL", () => {
   it("ranks a title match over summary, figure label and body, whatever the dates", async () => {
     const publisher = await createStaff("publisher");
@@ -411,10 +417,6 @@ describe("search (lib/search) on PostgreSQL", () => {
   });
 
   it("gives its connection back as it took it: a later search walks indexes again, and a search always has its limits", async () => {
-    const setting = (session: SearchSession) =>
-      session.query<{ indexscan: string; seqscan: string; timeout: string }>(
-        Prisma.sql`SELECT current_setting('enable_indexscan') AS indexscan, current_setting('enable_seqscan') AS seqscan, current_setting('statement_timeout') AS timeout`,
-      );
     // More searches at once than the pool has connections, each turning index walks off midway.
     const seen = await Promise.all(
       Array.from({ length: 12 }, () =>
@@ -439,6 +441,33 @@ describe("search (lib/search) on PostgreSQL", () => {
     ).rejects.toMatchObject({ code: "unavailable" });
     const after = await Promise.all(Array.from({ length: 8 }, () => withSearchTimeout(setting)));
     for (const [row] of after) expect(row).toEqual({ indexscan: "on", seqscan: "off", timeout: "100ms" });
+  });
+
+  it("a flood of searches waits for the few search connections, and one that waits too long is told to try again", async () => {
+    // Every search connection held (as by searches stuck behind a slow network), then one more search.
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let holding = 0;
+    const holders = Array.from({ length: 4 }, () =>
+      withSearchTimeout(async (session) => {
+        await session.query(Prisma.sql`SELECT 1`);
+        holding++;
+        await held;
+      }),
+    );
+    await expect.poll(() => holding).toBe(4);
+    const started = Date.now();
+    await expect(search("签约项目")).rejects.toMatchObject({
+      code: "unavailable",
+      message: "搜索繁忙，请稍后再试",
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The app's own queries are not in that queue.
+    expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    letGo();
+    await Promise.all(holders);
+    // Once free, searches run again.
+    expect(slugs(await search("签约项目"))).toBeTruthy();
   });
 });
 
