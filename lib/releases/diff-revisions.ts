@@ -28,6 +28,7 @@ const FIELD_LABELS: Array<[keyof ReleaseSnapshot, string]> = [
   ["sourceName", "来源"],
   ["sourceUrl", "来源网址"],
   ["byline", "作者"],
+  ["statedPublishAt", "原文发布时间"],
   ["categoryId", "分类"],
   ["editionId", "届次"],
   ["isEditionResults", "本届成果发布"],
