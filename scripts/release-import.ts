@@ -1,8 +1,9 @@
 // npm run -s release:import -- --file PATH [--json] [--keep-original-script] [--save [--edition YEAR]]
 // Proposes a draft from a release as text (.txt, .html, .docx): prints it (JSON with --json), and
 // creates the draft only with --save, in the edition --edition names or else the one the text
-// suggests (its year, event name, city and date; none when ambiguous). Talks to the same database as the server (joins a running The draft keeps the text's stated date as its 原文发布时间.
-// embedded PostgreSQL) for the key registry. Bad input: one line on stderr, exit code 2.
+// suggests (its year, event name, city and date; none when ambiguous). Talks to the same database as the server (joins a running
+// embedded PostgreSQL) for the key registry. Bad input: one line on stderr, exit code 2. The draft
+// keeps the text's stated date as its 原文发布时间.
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
