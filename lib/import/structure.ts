@@ -36,8 +36,13 @@ function isHeadingLike(line: string): boolean {
 /** "示例市统计局 2024年4月19日": an issuer and a date alone on a line. */
 const ISSUER_AND_DATE = /^([^\s\d，,。:：]{2,20})\s+(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/;
 
+/** "2023年9月24日" or "2023-09-24 10:30" alone on a line under the title: the release's date, not a heading. */
+const DATE_ALONE = new RegExp(
+  `^(?:${META_FIELDS.find((m) => m.field === "publishedAt")!.pattern.source})\\s*[分秒]?$`,
+);
+
 function isMetaLine(line: string): boolean {
-  if (ISSUER_AND_DATE.test(line)) return true;
+  if (ISSUER_AND_DATE.test(line) || DATE_ALONE.test(line)) return true;
   return (
     line.length <= 160 &&
     !line.includes("。") &&
