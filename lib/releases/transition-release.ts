@@ -57,8 +57,10 @@ function publishMoment(
 
 /**
  * publishedAt and the public "updated" time of a release readers have not seen yet: its first
- * public moment is now (publish) or when it comes due (schedule); leaving the live states before
- * then clears it. Once readers have seen it, both stay.
+ * public moment is its publishAt (now, the stated moment of a backdated publish, or when a schedule
+ * comes due); leaving the live states before then clears it. Once readers have seen it, both stay.
+ * A publish is "updated" now even when backdated: feeds answer If-Modified-Since and sitemaps give
+ * their lastmod from that time, so a stated moment there would hide the new release from them.
  */
 function firstPublicMoment(
   before: { publishedAt: Date | null },
@@ -68,7 +70,7 @@ function firstPublicMoment(
 ) {
   if (wasPublic(before, now)) return {};
   if ((action === "publish" || action === "schedule") && publishAt)
-    return { publishedAt: publishAt, contentUpdatedAt: publishAt };
+    return { publishedAt: publishAt, contentUpdatedAt: action === "publish" ? now : publishAt };
   if (action === "unpublish" || action === "archive") return { publishedAt: null };
   return {};
 }

@@ -106,13 +106,15 @@ describe("import keeps the stated publication date", () => {
 describe("publishing by the stated date", () => {
   it("backdates a first publish: publishAt and the first public moment are the stated moment, audited", async () => {
     const draft = await draftStating("2019-09-24T10:30");
+    const before = Date.now();
     const published = await transitionRelease(publisher, draft.id, {
       action: "publish",
       baseVersion: draft.version,
       publishAtSource: "stated",
     });
     expect(published).toMatchObject({ status: "published", publishAt: STATED, publishedAt: STATED });
-    expect(published.contentUpdatedAt).toEqual(STATED);
+    // Updated now: what feeds' Last-Modified and sitemaps' lastmod are made of.
+    expect(published.contentUpdatedAt.getTime()).toBeGreaterThanOrEqual(before);
     const audit = await db.auditLog.findFirstOrThrow({
       where: { targetId: draft.id, action: "release.publish" },
     });
@@ -137,9 +139,14 @@ describe("publishing by the stated date", () => {
       });
       return draft.slug;
     };
-    const nowSlug = await publish("2018-05-01T09:00", "now");
+    const before = Date.now();
     const older = await publish("2018-05-01T09:00", "stated");
     const newer = await publish("2019-06-02T09:00", "stated");
+    // The feed of backdated releases only still tells clients it changed (Last-Modified comes from it).
+    const backdatedOnly = await loadFeedChannel(category.slug);
+    expect(backdatedOnly?.updated.getTime()).toBeGreaterThanOrEqual(before);
+    expect(backdatedOnly?.entries.map((e) => e.url.split("/").at(-1))).toEqual([newer, older]);
+    const nowSlug = await publish("2018-05-01T09:00", "now");
     const list = await listPublishedReleases({ categorySlug: category.slug });
     expect(list.items.map((r) => r.slug)).toEqual([nowSlug, newer, older]);
     expect(list.items.map((r) => r.publishAt)).toEqual([
