@@ -86,20 +86,20 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       fields: [{ path: "publishAt", message: "请选择将来的时间" }],
     });
   }
-  // A publish takes its moment from the server's rules only: a client-chosen instant would let anyone
-  // who may publish backdate (or post-date) a release at will.
-  if (action === "publish" && parsed.publishAt)
-    throw new AppError("validation_failed", "立即发布不能指定时间：请选择按原文时间或以当前时间发布", {
-      fields: [{ path: "publishAt", message: "立即发布不接受指定时间" }],
-    });
-  if (parsed.publishAtSource && action !== "publish")
-    throw sourceIssue("只有“立即发布”可以选择按原文时间或当前时间");
   const publishAtSource: PublishAtSource = parsed.publishAtSource ?? "now";
   const saved = await db.$transaction(async (tx) => {
     const before = await lockReleaseAtVersion(tx, releaseId, parsed.baseVersion);
     if (!rule.from.includes(before.status)) {
       throw new AppError("conflict", `“${STATUS_LABELS[before.status]}”状态的稿件不能${rule.label}`);
     }
+    // A publish takes its moment from the server's rules only: a client-chosen instant would let
+    // anyone who may publish backdate (or post-date) a release at will.
+    if (action === "publish" && parsed.publishAt)
+      throw new AppError("validation_failed", "立即发布不能指定时间：请选择按原文时间或以当前时间发布", {
+        fields: [{ path: "publishAt", message: "立即发布不接受指定时间" }],
+      });
+    if (parsed.publishAtSource && action !== "publish")
+      throw sourceIssue("只有“立即发布”可以选择按原文时间或当前时间");
     // Leaving the live states. Unpublished, the pending changes become the working copy (drafts are
     // edited directly), under the slug rules of any live write; a slug taken since falls back to the
     // current one, so a takedown never fails on it. Archived, the live version stays what is kept and
