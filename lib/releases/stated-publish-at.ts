@@ -16,8 +16,11 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-
 export function statedMoment(value: string): Date | null {
   const text = value.trim();
   if (ISO_WITH_ZONE.test(text)) {
+    const [year, month, day, hour, minute] = text.split(/[-T:]/, 5).map(Number);
+    // Date would roll 2月30日 over into March and 24:00 into the next day.
+    const dayExists = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month <= 12;
     const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? null : date;
+    return dayExists && hour < 24 && minute < 60 && !Number.isNaN(date.getTime()) ? date : null;
   }
   const iso = fromBeijingInput(text);
   return iso ? new Date(iso) : null;
