@@ -1,4 +1,9 @@
+import { execFile } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
@@ -11,6 +16,7 @@ import { listPublishedReleases } from "@/lib/releases/queries";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease } from "@/lib/releases/save-release";
 import { transitionRelease } from "@/lib/releases/transition-release";
+import { SERVER_ONLY_OUTSIDE_NEXT } from "../../scripts/node-options";
 import { createDraft, createStaff, releaseInput } from "./staff";
 
 let editor: Actor;
@@ -88,6 +94,25 @@ describe("import keeps the stated publication date", () => {
     cleared.release = { ...proposal.release, publishedAt: "" };
     expect((await createDraftFromImport(editor, cleared)).statedPublishAt).toBeNull();
   });
+
+  it("release:import --save (the same engine, on the command line) stores it too", async () => {
+    const file = path.join(os.tmpdir(), `stated-${crypto.randomBytes(4).toString("hex")}.txt`);
+    fs.writeFileSync(file, DATE_ONLY);
+    try {
+      const { stdout } = await promisify(execFile)(
+        path.resolve("node_modules/.bin/tsx"),
+        [...SERVER_ONLY_OUTSIDE_NEXT, "scripts/release-import.ts", "--file", file, "--save", "--json"],
+        { env: { ...process.env } },
+      );
+      const printed = JSON.parse(stdout) as { draftId: string; release: { publishedAt: string } };
+      expect(printed.release.publishedAt).toBe("2019-09-24T00:00:00+08:00");
+      const draft = await db.release.findUniqueOrThrow({ where: { id: printed.draftId } });
+      expect(draft).toMatchObject({ status: "draft", createdById: null });
+      expect(draft.statedPublishAt?.toISOString()).toBe("2019-09-23T16:00:00.000Z");
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }, 90_000);
 
   it("refuses a stated date in the future or a made-up one on its field, creating nothing", async () => {
     const proposal = await proposeImport(editor, { text: TEXT });
