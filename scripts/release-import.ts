@@ -2,7 +2,8 @@
 // Proposes a draft from a release as text (.txt, .html, .docx): prints it (JSON with --json), and
 // creates the draft only with --save, in the edition --edition names or else the one the text
 // suggests (its year, event name, city and date; none when ambiguous). Talks to the same database as the server (joins a running
-// embedded PostgreSQL) for the key registry. Bad input: one line on stderr, exit code 2.
+// embedded PostgreSQL) for the key registry. Bad input: one line on stderr, exit code 2. The draft
+// keeps the text's stated date as its 原文发布时间.
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -41,7 +42,7 @@ async function readFileCapped(file: string): Promise<Uint8Array> {
 function printSummary(proposal: ImportProposal) {
   const r = proposal.release;
   console.log(
-    `标题：${r.title}\n来源：${r.sourceName ?? "—"}  作者：${r.byline ?? "—"}  日期：${r.publishedAt ?? "—"}`,
+    `标题：${r.title}\n来源：${r.sourceName ?? "—"}  作者：${r.byline ?? "—"}  日期：${r.publishedAt ?? "—"}${r.publishedAt && !r.publishedAtHasTime ? "（原文未写时刻，按北京时间 00:00）" : ""}`,
   );
   console.log(
     `文字：${proposal.script === "traditional" ? "繁体" : "简体"}  数据：${proposal.figures.length} 项`,

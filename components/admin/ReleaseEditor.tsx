@@ -48,7 +48,7 @@ interface Props {
     editions: Array<{ id: string; label: string }>;
     media: MediaChoice[];
   };
-  workflow: Omit<WorkflowProps, "version" | "dirty">;
+  workflow: Omit<WorkflowProps, "version" | "dirty" | "statedPublishAt">;
   /** The figure checks of the saved content (refreshed after each save) and whether the user may sign off. */
   checks: ReleaseChecks;
   canSignOff: boolean;
@@ -320,7 +320,12 @@ export function ReleaseEditor({
         </div>
 
         <aside className="editor-side">
-          <WorkflowPanel {...workflow} version={version} dirty={dirty} />
+          <WorkflowPanel
+            {...workflow}
+            version={version}
+            dirty={dirty}
+            statedPublishAt={wasPublished ? "" : form.statedPublishAt}
+          />
           {sidePanels}
           <SignOffPanel
             releaseId={releaseId}
@@ -392,6 +397,21 @@ export function ReleaseEditor({
               error={errors.byline}
               onValue={(byline) => change({ byline })}
             />
+            <TextField
+              name="statedPublishAt"
+              label="原文发布时间（北京时间）"
+              type="datetime-local"
+              step={1}
+              value={form.statedPublishAt}
+              error={errors.statedPublishAt}
+              aria-describedby={
+                errors.statedPublishAt ? "statedPublishAt-error statedPublishAt-hint" : "statedPublishAt-hint"
+              }
+              onValue={(statedPublishAt) => change({ statedPublishAt })}
+            />
+            <p className="muted small" id="statedPublishAt-hint">
+              原文写明的发布时间，留空表示没有。首次发布时可按此时间发布（列表和订阅按它排序）。
+            </p>
             <OptionalSelect
               name="leadImageId"
               label="题图"

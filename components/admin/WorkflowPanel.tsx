@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
-import { formatDateTime } from "@/lib/i18n/format-date";
+import { formatDateTime, fromBeijingInput } from "@/lib/i18n/format-date";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "@/lib/releases/workflow";
 import { callApi } from "./api-client";
 import { ContradictedClaims, contradictedClaimsOf, type ContradictedClaim } from "./ContradictedClaims";
@@ -17,6 +17,11 @@ export interface WorkflowProps {
   publishAt: string | null;
   version: number;
   dirty: boolean;
+  /**
+   * 原文发布时间 as saved (the datetime-local value, Beijing time), offered as the publish moment
+   * while readers have never seen the release; "" otherwise.
+   */
+  statedPublishAt: string;
   allowed: WorkflowAction[];
   canLink: boolean;
   /** Never published, and the user may delete. */
@@ -27,11 +32,6 @@ export interface WorkflowProps {
   canReleaseSlugs: boolean;
 }
 
-/** Beijing wall-clock time from a datetime-local input, as an instant. */
-function fromBeijingInput(value: string): string | null {
-  return value ? new Date(`${value}:00+08:00`).toISOString() : null;
-}
-
 export function WorkflowPanel({
   releaseId,
   slug,
@@ -40,6 +40,7 @@ export function WorkflowPanel({
   publishAt,
   version,
   dirty,
+  statedPublishAt,
   allowed,
   canLink,
   canDelete,
@@ -50,12 +51,14 @@ export function WorkflowPanel({
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
+  const [publishAtSource, setPublishAtSource] = useState<"stated" | "now">("stated");
   const [newLink, setNewLink] = useState<string | null>(null);
   const [contradicted, setContradicted] = useState<{
     action: WorkflowAction;
     claims: ContradictedClaim[];
   } | null>(null);
   const available = allowed.filter((a) => TRANSITIONS[a].from.includes(status));
+  const offersStated = available.includes("publish") && statedPublishAt !== "";
 
   async function run(action: WorkflowAction, confirmContradictedClaims = false) {
     if (dirty) return setMessage("请先保存修改，再进行此操作");
@@ -64,12 +67,17 @@ export function WorkflowPanel({
       action,
       baseVersion: version,
       ...(action === "schedule" ? { publishAt: fromBeijingInput(when) } : {}),
+      ...(action === "publish" ? { publishAtSource: offersStated ? publishAtSource : "now" } : {}),
       ...(confirmContradictedClaims ? { confirmContradictedClaims } : {}),
     });
     if (result.ok) return window.location.reload();
     const claims = contradictedClaimsOf(result.error.details);
     setContradicted(claims && { action, claims });
-    setMessage(claims ? "" : (result.error.fields.publishAt ?? result.error.message));
+    setMessage(
+      claims
+        ? ""
+        : (result.error.fields.publishAt ?? result.error.fields.publishAtSource ?? result.error.message),
+    );
   }
 
   async function makeLink() {
@@ -98,6 +106,31 @@ export function WorkflowPanel({
             查看公开页面 ↗
           </a>
         </p>
+      )}
+      {offersStated && (
+        <fieldset className="publish-moment">
+          <legend>立即发布时使用的发布时间</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="publishAtSource"
+              value="stated"
+              checked={publishAtSource === "stated"}
+              onChange={() => setPublishAtSource("stated")}
+            />
+            按原文时间发布（{formatDateTime(fromBeijingInput(statedPublishAt) ?? statedPublishAt)}）
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="publishAtSource"
+              value="now"
+              checked={publishAtSource === "now"}
+              onChange={() => setPublishAtSource("now")}
+            />
+            以当前时间发布
+          </label>
+        </fieldset>
       )}
       {available.includes("schedule") && (
         <label className="field">

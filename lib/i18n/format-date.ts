@@ -32,3 +32,22 @@ export function formatDate(iso: string | Date): string {
 export function toBeijingIso(iso: string | Date): string {
   return `${formatDateTime(iso).replace(" ", "T")}+08:00`;
 }
+
+/**
+ * The value of a datetime-local input showing this moment in Beijing time: "2023-09-28T16:32", with
+ * ":08" only when the moment has seconds (so saving a form never rounds a stored time away).
+ */
+export function toBeijingInput(iso: string | Date): string {
+  const value = formatDateTime(iso).replace(" ", "T");
+  return value.endsWith(":00") ? value.slice(0, 16) : value;
+}
+
+/** Beijing wall-clock time from a datetime-local input ("2023-09-28T16:32[:08]"), as an ISO instant. */
+export function fromBeijingInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const wallClock = value.length === 16 ? `${value}:00` : value;
+  const date = new Date(`${wallClock}+08:00`);
+  // Date rolls 2月30日 over into March and 24:00 into the next day: only a time that exists comes back the same.
+  if (Number.isNaN(date.getTime()) || formatDateTime(date).replace(" ", "T") !== wallClock) return null;
+  return date.toISOString();
+}

@@ -53,7 +53,10 @@ export interface ImportProposal {
     title: string;
     sourceName: string | null;
     byline: string | null;
+    /** 原文发布时间 proposed (lib/import/structure.ts); the draft keeps it as statedPublishAt. */
     publishedAt: string | null;
+    /** Whether the text gave a time of day (else publishedAt is 00:00 Beijing time of the date). */
+    publishedAtHasTime: boolean;
     body: string;
   };
   script: Script;
@@ -145,6 +148,7 @@ export function analyzeRelease(input: string, options: AnalyzeOptions = {}): Imp
       sourceName: outline.sourceName,
       byline: outline.byline,
       publishedAt: outline.publishedAt,
+      publishedAtHasTime: outline.publishedAtHasTime,
       body: blocksToHtml(blocks),
     },
     script,

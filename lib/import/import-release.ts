@@ -111,6 +111,8 @@ export const importDraftSchema = z.object({
     title: z.string(),
     sourceName: z.string().nullable().default(null),
     byline: z.string().nullable().default(null),
+    /** 原文发布时间 as reviewed (ISO with its zone, or the review's Beijing datetime-local value). */
+    publishedAt: z.string().nullable().default(null),
     body: z.string().default(""),
   }),
   editionId: z.string().nullable().default(null),
@@ -120,13 +122,19 @@ export const importDraftSchema = z.object({
 export type ImportDraftInput = z.input<typeof importDraftSchema>;
 
 /**
- * Creates the draft from the rows the editor accepted: the release's own creation (permission,
- * validation, revision, audit, key registration) with each new label added to its key's aliases,
- * so the next import of the same wording (in either script) finds the key.
+ * Creates the draft from the rows the editor accepted, with the reviewed publication moment as its
+ * 原文发布时间: the release's own creation (permission, validation, revision, audit, key
+ * registration) with each new label added to its key's aliases, so the next import of the same
+ * wording (in either script) finds the key.
  */
 export async function createDraftFromImport(actor: Actor | null, raw: unknown) {
   requirePermission(actor, "release.create");
-  const { release, editionId, categoryId, figures } = importDraftSchema.parse(raw);
+  const {
+    release: { publishedAt, ...release },
+    editionId,
+    categoryId,
+    figures,
+  } = importDraftSchema.parse(raw);
   const rows = figures.map((f) => ({
     ...f,
     // A word the figure table does not know for its qualifier (达 for exact) is dropped, not refused.
@@ -135,8 +143,10 @@ export async function createDraftFromImport(actor: Actor | null, raw: unknown) {
     // The editor accepted the unit as the text writes it, on the review screen.
     declaredUnit: !resolveUnit(f.unit).known,
   }));
-  return createRelease(actor, { ...release, editionId, categoryId, figures: rows }, (tx) =>
-    addLabelsToAliases(tx, rows),
+  return createRelease(
+    actor,
+    { ...release, statedPublishAt: publishedAt, editionId, categoryId, figures: rows },
+    (tx) => addLabelsToAliases(tx, rows),
   );
 }
 

@@ -12,8 +12,13 @@ export interface ReleaseOutline {
   titleLine: number | null;
   sourceName: string | null;
   byline: string | null;
-  /** ISO 8601 with the +08:00 offset, when the text states a date. */
+  /**
+   * ISO 8601 with the +08:00 offset, when the text states a date: times without a zone are Beijing
+   * time, and a date without a time is that day at 00:00 Beijing time.
+   */
   publishedAt: string | null;
+  /** Whether the text gave the time of day too (else publishedAt is the day's 00:00). */
+  publishedAtHasTime: boolean;
   blocks: Block[];
 }
 
@@ -31,8 +36,13 @@ function isHeadingLike(line: string): boolean {
 /** "示例市统计局 2024年4月19日": an issuer and a date alone on a line. */
 const ISSUER_AND_DATE = /^([^\s\d，,。:：]{2,20})\s+(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/;
 
+/** "2023年9月24日" or "2023-09-24 10:30" alone on a line under the title: the release's date, not a heading. */
+const DATE_ALONE = new RegExp(
+  `^(?:${META_FIELDS.find((m) => m.field === "publishedAt")!.pattern.source})\\s*[分秒]?$`,
+);
+
 function isMetaLine(line: string): boolean {
-  if (ISSUER_AND_DATE.test(line)) return true;
+  if (ISSUER_AND_DATE.test(line) || DATE_ALONE.test(line)) return true;
   return (
     line.length <= 160 &&
     !line.includes("。") &&
@@ -48,6 +58,8 @@ export function parseStatedDate(match: RegExpExecArray): string | null {
     .map((v) => v ?? undefined);
   const n = [year, month, day, hour, minute, second].map(Number);
   if (n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 || n[3] > 23 || n[4] > 59 || n[5] > 59) return null;
+  // 2月30日 is no date (Date.UTC would roll it over into March).
+  if (new Date(Date.UTC(n[0], n[1] - 1, n[2])).getUTCDate() !== n[2]) return null;
   const date = new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3] - 8, n[4], n[5]));
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900) return null;
   const pad = (v: number) => String(v).padStart(2, "0");
@@ -64,6 +76,7 @@ export function outlineRelease(lines: readonly string[]): ReleaseOutline {
     sourceName: null,
     byline: null,
     publishedAt: null,
+    publishedAtHasTime: false,
     blocks: [],
   };
   let lastLine = lines.length;
@@ -114,8 +127,10 @@ function readMeta(line: string, outline: ReleaseOutline) {
   for (const { field, pattern } of META_FIELDS) {
     const match = pattern.exec(line);
     if (!match || outline[field]) continue;
-    if (field === "publishedAt") outline.publishedAt = parseStatedDate(match);
-    else outline[field] = match[1];
+    if (field === "publishedAt") {
+      outline.publishedAt = parseStatedDate(match);
+      outline.publishedAtHasTime = outline.publishedAt !== null && match[4] !== undefined;
+    } else outline[field] = match[1];
   }
 }
 

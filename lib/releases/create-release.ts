@@ -27,7 +27,8 @@ export async function createRelease(
     if (typedSlug) await assertSlugAvailable(tx, input.slug, null);
     const slug = typedSlug ? input.slug : await freeSlug(tx, input.slug);
     const release = await tx.release.create({
-      data: { slug, title: input.title, createdById: user.id, status: "draft" },
+      // The command line's actor (release:import --save) is no user row.
+      data: { slug, title: input.title, createdById: user.system ? null : user.id, status: "draft" },
     });
     await writeReleaseContent(tx, release.id, { ...input, slug });
     await recordReleaseChange(tx, {

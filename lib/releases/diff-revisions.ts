@@ -1,5 +1,6 @@
 import { bodyToText } from "../content/sanitize-body";
 import { formatFigure } from "../figures/format";
+import { formatDateTime } from "../i18n/format-date";
 import { diffBodyText, type BodyDiffDetail, type TextPart } from "./diff-body";
 import type { ReleaseSnapshot } from "./snapshot";
 
@@ -28,6 +29,7 @@ const FIELD_LABELS: Array<[keyof ReleaseSnapshot, string]> = [
   ["sourceName", "来源"],
   ["sourceUrl", "来源网址"],
   ["byline", "作者"],
+  ["statedPublishAt", "原文发布时间"],
   ["categoryId", "分类"],
   ["editionId", "届次"],
   ["isEditionResults", "本届成果发布"],
@@ -44,11 +46,14 @@ const sameFigure = (f: ReleaseSnapshot["figures"][number], g: ReleaseSnapshot["f
 
 /** A readable difference between two revisions: fields, the body's text, and a table of figure changes. */
 export function diffRevisions(a: ReleaseSnapshot, b: ReleaseSnapshot): RevisionDiff {
-  const show = (v: unknown) => (Array.isArray(v) ? v.join("、") : v == null ? "" : String(v));
-  const fields = FIELD_LABELS.filter(([k]) => show(a[k]) !== show(b[k])).map(([k, label]) => ({
+  const plain = (v: unknown) => (Array.isArray(v) ? v.join("、") : v == null ? "" : String(v));
+  // 原文发布时间 is read as Beijing time, as the editor shows it.
+  const show = (s: ReleaseSnapshot, k: keyof ReleaseSnapshot) =>
+    k === "statedPublishAt" && s.statedPublishAt ? formatDateTime(s.statedPublishAt) : plain(s[k]);
+  const fields = FIELD_LABELS.filter(([k]) => show(a, k) !== show(b, k)).map(([k, label]) => ({
     label,
-    before: show(a[k]),
-    after: show(b[k]),
+    before: show(a, k),
+    after: show(b, k),
   }));
   const textA = bodyToText(a.body);
   const textB = bodyToText(b.body);

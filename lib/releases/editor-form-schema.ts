@@ -36,6 +36,8 @@ export const releaseFormSchema = z.object({
   sourceName: z.string(),
   sourceUrl: z.string(),
   byline: z.string(),
+  /** 原文发布时间 as the datetime-local input holds it (Beijing time). Autosaves kept before it lack it. */
+  statedPublishAt: z.string().default(""),
   locale: z.enum(["zh-CN", "en"]),
   figures: z.array(figureFormSchema),
 });

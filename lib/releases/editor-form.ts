@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { toBeijingInput } from "../i18n/format-date";
 import type { figureFormSchema, releaseFormSchema } from "./editor-form-schema";
 import type { ReleaseSnapshot } from "./snapshot";
 
@@ -45,6 +46,7 @@ export function snapshotToForm(s: ReleaseSnapshot): ReleaseForm {
     sourceName: s.sourceName ?? "",
     sourceUrl: s.sourceUrl ?? "",
     byline: s.byline ?? "",
+    statedPublishAt: s.statedPublishAt ? toBeijingInput(s.statedPublishAt) : "",
     locale: s.locale === "en" ? "en" : "zh-CN",
     figures: s.figures.map((f) => ({
       key: f.key,

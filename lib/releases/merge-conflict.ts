@@ -21,6 +21,7 @@ export const MERGE_FIELDS: ReadonlyArray<{ key: keyof ReleaseForm; label: string
   { key: "sourceName", label: "来源" },
   { key: "sourceUrl", label: "来源网址" },
   { key: "byline", label: "作者" },
+  { key: "statedPublishAt", label: "原文发布时间" },
 ];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -28,7 +28,7 @@ export async function recordReleaseChange(
     version: input.version,
     action: input.action,
     note: input.note,
-    authorId: input.actor.id,
+    authorId: input.actor.system ? null : input.actor.id,
     snapshot: input.snapshot,
   });
   await recordAudit(tx, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { figureInputSchema, optionalText } from "../figures/figure-input";
 import { slugSchema } from "./slug";
+import { statedPublishAtSchema } from "./stated-publish-at";
 
 export { figureInputSchema, type FigureInput } from "../figures/figure-input";
 
@@ -39,6 +40,8 @@ export const releaseInputSchema = z
     sourceName: optionalText(100, "来源"),
     sourceUrl: httpUrl,
     byline: optionalText(100, "作者"),
+    /** 原文发布时间: Beijing time from the form, or an ISO instant; never in the future. */
+    statedPublishAt: statedPublishAtSchema,
     locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
     figures: z.array(figureInputSchema).max(300, "数据最多 300 项").default([]),
   })

@@ -19,6 +19,8 @@ export const releaseSnapshotSchema = z.object({
   sourceName: nullableText,
   sourceUrl: nullableText,
   byline: nullableText,
+  // Added with 原文发布时间: revisions stored before it lack it.
+  statedPublishAt: nullableText.default(null),
   categoryId: nullableText,
   editionId: nullableText,
   // Added with editions: revisions stored before it lack it.
@@ -69,6 +71,7 @@ export async function snapshotRelease(tx: Tx, releaseId: string): Promise<Releas
     sourceName: release.sourceName,
     sourceUrl: release.sourceUrl,
     byline: release.byline,
+    statedPublishAt: release.statedPublishAt?.toISOString() ?? null,
     categoryId: release.categoryId,
     editionId: release.editionId,
     isEditionResults: release.isEditionResults,

@@ -22,12 +22,45 @@ const transitionSchema = z.object({
   note: z.string().trim().max(200).optional(),
   /** The publisher has seen the record claims earlier editions contradict, and publishes them anyway. */
   confirmContradictedClaims: z.boolean().optional(),
+  /**
+   * Publish only: "stated" backdates a first publish to the release's 原文发布时间, "now" (the
+   * default, as before the field existed) publishes at the present moment.
+   */
+  publishAtSource: z
+    .enum(["stated", "now"], { message: "发布时间只能按原文时间（stated）或当前时间（now）" })
+    .optional(),
 });
+
+type PublishAtSource = "stated" | "now";
+
+const sourceIssue = (message: string) =>
+  new AppError("validation_failed", message, { fields: [{ path: "publishAtSource", message }] });
+
+/**
+ * The publishAt of a publish: now, or the stated moment for a release readers have never seen.
+ * A live or once-public release keeps today's rule (its first public moment is never rewritten).
+ */
+function publishMoment(
+  before: { publishedAt: Date | null; statedPublishAt: Date | null },
+  source: PublishAtSource,
+  now: Date,
+): Date {
+  if (source === "now") return now;
+  if (wasPublic(before, now))
+    throw sourceIssue("这篇稿件曾经公开过，重新发布不能改回原文时间，请选择“以当前时间发布”");
+  if (!before.statedPublishAt)
+    throw sourceIssue("这篇稿件没有原文发布时间，请先在稿件信息中填写，或选择“以当前时间发布”");
+  if (before.statedPublishAt.getTime() > now.getTime())
+    throw sourceIssue("原文发布时间晚于现在，不能按它发布：请改正原文发布时间，或使用定时发布");
+  return before.statedPublishAt;
+}
 
 /**
  * publishedAt and the public "updated" time of a release readers have not seen yet: its first
- * public moment is now (publish) or when it comes due (schedule); leaving the live states before
- * then clears it. Once readers have seen it, both stay.
+ * public moment is its publishAt (now, the stated moment of a backdated publish, or when a schedule
+ * comes due); leaving the live states before then clears it. Once readers have seen it, both stay.
+ * A publish is "updated" now even when backdated: feeds answer If-Modified-Since and sitemaps give
+ * their lastmod from that time, so a stated moment there would hide the new release from them.
  */
 function firstPublicMoment(
   before: { publishedAt: Date | null },
@@ -37,7 +70,7 @@ function firstPublicMoment(
 ) {
   if (wasPublic(before, now)) return {};
   if ((action === "publish" || action === "schedule") && publishAt)
-    return { publishedAt: publishAt, contentUpdatedAt: publishAt };
+    return { publishedAt: publishAt, contentUpdatedAt: action === "publish" ? now : publishAt };
   if (action === "unpublish" || action === "archive") return { publishedAt: null };
   return {};
 }
@@ -53,11 +86,20 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       fields: [{ path: "publishAt", message: "请选择将来的时间" }],
     });
   }
+  const publishAtSource: PublishAtSource = parsed.publishAtSource ?? "now";
   const saved = await db.$transaction(async (tx) => {
     const before = await lockReleaseAtVersion(tx, releaseId, parsed.baseVersion);
     if (!rule.from.includes(before.status)) {
       throw new AppError("conflict", `“${STATUS_LABELS[before.status]}”状态的稿件不能${rule.label}`);
     }
+    // A publish takes its moment from the server's rules only: a client-chosen instant would let
+    // anyone who may publish backdate (or post-date) a release at will.
+    if (action === "publish" && parsed.publishAt)
+      throw new AppError("validation_failed", "立即发布不能指定时间：请选择按原文时间或以当前时间发布", {
+        fields: [{ path: "publishAt", message: "立即发布不接受指定时间" }],
+      });
+    if (parsed.publishAtSource && action !== "publish")
+      throw sourceIssue("只有“立即发布”可以选择按原文时间或当前时间");
     // Leaving the live states. Unpublished, the pending changes become the working copy (drafts are
     // edited directly), under the slug rules of any live write; a slug taken since falls back to the
     // current one, so a takedown never fails on it. Archived, the live version stays what is kept and
@@ -75,7 +117,11 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
       await assertReadyToPublish(tx, user, releaseId, await snapshotRelease(tx, releaseId), parsed);
     const now = new Date();
     const publishAt =
-      action === "publish" ? now : action === "schedule" ? parsed.publishAt! : before.publishAt;
+      action === "publish"
+        ? publishMoment(before, publishAtSource, now)
+        : action === "schedule"
+          ? parsed.publishAt!
+          : before.publishAt;
     const version = before.version + 1;
     const release = await tx.release.update({
       where: { id: releaseId },
@@ -98,6 +144,7 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
         from: before.status,
         to: rule.to,
         ...(action === "schedule" ? { publishAt: publishAt?.toISOString() ?? null } : {}),
+        ...(action === "publish" ? { publishAtSource, publishAt: publishAt?.toISOString() ?? null } : {}),
       },
       affectsPublic: publicChanged,
     });

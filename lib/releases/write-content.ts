@@ -28,6 +28,7 @@ export function releaseContent(input: ReleaseInput) {
       sourceName: text(input.sourceName),
       sourceUrl: input.sourceUrl,
       byline: text(input.byline),
+      statedPublishAt: input.statedPublishAt,
     },
     tagNames: [...new Set(input.tags.map((n) => sanitizePlainText(n)).filter(Boolean))],
     figures: input.figures.map(figureRow),
@@ -42,6 +43,7 @@ export function snapshotFromInput(
   const { fields, tagNames, figures } = releaseContent(input);
   return {
     ...fields,
+    statedPublishAt: fields.statedPublishAt?.toISOString() ?? null,
     status: live.status,
     publishAt: live.publishAt?.toISOString() ?? null,
     tags: tagNames,

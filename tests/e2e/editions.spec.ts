@@ -268,12 +268,19 @@ test.describe("import to comparison, in one chain", () => {
     await expect(page.getByLabel("届次").locator("option:checked")).toHaveText(
       `${eventName} 2023（测试市（虚构））`,
     );
+    // The text's stated date came with it; publishing by it is the default.
+    await expect(page.getByLabel("原文发布时间（北京时间）")).toHaveValue("2023-09-28T16:32:08");
+    await expect(page.getByRole("radio", { name: "按原文时间发布（2023-09-28 16:32:08）" })).toBeChecked();
     await page.getByRole("button", { name: "立即发布" }).click();
     await expect(page.getByTestId("release-status")).toHaveText("已发布");
+    await expect(page.getByText("发布时间：2023-09-28 16:32:08（北京时间）")).toBeVisible();
     const slug = await page.getByLabel("网址别名").inputValue();
 
-    // The release page: 历届对比 under the key figures the earlier edition also states.
+    // The release page: dated by the original text, and 历届对比 under the key figures the earlier edition also states.
     await page.goto(`/releases/${slug}`);
+    const published = page.locator(".release-meta div", { hasText: "发布时间" }).locator("time");
+    await expect(published).toHaveText("2023-09-28 16:32:08");
+    await expect(published).toHaveAttribute("datetime", "2023-09-28T16:32:08+08:00");
     const compared = page.locator(".key-figure", { has: page.locator(".edition-comparison") });
     await expect(compared).toHaveCount(2);
     await expect(compared.nth(0).locator(".key-figure__value")).toHaveText("1.6万名");

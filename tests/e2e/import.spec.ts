@@ -39,3 +39,23 @@ test("paste a release, review it with the keyboard, accept all, create the draft
     .poll(() => page.evaluate(() => [...document.querySelectorAll("input")].some((i) => i.value === "3100")))
     .toBe(true);
 });
+
+// Fictional text with a date alone under the title (no time): 00:00 Beijing time of that day.
+const DATED_TEXT = `示例论坛E2E闭幕
+2023年9月24日
+示例论坛共邀请示例嘉宾1200名，发布示例成果36项。`;
+
+// Publishing by it is in editions.spec.ts's chain: this project runs beside the reading tests, which
+// must see the seed data as seeded.
+test("the text's date is proposed as 原文发布时间 and kept on the draft", async ({ page }) => {
+  await page.goto("/admin/releases/import");
+  await page.getByLabel("粘贴稿件文字").fill(DATED_TEXT);
+  await page.getByRole("button", { name: "分析稿件" }).click();
+  const stated = page.getByLabel("原文发布时间（北京时间）");
+  await expect(stated).toHaveValue("2023-09-24T00:00");
+  await expect(page.getByText("原文只写了日期，按当日 00:00（北京时间）记")).toBeVisible();
+  await page.getByRole("button", { name: "全部接受" }).click();
+  await page.getByRole("button", { name: /^创建草稿/ }).click();
+  await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("原文发布时间（北京时间）")).toHaveValue("2023-09-24T00:00");
+});

@@ -125,6 +125,16 @@ const MUTATIONS: Mutation[] = [
     run: (a, id, v) => transitionRelease(a, id, { action: "publish", baseVersion: v }),
   },
   {
+    name: "publish by the stated date",
+    allowed: ["publisher", "admin"],
+    setup: async (id, v) => {
+      await db.release.update({ where: { id }, data: { statedPublishAt: new Date("2019-09-20T02:00:00Z") } });
+      return v;
+    },
+    run: (a, id, v) =>
+      transitionRelease(a, id, { action: "publish", baseVersion: v, publishAtSource: "stated" }),
+  },
+  {
     name: "schedule",
     allowed: ["publisher", "admin"],
     run: (a, id, v) =>

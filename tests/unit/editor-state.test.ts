@@ -17,6 +17,7 @@ const base: ReleaseForm = {
   sourceName: "",
   sourceUrl: "",
   byline: "",
+  statedPublishAt: "",
   locale: "zh-CN",
   figures: [{ ...emptyFigure(0), label: "参会嘉宾", value: "1.6", unit: "万名" }],
 };

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toBeijingInput } from "@/lib/i18n/format-date";
 import type { FigureProposal } from "@/lib/import/analyze-release";
 import type { ImportReview } from "@/lib/import/import-release";
-import { OptionalSelect } from "../editor/Field";
+import { OptionalSelect, TextField } from "../editor/Field";
 import { ReviewTable, type Row } from "./ReviewTable";
 
 interface ApiError {
@@ -26,6 +27,8 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
   const [rows, setRows] = useState<Row[]>([]);
   const [editionId, setEditionId] = useState("");
   const [categoryId, setCategoryId] = useState("");
+  /** 原文发布时间 as the datetime-local input holds it (Beijing time); "" for none. */
+  const [statedAt, setStatedAt] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,6 +48,7 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
     setProposal(body);
     setEditionId(body.placement.editionId ?? "");
     setCategoryId(body.placement.categoryId ?? "");
+    setStatedAt(body.release.publishedAt ? toBeijingInput(body.release.publishedAt) : "");
     setFieldErrors({});
     setRows(
       body.figures.map((f: FigureProposal) => ({
@@ -66,7 +70,7 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        release: proposal.release,
+        release: { ...proposal.release, publishedAt: statedAt || null },
         editionId: editionId || null,
         categoryId: categoryId || null,
         figures,
@@ -77,7 +81,7 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
     if (!response.ok || !body.id) {
       const placementErrors = Object.fromEntries(
         (body.error?.fields ?? [])
-          .filter((f) => f.path === "editionId" || f.path === "categoryId")
+          .filter((f) => ["editionId", "categoryId", "statedPublishAt"].includes(f.path))
           .map((f) => [f.path, f.message]),
       );
       setFieldErrors(placementErrors);
@@ -134,9 +138,37 @@ export function ImportAssistant({ editions, categories }: { editions: Choice[]; 
           {proposal.release.title}
         </p>
         <p>
-          来源：{proposal.release.sourceName ?? "—"}　作者：{proposal.release.byline ?? "—"}　日期：
-          {proposal.release.publishedAt ?? "—"}　文字：{proposal.script === "traditional" ? "繁体" : "简体"}
+          来源：{proposal.release.sourceName ?? "—"}　作者：{proposal.release.byline ?? "—"}　文字：
+          {proposal.script === "traditional" ? "繁体" : "简体"}
         </p>
+        <div className="import-stated">
+          <TextField
+            name="statedPublishAt"
+            label="原文发布时间（北京时间）"
+            type="datetime-local"
+            step={1}
+            value={statedAt}
+            error={fieldErrors.statedPublishAt}
+            aria-describedby={
+              fieldErrors.statedPublishAt
+                ? "statedPublishAt-error statedPublishAt-hint"
+                : "statedPublishAt-hint"
+            }
+            onValue={setStatedAt}
+          />
+          {statedAt && (
+            <button type="button" className="link-button" onClick={() => setStatedAt("")}>
+              清除
+            </button>
+          )}
+          <p className="muted small" id="statedPublishAt-hint">
+            {!proposal.release.publishedAt
+              ? "原文未写发布时间：可以填写，也可以留空。"
+              : proposal.release.publishedAtHasTime
+                ? "取自原文。草稿保存它；首次发布时可按此时间发布（列表和订阅按它排序）。"
+                : "原文只写了日期，按当日 00:00（北京时间）记，可改为准确时刻。首次发布时可按此时间发布。"}
+          </p>
+        </div>
         <div className="import-placement">
           <div>
             <OptionalSelect

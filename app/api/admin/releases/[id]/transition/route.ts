@@ -1,4 +1,4 @@
-// POST /api/admin/releases/[id]/transition - submit, publish, schedule, unpublish, archive ({ action, baseVersion, publishAt? })
+// POST /api/admin/releases/[id]/transition - submit, publish, schedule, unpublish, archive ({ action, baseVersion, publishAt? (schedule), publishAtSource? "stated"|"now" (publish) })
 import { adminRoute } from "@/lib/http/admin-route";
 import { transitionRelease } from "@/lib/releases/transition-release";
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "release" ADD COLUMN     "statedPublishAt" TIMESTAMPTZ(3);
+
