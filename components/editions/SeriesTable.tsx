@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FigureValue } from "@/components/figures/FigureValue";
 import type { SeriesPoint } from "@/lib/editions/public-dto";
 import type { Messages } from "@/lib/i18n/messages";
+import { localePath } from "@/lib/i18n/paths";
 
 /** One figure by edition as a table: the chart's accessible equivalent, and the data itself. */
 export function SeriesTable({
@@ -9,14 +10,11 @@ export function SeriesTable({
   points,
   showEvent,
   messages,
-  yearHref = (year) => `/editions/${year}`,
 }: {
   caption: string;
   points: SeriesPoint[];
   showEvent: boolean;
   messages: Messages;
-  /** Where a year links (English pages: their editions list; the sources stay the Chinese releases). */
-  yearHref?: (year: number) => string;
 }) {
   const t = messages.editions;
   return (
@@ -36,7 +34,10 @@ export function SeriesTable({
           {points.map((p) => (
             <tr key={`${p.edition.event.slug}-${p.edition.year}`}>
               <th scope="row">
-                <Link href={yearHref(p.edition.year)}>{p.edition.year}</Link>
+                {/* The year's page in the reader's language; the sources stay the Chinese releases. */}
+                <Link href={localePath(messages.lang.code, `/editions/${p.edition.year}`)}>
+                  {p.edition.year}
+                </Link>
               </th>
               {showEvent && <td>{p.edition.event.name}</td>}
               <td>{p.edition.city}</td>
