@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { EditionYearView } from "@/components/editions/EditionYearView";
+import { getEnglishEditionsOfYear } from "@/lib/editions/english-queries";
+import { parseEditionYear } from "@/lib/editions/year-param";
+import { editionYearMetadata } from "@/lib/seo/edition-metadata";
+
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ year: string }> };
+
+const load = cache(async (year: string) => {
+  const found = await getEnglishEditionsOfYear(parseEditionYear(year) ?? notFound());
+  return found ?? notFound();
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { year } = await params;
+  return editionYearMetadata("en", Number(year), (await load(year)).editions);
+}
+
+export default async function EnglishEditionYearPage({ params }: Props) {
+  return <EditionYearView locale="en" {...await load((await params).year)} />;
+}
