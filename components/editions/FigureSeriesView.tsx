@@ -10,7 +10,8 @@ export function FigureSeriesView({ locale, series }: { locale: SiteLocale; serie
   const messages = getMessages(locale);
   const t = messages.editions;
   const title = fill(t.seriesTitle, { label: series.label });
-  // The base unit is a Chinese word and the CSV a Chinese download: the Chinese page has them.
+  // The base unit is a Chinese word and the CSV a Chinese download: the Chinese page has them,
+  // and the chart (the table carries the same data).
   const chinese = locale === "zh-CN";
   return (
     <div className="page release-page">
@@ -23,7 +24,8 @@ export function FigureSeriesView({ locale, series }: { locale: SiteLocale; serie
           <code>{series.key}</code> · {chinese && `${series.baseUnit} · `}
           {series.higherIsBetter ? t.higherIsBetter : t.lowerIsBetter}
         </p>
-        <SeriesChart label={series.label} points={series.series} messages={messages} />
+        {/* The bars' labels are the figures as written: long English wording would overlap. */}
+        {chinese && <SeriesChart label={series.label} points={series.series} messages={messages} />}
         <SeriesTable
           caption={title}
           points={series.series}

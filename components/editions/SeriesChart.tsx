@@ -41,9 +41,7 @@ export function SeriesChart({
         <title id={titleId}>{fill(t.chart, { label })}</title>
         <desc id={descId}>
           {fill(t.chartDesc, {
-            values: ordered
-              .map((p) => `${fill(t.yearOnly, { year: p.edition.year })} ${p.figure.display}`)
-              .join(messages.lang.code === "en" ? "; " : "；"),
+            values: ordered.map((p) => `${p.edition.year}年 ${p.figure.display}`).join("；"),
           })}
         </desc>
         <line

@@ -188,7 +188,7 @@ export const en: Messages = {
     prev: "Previous",
     next: "Next",
     empty: "Nothing published here yet.",
-    count: "{total} releases",
+    count: "Releases: {total}",
     pagination: "Pagination",
   },
   release: {
