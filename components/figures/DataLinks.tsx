@@ -23,9 +23,8 @@ export function DataLinks({
         <Link className="button" href={`${path}/data`}>
           {t.allFigures}
           {locale === "en"
-            ? ` (${fill(t.figureCount, { count })})`
-            : `（${fill(t.figureCount, { count })}）`}{" "}
-          →
+            ? ` (${fill(t.figureCount, { count })}) →`
+            : `（${fill(t.figureCount, { count })}）→`}
         </Link>
       )}
       <a href={`${path}/figures.csv`} download>
