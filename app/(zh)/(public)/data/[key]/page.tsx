@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { FigureSeriesView } from "@/components/editions/FigureSeriesView";
 import { getFigureSeries } from "@/lib/editions/queries";
-import { figureKeySchema } from "@/lib/figures/registry-schema";
+import { figureSeriesLoader } from "@/lib/editions/page-loaders";
 import { figureSeriesMetadata } from "@/lib/seo/edition-metadata";
 
 export const revalidate = 3600;
@@ -13,10 +11,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ key: string }> };
 
-const load = cache(async (key: string) => {
-  if (!figureKeySchema.safeParse(key).success) notFound();
-  return (await getFigureSeries(key)) ?? notFound();
-});
+const load = figureSeriesLoader(getFigureSeries);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return figureSeriesMetadata("zh-CN", await load((await params).key));

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { EditionYearView } from "@/components/editions/EditionYearView";
 import { getEnglishEditionsOfYear } from "@/lib/editions/english-queries";
-import { parseEditionYear } from "@/lib/editions/year-param";
+import { editionYearLoader } from "@/lib/editions/page-loaders";
 import { editionYearMetadata } from "@/lib/seo/edition-metadata";
 
 export const revalidate = 3600;
@@ -13,10 +11,7 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ year: string }> };
 
-const load = cache(async (year: string) => {
-  const found = await getEnglishEditionsOfYear(parseEditionYear(year) ?? notFound());
-  return found ?? notFound();
-});
+const load = editionYearLoader(getEnglishEditionsOfYear);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { year } = await params;
