@@ -10,7 +10,10 @@ import {
 import { figuresCsvResponse } from "@/lib/figures/figures-csv-response";
 import { findEnglishRelease, listEnglishReleases } from "@/lib/releases/english-queries";
 import { loadPublicIndex, publicPathExists } from "@/lib/releases/public-index";
+import { transitionRelease } from "@/lib/releases/transition-release";
 import { seedDatabase } from "@/lib/seed/seed-database";
+import { translateRelease } from "@/lib/translations/translate-release";
+import { createDraft, createStaff } from "./staff";
 
 // The English edition's category, edition-year and per-release data pages read the same public rows
 // as the Chinese ones: the seeded translation of the 2023 results release in category "anhui".
@@ -37,18 +40,29 @@ describe("English category pages", () => {
   });
 
   it("fall back to the Chinese name of a category with no English name", async () => {
+    const [editor, publisher] = await Promise.all([createStaff("editor"), createStaff("publisher")]);
     const category = await db.category.create({
       data: { slug: `zh-only-${Date.now()}`, name: "仅中文分类" },
     });
-    const release = await db.release.findUniqueOrThrow({ where: { slug: EN } });
-    try {
-      await db.release.update({ where: { id: release.id }, data: { categoryId: category.id } });
-      const page = await listEnglishReleases({ page: 1, categorySlug: category.slug });
-      expect(page.items.map((r) => r.category)).toEqual([{ slug: category.slug, name: "仅中文分类" }]);
-    } finally {
-      await db.release.update({ where: { id: release.id }, data: { categoryId: release.categoryId } });
-      await db.category.delete({ where: { id: category.id } });
-    }
+    const publish = async (id: string) => {
+      const { version } = await db.release.findUniqueOrThrow({ where: { id } });
+      await transitionRelease(publisher, id, { action: "publish", baseVersion: version });
+    };
+    const original = await createDraft(publisher, { categoryId: category.id });
+    await publish(original.id);
+    const translation = await translateRelease(editor, original.id, {
+      action: "create",
+      title: "Only Chinese",
+    });
+    await publish(translation.id);
+    const page = await listEnglishReleases({ page: 1, categorySlug: category.slug });
+    expect(page.items.map((r) => [r.slug, r.category])).toEqual([
+      [translation.slug, { slug: category.slug, name: "仅中文分类" }],
+    ]);
+    // Its English name, once given, is what English pages show.
+    await db.category.update({ where: { id: category.id }, data: { nameEn: "Chinese only" } });
+    const named = await listEnglishReleases({ page: 1, categorySlug: category.slug });
+    expect(named.items[0].category).toEqual({ slug: category.slug, name: "Chinese only" });
   });
 
   it("are counted in English releases by the proxy's index, which refuses made-up categories", async () => {
