@@ -248,6 +248,16 @@ test.describe("English category, edition and release data pages", () => {
     );
   });
 
+  test("the pages sitemap lists the category and edition-year pages in both languages, paired", async ({
+    request,
+  }) => {
+    const sitemap = await (await request.get("/sitemaps/pages.xml")).text();
+    for (const path of ["/categories/anhui", "/en/categories/anhui", "/editions/2023", "/en/editions/2023"])
+      expect(sitemap).toContain(`${path}</loc>`);
+    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="en" href="[^"]*\/en\/categories\/anhui"/);
+    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="en" href="[^"]*\/en\/editions\/2023"/);
+  });
+
   test("made-up English categories, pages and years are 404s", async ({ request }) => {
     for (const path of [
       "/en/categories/made-up-category",
