@@ -17,6 +17,8 @@ export function SeriesTable({
   messages: Messages;
 }) {
   const t = messages.editions;
+  // Cities are stored in Chinese only: the English table leaves the column out.
+  const showCity = messages.lang.code === "zh-CN";
   return (
     <div className="figure-table">
       <table>
@@ -25,7 +27,7 @@ export function SeriesTable({
           <tr>
             <th scope="col">{t.year}</th>
             {showEvent && <th scope="col">{t.event}</th>}
-            <th scope="col">{t.city}</th>
+            {showCity && <th scope="col">{t.city}</th>}
             <th scope="col">{messages.release.value}</th>
             <th scope="col">{t.source}</th>
           </tr>
@@ -40,7 +42,7 @@ export function SeriesTable({
                 </Link>
               </th>
               {showEvent && <td>{p.edition.event.name}</td>}
-              <td>{p.edition.city}</td>
+              {showCity && <td>{p.edition.city}</td>}
               <td className="figure-table__value">
                 <FigureValue figure={p.figure} />
               </td>
