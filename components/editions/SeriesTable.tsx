@@ -25,7 +25,9 @@ export function SeriesTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.year}</th>
+            <th scope="col" className="figure-table__year">
+              {t.year}
+            </th>
             {showEvent && <th scope="col">{t.event}</th>}
             {showCity && <th scope="col">{t.city}</th>}
             <th scope="col">{messages.release.value}</th>
@@ -35,7 +37,7 @@ export function SeriesTable({
         <tbody>
           {points.map((p) => (
             <tr key={`${p.edition.event.slug}-${p.edition.year}`}>
-              <th scope="row">
+              <th scope="row" className="figure-table__year">
                 {/* The year's page in the reader's language; the sources stay the Chinese releases. */}
                 <Link href={localePath(messages.lang.code, `/editions/${p.edition.year}`)}>
                   {p.edition.year}
