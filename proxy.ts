@@ -16,6 +16,8 @@ export async function proxy(request: NextRequest) {
     pathname.startsWith("/api/figures/") ||
     pathname.startsWith("/sitemaps/") ||
     pathname.startsWith("/en/releases/") ||
+    pathname.startsWith("/en/categories/") ||
+    pathname.startsWith("/en/editions/") ||
     pathname.startsWith("/en/data/")
   ) {
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
@@ -72,7 +74,8 @@ function notFound(request: NextRequest) {
 
 // /releases/*, /categories/*, /api/releases/*: old slugs, and slugs or pages that do not exist;
 // /editions/*, /data/*, /api/figures/*: years and figure keys that have no public page;
-// /sitemaps/releases/<n>.xml: files past the last one
+// /sitemaps/releases/<n>.xml: files past the last one; under /en the same for English releases,
+// categories (pages counted in English releases), years and figure keys
 // (in-memory lookups; measured: no change in requests/s on release pages).
 export const config = {
   matcher: [
@@ -87,6 +90,8 @@ export const config = {
     "/api/figures/:key/:rest*",
     "/sitemaps/:path*",
     "/en/releases/:slug/:rest*",
+    "/en/categories/:slug/:rest*",
+    "/en/editions/:year/:rest*",
     "/en/data/:key/:rest*",
   ],
 };

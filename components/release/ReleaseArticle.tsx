@@ -95,10 +95,7 @@ export function ReleaseArticle({
             title={t.charts}
             ofWhole={release.locale === "en" ? t.ofWhole : undefined}
           />
-          {/* The data page, CSV and JSON are the original's (Chinese) until they have English versions. */}
-          {release.locale !== "en" && (
-            <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
-          )}
+          <DataLinks slug={release.slug} count={release.figures.length} messages={messages} />
         </>
       )}
 

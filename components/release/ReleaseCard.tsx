@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate, toBeijingIso } from "@/lib/i18n/format-date";
 import { fill, type Messages } from "@/lib/i18n/messages";
-import { releasePath } from "@/lib/i18n/paths";
+import { localePath, releasePath } from "@/lib/i18n/paths";
 import type { PublicReleaseSummary } from "@/lib/releases/public-dto";
 import { FigureValue } from "../figures/FigureValue";
 
@@ -20,7 +20,9 @@ export function ReleaseCard({
       <div className="release-card__meta">
         <time dateTime={toBeijingIso(release.publishAt)}>{formatDate(release.publishAt)}</time>
         {release.category && (
-          <Link href={`/categories/${release.category.slug}`}>{release.category.name}</Link>
+          <Link href={localePath(release.locale, `/categories/${release.category.slug}`)}>
+            {release.category.name}
+          </Link>
         )}
         {release.recordCount > 0 && (
           <span className="release-card__records">

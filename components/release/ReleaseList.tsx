@@ -1,18 +1,27 @@
 import { Pagination } from "@/components/ui/Pagination";
-import { fill, type Messages } from "@/lib/i18n/messages";
+import { localizedName } from "@/lib/i18n/localized-name";
+import { fill, getMessages } from "@/lib/i18n/messages";
+import type { SiteLocale } from "@/lib/i18n/paths";
+import { listPageHref } from "@/lib/releases/page-param";
 import type { ReleasePage } from "@/lib/releases/queries";
 import { ReleaseCard } from "./ReleaseCard";
 
 interface Props {
-  title: string;
-  description?: string | null;
+  locale: SiteLocale;
   data: ReleasePage;
-  messages: Messages;
-  /** The URL of page n of this list. */
-  pageHref: (page: number) => string;
+  /** A category's list; none: all releases of the edition. */
+  category?: { slug: string; name: string; nameEn: string | null; description: string | null } | null;
 }
 
-export function ReleaseList({ title, description, data, messages, pageHref }: Props) {
+/** A page of a release list in either edition: all releases or one category's. */
+export function ReleaseList({ locale, data, category }: Props) {
+  const messages = getMessages(locale);
+  const title = category
+    ? fill(messages.category.title, { name: localizedName(category, locale) })
+    : messages.list.title;
+  // Category descriptions are written in Chinese only; they start the list's first page.
+  const description = locale === "zh-CN" && data.page === 1 ? category?.description : null;
+  const pageHref = listPageHref(locale, category ? `/categories/${category.slug}` : "/releases");
   return (
     <div className="page list-page">
       <header className="page-header">

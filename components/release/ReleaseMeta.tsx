@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { localePath } from "@/lib/i18n/paths";
 import { formatDateTime, toBeijingIso } from "@/lib/i18n/format-date";
 import type { Messages } from "@/lib/i18n/messages";
 import type { PublicRelease } from "@/lib/releases/public-dto";
@@ -58,7 +59,9 @@ export function ReleaseMeta({
         <div>
           <dt>{t.category}</dt>
           <dd>
-            <Link href={`/categories/${release.category.slug}`}>{release.category.name}</Link>
+            <Link href={localePath(release.locale, `/categories/${release.category.slug}`)}>
+              {release.category.name}
+            </Link>
           </dd>
         </div>
       )}

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { localizedName } from "@/lib/i18n/localized-name";
 import type { Messages } from "@/lib/i18n/messages";
 import { localePath } from "@/lib/i18n/paths";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 interface Props {
   messages: Messages;
-  categories: Array<{ slug: string; name: string }>;
+  categories: Array<{ slug: string; name: string; nameEn?: string | null }>;
 }
 
 export function SiteHeader({ messages, categories }: Props) {
@@ -30,8 +31,8 @@ export function SiteHeader({ messages, categories }: Props) {
           <Link href={path("/releases")}>{messages.site.releases}</Link>
           <Link href={path("/editions")}>{messages.editions.nav}</Link>
           {categories.map((c) => (
-            <Link key={c.slug} href={`/categories/${c.slug}`}>
-              {c.name}
+            <Link key={c.slug} href={path(`/categories/${c.slug}`)}>
+              {localizedName(c, messages.lang.code)}
             </Link>
           ))}
           <a href={path("/feed.xml")} className="site-nav__feed">

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { listCategoryCounts } from "../categories/counts";
 import { listEditionAddresses } from "../editions/addresses";
 import { publicReleaseWhere } from "../publication/visibility";
 import { RELEASE_PAGE_SIZE } from "../releases/page-param";
@@ -13,7 +14,8 @@ export interface PurgeSnapshot {
   englishReleaseSlugs: string[];
   publicReleaseCount: number;
   publicEnglishReleaseCount: number;
-  categories: Array<{ slug: string; publicReleases: number }>;
+  /** Each category with its public Chinese and English releases (each language lists its own). */
+  categories: Array<{ slug: string; publicReleases: number; publicEnglishReleases: number }>;
   editionYears: number[];
   figureKeys: string[];
 }
@@ -42,6 +44,8 @@ const ENGLISH_SITE_PATHS = [
 ];
 const RELEASE_SUFFIXES = ["", "/data", "/figures.csv", "/share.png"];
 const CATEGORY_SUFFIXES = ["", "/feed.xml", "/atom.xml", "/feed.json"];
+// An English release's page, its figures table and CSV (its share image is the original's).
+const ENGLISH_RELEASE_SUFFIXES = ["", "/data", "/figures.csv"];
 
 // One page more than there is now: the page a take-down just emptied may still be cached.
 const listPages = (count: number) => Math.ceil(count / RELEASE_PAGE_SIZE) + 1;
@@ -76,7 +80,14 @@ export function purgePathsFor(snapshot: PurgeSnapshot): string[] {
   for (const path of ENGLISH_SITE_PATHS) paths.add(path);
   for (let page = 2; page <= listPages(snapshot.publicEnglishReleaseCount); page++)
     paths.add(`/en/releases/page/${page}`);
-  for (const slug of snapshot.englishReleaseSlugs) paths.add(`/en/releases/${segment(slug)}`);
+  for (const slug of snapshot.englishReleaseSlugs)
+    for (const suffix of ENGLISH_RELEASE_SUFFIXES) paths.add(`/en/releases/${segment(slug)}${suffix}`);
+  for (const { slug, publicEnglishReleases } of snapshot.categories) {
+    paths.add(`/en/categories/${segment(slug)}`);
+    for (let page = 2; page <= listPages(publicEnglishReleases); page++)
+      paths.add(`/en/categories/${segment(slug)}/page/${page}`);
+  }
+  for (const year of snapshot.editionYears) paths.add(`/en/editions/${year}`);
   for (const key of snapshot.figureKeys) {
     paths.add(`/en/data/${segment(key)}`);
     paths.add(`/data/${segment(key)}`);
@@ -105,9 +116,7 @@ export async function loadPurgeSnapshot(): Promise<PurgeSnapshot> {
     db.slugRedirect.findMany({ select: { slug: true, release: { select: { locale: true } } } }),
     db.release.count({ where: { ...visible, locale: "zh-CN" } }),
     db.release.count({ where: { ...visible, locale: "en" } }),
-    db.category.findMany({
-      select: { slug: true, _count: { select: { releases: { where: { ...visible, locale: "zh-CN" } } } } },
-    }),
+    listCategoryCounts(),
     listEditionAddresses(),
     db.edition.findMany({ select: { year: true }, distinct: ["year"] }),
     db.figureKey.findMany({ select: { key: true } }),
@@ -120,7 +129,11 @@ export async function loadPurgeSnapshot(): Promise<PurgeSnapshot> {
     ].map((r) => r.slug),
     publicReleaseCount,
     publicEnglishReleaseCount,
-    categories: categories.map((c) => ({ slug: c.slug, publicReleases: c._count.releases })),
+    categories: categories.map((c) => ({
+      slug: c.slug,
+      publicReleases: c.releases["zh-CN"],
+      publicEnglishReleases: c.releases.en,
+    })),
     editionYears: [...new Set([...editions.years, ...years.map((e) => e.year)])],
     figureKeys: [...new Set([...editions.keys, ...keys.map((k) => k.key)])],
   };

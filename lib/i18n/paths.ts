@@ -18,17 +18,29 @@ export function releasePath(locale: string, slug: string): string {
 }
 
 // Pages that exist in both editions under the same path (release pages differ: a translation has its own slug).
-const SHARED_PAGES = [/^\/$/, /^\/releases$/, /^\/editions$/, /^\/data\/[^/]+$/];
+const SHARED_PAGES = [
+  /^\/$/,
+  /^\/releases$/,
+  /^\/editions$/,
+  /^\/editions\/\d{4}$/,
+  /^\/data\/[^/]+$/,
+  /^\/categories\/[^/]+$/,
+];
+// A numbered page of a category's list: the other edition may have fewer pages, so its first one.
+const CATEGORY_LIST_PAGE = /^(\/categories\/[^/]+)\/page\/\d+$/;
 
 /**
  * The other edition's address of a page: the same page where both editions have it
- * (/releases <-> /en/releases, /data/k <-> /en/data/k), else the other edition's home. Release pages
+ * (/releases <-> /en/releases, /data/k <-> /en/data/k, /categories/c <-> /en/categories/c,
+ * /editions/2023 <-> /en/editions/2023), else the other edition's home. Release pages
  * link their translation themselves (they know its slug).
  */
 export function counterpartPath(pathname: string): { locale: SiteLocale; path: string } {
   const english = pathname === "/en" || pathname.startsWith("/en/");
   const rest = english ? pathname.slice(3) || "/" : pathname;
   const target: SiteLocale = english ? "zh-CN" : "en";
+  const categoryPage = CATEGORY_LIST_PAGE.exec(rest);
+  if (categoryPage) return { locale: target, path: localePath(target, categoryPage[1]) };
   return {
     locale: target,
     path: SHARED_PAGES.some((p) => p.test(rest)) ? localePath(target, rest) : localePath(target, "/"),

@@ -3,6 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { toEnglishFigure, type KeyLabelsEn } from "../figures/english-figure";
+import { localizedName } from "../i18n/localized-name";
 import { findSlugOwner } from "../publication/slugs";
 import { isPublic, publicReleaseWhere } from "../publication/visibility";
 import { RELEASE_PAGE_SIZE } from "./page-param";
@@ -15,7 +16,7 @@ import {
   type PublicRelease,
   type PublicReleaseSummary,
 } from "./public-dto";
-import type { ReleasePage } from "./queries";
+import { listRelatedReleases, type ReleasePage } from "./queries";
 
 // Public reads of the English edition. A translation has no figures of its own: it shows its
 // original's Figure rows (the same stored values, in English wording), so both languages always
@@ -32,8 +33,14 @@ const newestFirst = [
   { id: "desc" },
 ] satisfies Prisma.ReleaseOrderByWithRelationInput[];
 
+// A category as English pages name it (its English name, else the Chinese one).
+const categorySelect = { select: { slug: true, name: true, nameEn: true } } as const;
+const englishCategory = (c: { slug: string; name: string; nameEn: string | null } | null) =>
+  c && { slug: c.slug, name: localizedName(c, "en") };
+
 const englishReleaseInclude = {
   ...publicReleaseInclude,
+  category: categorySelect,
   translatedFrom: {
     select: {
       slug: true,
@@ -45,7 +52,7 @@ const englishReleaseInclude = {
 } satisfies Prisma.ReleaseInclude;
 
 const englishSummaryInclude = {
-  category: { select: { slug: true, name: true } },
+  category: categorySelect,
   figures: keyFigureFilter,
   translatedFrom: { select: { figures: keyFigureFilter } },
 } satisfies Prisma.ReleaseInclude;
@@ -74,8 +81,10 @@ async function toEnglishSummaries(rows: EnglishSummaryRow[]): Promise<PublicRele
   const figureRows = rows.map((r) => r.translatedFrom?.figures ?? r.figures);
   const labels = await keyLabelsEn(figureRows.flat().map((f) => f.key));
   return rows.map((r, i) =>
-    // Categories have Chinese pages only: English cards do not link them.
-    summaryFields({ ...r, category: null }, englishFigures(figureRows[i].map(toPublicFigure), labels)),
+    summaryFields(
+      { ...r, category: englishCategory(r.category) },
+      englishFigures(figureRows[i].map(toPublicFigure), labels),
+    ),
   );
 }
 
@@ -115,13 +124,13 @@ async function toEnglishReleases(rows: EnglishReleaseRow[]): Promise<PublicRelea
     toPublicRelease({ ...row, figures: row.translatedFrom?.figures ?? row.figures }),
   );
   const labels = await keyLabelsEn(releases.flatMap((r) => r.figures.map((f) => f.key)));
-  return releases.map((release) => {
+  return releases.map((release, i) => {
     const figures = englishFigures(release.figures, labels);
     return {
       ...release,
       // The edition's event name, city and theme exist in Chinese only: no kicker line in English.
       edition: null,
-      category: null,
+      category: englishCategory(rows[i].category),
       figures,
       keyFigures: figures.filter((f) => f.highlighted),
       recordCount: figures.filter((f) => f.isRecord).length,
@@ -141,9 +150,16 @@ export async function listEnglishFeedReleases(limit: number): Promise<PublicRele
   );
 }
 
-export async function listEnglishReleases(input: { page?: number } = {}): Promise<ReleasePage> {
+/** A page of public English releases, newest first: all of them, or one category's. */
+export async function listEnglishReleases(
+  input: { page?: number; categorySlug?: string } = {},
+): Promise<ReleasePage> {
   const page = Math.max(1, input.page ?? 1);
-  const where = { ...ENGLISH, ...publicReleaseWhere() };
+  const where: Prisma.ReleaseWhereInput = {
+    ...ENGLISH,
+    ...publicReleaseWhere(),
+    ...(input.categorySlug ? { category: { slug: input.categorySlug } } : {}),
+  };
   const [total, rows] = await Promise.all([
     db.release.count({ where }),
     db.release.findMany({
@@ -191,6 +207,35 @@ export async function getEnglishHomeReleases(latestCount = 8) {
   return { lead: lead ?? null, latest: await toEnglishSummaries(latest) };
 }
 
+const editionReleaseInclude = {
+  category: categorySelect,
+  figures: { orderBy: { sortOrder: "asc" } },
+  translatedFrom: { select: { figures: { orderBy: { sortOrder: "asc" } } } },
+  edition: { select: { event: { select: { slug: true } } } },
+} satisfies Prisma.ReleaseInclude;
+
+/** The public English releases of a year's editions, newest first, each with all its (original's) figures in English. */
+export async function listEnglishReleasesOfYear(
+  year: number,
+): Promise<Array<{ eventSlug: string; release: PublicReleaseSummary; figures: PublicFigure[] }>> {
+  const rows = await db.release.findMany({
+    where: { ...ENGLISH, ...publicReleaseWhere(), edition: { year } },
+    include: editionReleaseInclude,
+    omit: { body: true },
+    orderBy: newestFirst,
+  });
+  const figureRows = rows.map((r) => (r.translatedFrom?.figures ?? r.figures).map(toPublicFigure));
+  const labels = await keyLabelsEn(figureRows.flat().map((f) => f.key));
+  return rows.map((r, i) => {
+    const figures = englishFigures(figureRows[i], labels);
+    return {
+      eventSlug: r.edition?.event.slug ?? "",
+      release: summaryFields({ ...r, category: englishCategory(r.category) }, figures),
+      figures,
+    };
+  });
+}
+
 /** The public translations of a release's group, other than itself: [{ locale, slug }]. */
 export async function listPublicTranslations(
   releaseId: string,
@@ -211,6 +256,21 @@ export async function listPublicTranslations(
   });
 }
 
+/** The English releases related to an English one, their categories named in English. */
+export async function listEnglishRelatedReleases(releaseId: string): Promise<PublicReleaseSummary[]> {
+  const related = await listRelatedReleases(releaseId);
+  const slugs = [...new Set(related.flatMap((r) => (r.category ? [r.category.slug] : [])))];
+  const categories = await db.category.findMany({
+    where: { slug: { in: slugs } },
+    select: categorySelect.select,
+  });
+  const bySlug = new Map(categories.map((c) => [c.slug, c]));
+  return related.map((r) => ({
+    ...r,
+    category: englishCategory(bySlug.get(r.category?.slug ?? "") ?? null),
+  }));
+}
+
 /** The English labels of every registry key, for English pages built from shared public data. */
 export async function listKeyLabelsEn(): Promise<KeyLabelsEn> {
   const rows = await db.figureKey.findMany({ select: { key: true, labelEn: true } });
@@ -222,3 +282,4 @@ export const getEnglishReleasePage = cachedQuery("english-release-page", listEng
 export const getEnglishHome = cachedQuery("english-home", getEnglishHomeReleases);
 export const getPublicTranslations = cachedQuery("public-translations", listPublicTranslations);
 export const getKeyLabelsEn = cachedQuery("key-labels-en", listKeyLabelsEn);
+export const getEnglishRelatedReleases = cachedQuery("english-related-releases", listEnglishRelatedReleases);

@@ -1,3 +1,5 @@
+import { localePath } from "../i18n/paths";
+
 /** "2" -> 2; anything that is not a page number from 2 up (page 1 lives at the list's own URL) -> null. */
 export function parsePageParam(value: string): number | null {
   if (!/^[1-9]\d{0,5}$/.test(value)) return null;
@@ -5,17 +7,13 @@ export function parsePageParam(value: string): number | null {
   return page >= 2 ? page : null;
 }
 
-export function releasesPageHref(page: number) {
-  return page <= 1 ? "/releases" : `/releases/page/${page}`;
-}
-
-export function categoryPageHref(slug: string) {
-  return (page: number) => (page <= 1 ? `/categories/${slug}` : `/categories/${slug}/page/${page}`);
+/**
+ * The URL of page n of a release list in either edition: ("en", "/categories/anhui") gives
+ * /en/categories/anhui, then /en/categories/anhui/page/2, ...
+ */
+export function listPageHref(locale: string, base: string) {
+  return (page: number) => localePath(locale, page <= 1 ? base : `${base}/page/${page}`);
 }
 
 /** Releases per list page (the release list and category pages). */
 export const RELEASE_PAGE_SIZE = 12;
-
-export function englishReleasesPageHref(page: number) {
-  return page <= 1 ? "/en/releases" : `/en/releases/page/${page}`;
-}

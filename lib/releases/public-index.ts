@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { listCategoryCounts } from "../categories/counts";
 import { listEditionAddresses } from "../editions/addresses";
 import { publicReleaseWhere } from "../publication/visibility";
 import { parseSitemapFile, sitemapFileCount } from "../seo/sitemap-paths";
@@ -21,6 +22,8 @@ type PublicIndex = {
   /** Public English releases, for the pages of /en/releases. */
   englishReleaseCount: number;
   categories: Map<string, number>;
+  /** Public English releases per category, for the pages of /en/categories/<slug>. */
+  englishCategories: Map<string, number>;
   /** Public Chinese releases, for the pages of /releases (the Chinese lists). */
   releaseCount: number;
   editionYears: Set<string>;
@@ -54,9 +57,7 @@ export async function loadPublicIndex(): Promise<PublicIndex> {
   const visible = publicReleaseWhere();
   const [releases, categories, editions] = await Promise.all([
     db.release.findMany({ where: visible, select: { slug: true, locale: true } }),
-    db.category.findMany({
-      select: { slug: true, _count: { select: { releases: { where: { ...visible, locale: "zh-CN" } } } } },
-    }),
+    listCategoryCounts(),
     listEditionAddresses(),
   ]);
   const english = releases.filter((r) => r.locale === "en");
@@ -64,7 +65,8 @@ export async function loadPublicIndex(): Promise<PublicIndex> {
     releases: new Set(releases.map((r) => r.slug)),
     englishReleases: new Set(english.map((r) => r.slug)),
     englishReleaseCount: english.length,
-    categories: new Map(categories.map((c) => [c.slug, c._count.releases])),
+    categories: new Map(categories.map((c) => [c.slug, c.releases["zh-CN"]])),
+    englishCategories: new Map(categories.map((c) => [c.slug, c.releases.en])),
     releaseCount: releases.filter((r) => r.locale === "zh-CN").length,
     editionYears: new Set(editions.years.map(String)),
     figureKeys: new Set(editions.keys),
@@ -100,13 +102,14 @@ const isPageWithin = (value: string | undefined, count: number) =>
 /**
  * Whether a public path can exist, for paths whose segments a client chooses: /releases/<slug>…,
  * /releases/page/<n>, /categories/<slug>…, /api/releases/<slug>…, /editions/<year>, /data/<key>[/csv],
- * /api/figures/<key>, /sitemaps/releases/<n>.xml, and under /en: /en/releases/<slug>,
- * /en/releases/page/<n>, /en/data/<key>. Other paths: true.
+ * /api/figures/<key>, /sitemaps/releases/<n>.xml, and under /en: /en/releases/<slug>[/data,
+ * /figures.csv], /en/releases/page/<n>, /en/categories/<slug>[/page/<n>], /en/editions/<year>,
+ * /en/data/<key>. Other paths: true.
  */
 export function publicPathExists(pathname: string, index: PublicIndex): boolean {
   if (pathname.startsWith("/en/")) return englishPathExists(pathname.split("/").slice(2), index);
   const parts = pathname.split("/").slice(1);
-  const [first, second, third, fourth] = parts;
+  const [first, second, third] = parts;
   if (first === "sitemaps" && second === "releases") {
     const file = parts.length === 3 ? parseSitemapFile(third ?? "") : null;
     return file !== null && file <= sitemapFileCount(index.releaseCount + index.englishReleaseCount);
@@ -114,15 +117,10 @@ export function publicPathExists(pathname: string, index: PublicIndex): boolean 
   if (first === "releases" && second === "page")
     return parts.length === 3 && isPageWithin(third, index.releaseCount);
   if (first === "releases" && second !== undefined) return index.releases.has(decodeSegment(second));
-  if (first === "categories" && second !== undefined) {
-    const count = index.categories.get(decodeSegment(second));
-    if (count === undefined) return false;
-    return third !== "page" || (parts.length === 4 && isPageWithin(fourth, count));
-  }
+  if (first === "categories" && second !== undefined) return categoryPathExists(parts, index.categories);
   if (first === "api" && second === "releases" && third !== undefined)
     return index.releases.has(decodeSegment(third));
-  if (first === "editions" && second !== undefined)
-    return parts.length === 2 && index.editionYears.has(second);
+  if (first === "editions" && second !== undefined) return editionPathExists(parts, index);
   if (first === "data" && second !== undefined)
     return (
       (parts.length === 2 || (parts.length === 3 && third === "csv")) &&
@@ -133,13 +131,35 @@ export function publicPathExists(pathname: string, index: PublicIndex): boolean 
   return true;
 }
 
-// The English edition's client-chosen segments: its release slugs and list pages, and figure keys.
+// A category (its pages counted in the edition's own releases); its feeds are Chinese only.
+function categoryPathExists(parts: string[], counts: Map<string, number>, feeds = true): boolean {
+  const [, slug, third, fourth] = parts;
+  const count = counts.get(decodeSegment(slug));
+  if (count === undefined) return false;
+  if (third === "page") return parts.length === 4 && isPageWithin(fourth, count);
+  return parts.length === 2 || feeds;
+}
+
+const editionPathExists = (parts: string[], index: PublicIndex) =>
+  parts.length === 2 && index.editionYears.has(parts[1]);
+
+// What an English release has besides its page: its figures as a table and as CSV.
+const ENGLISH_RELEASE_SUBPATHS = new Set(["data", "figures.csv"]);
+
+// The English edition's client-chosen segments: its release slugs and list pages, categories,
+// edition years and figure keys.
 function englishPathExists(parts: string[], index: PublicIndex): boolean {
   const [first, second, third] = parts;
   if (first === "releases" && second === "page")
     return parts.length === 3 && isPageWithin(third, index.englishReleaseCount);
   if (first === "releases" && second !== undefined)
-    return parts.length === 2 && index.englishReleases.has(decodeSegment(second));
+    return (
+      (parts.length === 2 || (parts.length === 3 && ENGLISH_RELEASE_SUBPATHS.has(third))) &&
+      index.englishReleases.has(decodeSegment(second))
+    );
+  if (first === "categories" && second !== undefined)
+    return categoryPathExists(parts, index.englishCategories, false);
+  if (first === "editions" && second !== undefined) return editionPathExists(parts, index);
   if (first === "data" && second !== undefined)
     return parts.length === 2 && index.figureKeys.has(decodeSegment(second));
   return true;

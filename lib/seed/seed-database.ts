@@ -75,7 +75,13 @@ export async function seedDatabase(): Promise<SeedResult> {
   const category = await db.category.upsert({
     where: { slug: "anhui" },
     update: {},
-    create: { slug: "anhui", name: "安徽省资讯", description: "安徽省相关新闻与大会资讯", sortOrder: 1 },
+    create: {
+      slug: "anhui",
+      name: "安徽省资讯",
+      nameEn: "Anhui news",
+      description: "安徽省相关新闻与大会资讯",
+      sortOrder: 1,
+    },
   });
 
   const existing = await db.release.findUnique({ where: { slug: SEED_RELEASE_SLUG }, select: { id: true } });

@@ -37,7 +37,8 @@ export function pageAlternates(
   const locale = siteLocale(options.locale ?? (canonical?.match(/^\/en(\/|$)/) ? "en" : "zh-CN"));
   const types: Record<string, Array<{ url: string; title: string }>> = {};
   for (const [type, links] of Object.entries(siteFeeds(locale))) types[type] = [...links];
-  if (category) {
+  // Category feeds list Chinese releases: English pages do not announce them.
+  if (category && locale === "zh-CN") {
     const base = `/categories/${category.slug}`;
     types["application/rss+xml"].push({ url: `${base}/feed.xml`, title: `${category.name} RSS` });
     types["application/atom+xml"].push({ url: `${base}/atom.xml`, title: `${category.name} Atom` });

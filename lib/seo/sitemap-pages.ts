@@ -24,23 +24,27 @@ export async function sitemapPageEntries(siteUrl: string): Promise<MetadataRoute
       changeFrequency: "hourly" as const,
       priority: 0.8,
     })),
-    ...categories.map((c) => ({
-      url: `${siteUrl}/categories/${c.slug}`,
-      lastModified: c.updatedAt ?? undefined,
-      changeFrequency: "daily" as const,
-      priority: 0.6,
-    })),
+    ...categories.flatMap((c) =>
+      bilingualSitemapEntries(`/categories/${c.slug}`, siteUrl).map((e) => ({
+        ...e,
+        lastModified: c.updatedAt ?? undefined,
+        changeFrequency: "daily" as const,
+        priority: 0.6,
+      })),
+    ),
     ...bilingualSitemapEntries("/editions", siteUrl).map((e) => ({
       ...e,
       lastModified: newest,
       changeFrequency: "weekly" as const,
       priority: 0.6,
     })),
-    ...editions.years.map((year) => ({
-      url: `${siteUrl}/editions/${year}`,
-      changeFrequency: "weekly" as const,
-      priority: 0.5,
-    })),
+    ...editions.years.flatMap((year) =>
+      bilingualSitemapEntries(`/editions/${year}`, siteUrl).map((e) => ({
+        ...e,
+        changeFrequency: "weekly" as const,
+        priority: 0.5,
+      })),
+    ),
     ...editions.keys.flatMap((key) =>
       bilingualSitemapEntries(`/data/${key}`, siteUrl).map((e) => ({
         ...e,

@@ -164,6 +164,134 @@ test.describe("English pages of the seeded translation", () => {
     });
 });
 
+test.describe("English category, edition and release data pages", () => {
+  test("the category page lists the English release under the English name, with switch and hreflang", async ({
+    page,
+  }) => {
+    const response = await page.goto("/en/categories/anhui");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Category: Anhui news");
+    const card = page.locator(".release-card").filter({ has: page.locator(`a[href="/en/releases/${EN}"]`) });
+    await expect(card).toHaveCount(1);
+    await expect(card.getByRole("link", { name: "Anhui news" })).toHaveAttribute(
+      "href",
+      "/en/categories/anhui",
+    );
+    await expect(page.locator('link[rel="alternate"][hreflang="zh-CN"]')).toHaveAttribute(
+      "href",
+      /\/categories\/anhui$/,
+    );
+    // English pages announce the English feeds only: the category feeds are Chinese.
+    await expect(page.locator('link[rel="alternate"][href*="/categories/anhui/feed"]')).toHaveCount(0);
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Anhui news" })).toHaveAttribute(
+      "href",
+      "/en/categories/anhui",
+    );
+    await nav.getByRole("link", { name: "中文" }).click();
+    await expect(page).toHaveURL(/\/categories\/anhui$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("分类：安徽省资讯");
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+      "href",
+      /\/en\/categories\/anhui$/,
+    );
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/en\/categories\/anhui$/);
+  });
+
+  test("/en/editions/2023 shows the edition in English with the English release and its figures", async ({
+    page,
+  }) => {
+    await page.goto("/en/editions");
+    // The year's title names the event too when several events have public editions.
+    await page.locator('.edition-card__title a[href="/en/editions/2023"]').first().click();
+    await expect(page).toHaveURL(/\/en\/editions\/2023$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("World Manufacturing Convention 2023");
+    await expect(page.getByRole("region", { name: "Key figures" }).first()).toContainText(
+      "342.5 billion yuan",
+    );
+    await expect(page.locator(`.release-card a[href="/en/releases/${EN}"]`)).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("合肥");
+    await expect(page.locator('link[rel="alternate"][hreflang="zh-CN"]')).toHaveAttribute(
+      "href",
+      /\/editions\/2023$/,
+    );
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "中文" })
+      .click();
+    await expect(page).toHaveURL(/\/editions\/2023$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  });
+
+  test("the English release links its figures table and CSV in English, from the same stored rows", async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`/en/releases/${EN}`);
+    await page.getByRole("link", { name: /^All figures \(50 figures\)/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/en/releases/${EN}/data$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("All figures");
+    await expect(page.locator(".figure-table")).toContainText("342.5 billion yuan");
+    const link = page.getByRole("link", { name: "Download figures (CSV)" });
+    await expect(link).toHaveAttribute("href", `/en/releases/${EN}/figures.csv`);
+    const csv = await request.get(`/en/releases/${EN}/figures.csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain("Guests and delegates");
+    expect(text).toMatch(/signed_investment,[^\r\n]*342\.5 billion yuan,3425,/);
+    expect(await (await request.get(`/releases/wmc-2023-results/figures.csv`)).text()).toMatch(
+      /signed_investment,[^\r\n]*,3425,/,
+    );
+  });
+
+  test("the pages sitemap lists the category and edition-year pages in both languages, paired", async ({
+    request,
+  }) => {
+    const sitemap = await (await request.get("/sitemaps/pages.xml")).text();
+    for (const path of ["/categories/anhui", "/en/categories/anhui", "/editions/2023", "/en/editions/2023"])
+      expect(sitemap).toContain(`${path}</loc>`);
+    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="en" href="[^"]*\/en\/categories\/anhui"/);
+    expect(sitemap).toMatch(/<xhtml:link rel="alternate" hreflang="en" href="[^"]*\/en\/editions\/2023"/);
+  });
+
+  test("made-up English categories, pages and years are 404s", async ({ request }) => {
+    for (const path of [
+      "/en/categories/made-up-category",
+      "/en/categories/anhui/page/2",
+      "/en/categories/anhui/feed.xml",
+      "/en/editions/1999",
+      "/en/editions/2023x",
+      `/en/releases/${ZH}/figures.csv`,
+      `/en/releases/${EN}/share.png`,
+    ])
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  });
+
+  for (const width of [375, 1440])
+    test(`the new English pages have no horizontal overflow at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [path, name] of [
+        ["/en/categories/anhui", "en-category"],
+        ["/en/editions/2023", "en-edition-2023"],
+        ["/en/editions", "en-editions"],
+        [`/en/releases/${EN}/data`, "en-release-data"],
+        ["/en/data/signed_investment", "en-data-key"],
+      ]) {
+        expect((await page.goto(path))?.status(), path).toBe(200);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+        if (SHOTS) {
+          fs.mkdirSync(SHOTS, { recursive: true });
+          await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+        }
+      }
+    });
+});
+
 test.describe("a Chinese figure change reaches the English page", () => {
   test.use(as("publisher"));
   test("a publisher's live edit shows in English within 2 s and flags the translation out of date", async ({

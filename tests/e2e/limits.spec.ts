@@ -203,6 +203,13 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
         `/en/releases/${slug}`,
         `/en/data/${slug}`,
         `/en/releases/page/${1000 + i * 37}`,
+        // English categories, their pages past the English releases, years and release data.
+        `/en/categories/${slug}`,
+        `/en/categories/${realCategory}/page/${1000 + i * 37}`,
+        `/en/categories/${realCategory}/feed.xml`,
+        `/en/editions/${2100 + i}`,
+        `/en/releases/${slug}/data`,
+        `/en/releases/${slug}/figures.csv`,
         `/sitemaps/releases/${1000 + i * 37}.xml`,
         `/sitemaps/releases/${slug}.xml`,
       ])

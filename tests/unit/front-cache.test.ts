@@ -10,8 +10,8 @@ describe("purgePathsFor", () => {
     publicReleaseCount: 13,
     publicEnglishReleaseCount: 13,
     categories: [
-      { slug: "news", publicReleases: 12 },
-      { slug: "results", publicReleases: 25 },
+      { slug: "news", publicReleases: 12, publicEnglishReleases: 0 },
+      { slug: "results", publicReleases: 25, publicEnglishReleases: 13 },
     ],
     editionYears: [2023],
     figureKeys: ["projects", "签约 额"],
@@ -40,6 +40,23 @@ describe("purgePathsFor", () => {
     ])
       expect(paths).toContain(path);
     expect(paths).not.toContain("/en/releases/page/4");
+    for (const path of ["", "/data", "/figures.csv"])
+      expect(paths).toContain(`/en/releases/wmc-2023-results-en${path}`);
+    expect(paths).not.toContain("/en/releases/wmc-2023-results-en/share.png");
+  });
+
+  it("names the English categories with one page more than their English releases fill, and edition years", () => {
+    for (const path of [
+      "/en/categories/news",
+      "/en/categories/results",
+      "/en/categories/results/page/2",
+      "/en/categories/results/page/3",
+      "/en/editions/2023",
+    ])
+      expect(paths).toContain(path);
+    expect(paths).not.toContain("/en/categories/news/page/2");
+    expect(paths).not.toContain("/en/categories/results/page/4");
+    expect(paths).not.toContain("/en/categories/news/feed.xml");
     expect(paths).not.toContain("/en/releases/wmc-2023-results");
   });
 

@@ -11,6 +11,11 @@ const index = {
     ["anhui", 13],
     ["empty", 0],
   ]),
+  // English releases per category: "anhui" has 1 (one page), "empty" none.
+  englishCategories: new Map([
+    ["anhui", 1],
+    ["empty", 0],
+  ]),
   releaseCount: 25,
   editionYears: new Set(["2023", "2019"]),
   figureKeys: new Set(["signed_projects", "exhibitors"]),
@@ -119,6 +124,52 @@ describe("addresses a client may name", () => {
 });
 
 describe("addresses of the English edition", () => {
+  it("knows an English release's data page and CSV, nothing else under it", () => {
+    for (const p of ["/en/releases/wmc-2023-results-en/data", "/en/releases/wmc-2023-results-en/figures.csv"])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      "/en/releases/wmc-2023-results-en/share.png",
+      "/en/releases/wmc-2023-results-en/data/x",
+      "/en/releases/wmc-2023-results/data",
+      "/en/releases/wmc-2023-results/figures.csv",
+      "/en/releases/made-up/figures.csv",
+    ])
+      expect(exists(p), p).toBe(false);
+  });
+
+  it("knows categories with pages counted in English releases, and edition years", () => {
+    const many = { ...index, englishCategories: new Map([["anhui", 25]]) };
+    for (const p of [
+      "/en/categories/anhui",
+      "/en/categories/empty",
+      "/en/editions/2023",
+      "/en/editions/2019",
+    ])
+      expect(exists(p), p).toBe(true);
+    for (const p of [
+      "/en/categories/made-up",
+      "/en/categories/%ZZ",
+      "/en/categories/Anhui",
+      // 13 Chinese releases make a page 2 in Chinese only: 1 English release is one page.
+      "/en/categories/anhui/page/2",
+      "/en/categories/anhui/page/1",
+      "/en/categories/anhui/page/02",
+      "/en/categories/empty/page/2",
+      "/en/categories/anhui/page/2/x",
+      // Category feeds are Chinese only.
+      "/en/categories/anhui/feed.xml",
+      "/en/categories/anhui/x",
+      "/en/editions/2024",
+      "/en/editions/02023",
+      "/en/editions/2023/x",
+      "/en/editions/%ZZ",
+    ])
+      expect(exists(p), p).toBe(false);
+    expect(publicPathExists("/en/categories/anhui/page/3", many)).toBe(true);
+    expect(publicPathExists("/en/categories/anhui/page/4", many)).toBe(false);
+    expect(publicPathExists("/en/categories/empty", many)).toBe(false);
+  });
+
   it("knows English release slugs, English list pages and figure keys, nothing else", () => {
     for (const p of [
       "/en/releases/wmc-2023-results-en",
@@ -134,7 +185,6 @@ describe("addresses of the English edition", () => {
       // A Chinese release has no English page of its own slug.
       "/en/releases/wmc-2023-results",
       "/en/releases/x3f9722872f5f",
-      "/en/releases/wmc-2023-results-en/data",
       "/en/releases/page/3",
       "/en/releases/page/1",
       "/en/releases/page/99999",

@@ -309,6 +309,7 @@ describe("search addresses", () => {
       englishReleases: new Set<string>(),
       englishReleaseCount: 0,
       categories: new Map<string, number>(),
+      englishCategories: new Map<string, number>(),
       releaseCount: 0,
       editionYears: new Set<string>(),
       figureKeys: new Set<string>(),

@@ -1,17 +1,6 @@
-import { SiteFooter } from "@/components/ui/SiteFooter";
-import { SiteHeader } from "@/components/ui/SiteHeader";
-import { getMessages } from "@/lib/i18n/messages";
+import { SiteFrame } from "@/components/ui/SiteFrame";
 
 // Header and footer of the English pages; the 404 and error pages (app/en) bring their own <main>.
 export default function EnglishSiteLayout({ children }: { children: React.ReactNode }) {
-  const messages = getMessages("en");
-  return (
-    <>
-      <SiteHeader messages={messages} categories={[]} />
-      <main id="main" className="site-main">
-        {children}
-      </main>
-      <SiteFooter messages={messages} />
-    </>
-  );
+  return <SiteFrame locale="en">{children}</SiteFrame>;
 }

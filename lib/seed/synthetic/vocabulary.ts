@@ -74,11 +74,21 @@ export const SYNTHETIC_EVENTS = [
 ] as const;
 
 export const SYNTHETIC_CATEGORIES = [
-  { slug: "synthetic-news", name: "大会动态", description: "大会筹备与举办动态" },
-  { slug: "synthetic-investment", name: "投资合作", description: "签约项目与招商引资" },
-  { slug: "synthetic-exhibition", name: "展览展示", description: "展区、展品与参展企业" },
-  { slug: "synthetic-forum", name: "论坛活动", description: "论坛、对接会与专题活动" },
-  { slug: "synthetic-media", name: "媒体视角", description: "媒体报道与宣传推广" },
+  { slug: "synthetic-news", name: "大会动态", nameEn: "Convention news", description: "大会筹备与举办动态" },
+  { slug: "synthetic-investment", name: "投资合作", nameEn: "Investment", description: "签约项目与招商引资" },
+  {
+    slug: "synthetic-exhibition",
+    name: "展览展示",
+    nameEn: "Exhibitions",
+    description: "展区、展品与参展企业",
+  },
+  {
+    slug: "synthetic-forum",
+    name: "论坛活动",
+    nameEn: "Forums and events",
+    description: "论坛、对接会与专题活动",
+  },
+  { slug: "synthetic-media", name: "媒体视角", nameEn: "Media", description: "媒体报道与宣传推广" },
 ] as const;
 
 export const SYNTHETIC_TAGS = [

@@ -1,12 +1,8 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReleaseList } from "@/components/release/ReleaseList";
-import { getCategory } from "@/lib/categories/queries";
-import { fill, getMessages } from "@/lib/i18n/messages";
-import { categoryPageHref } from "@/lib/releases/page-param";
+import { categoryOfPath } from "@/lib/categories/queries";
 import { getReleasePage } from "@/lib/releases/queries";
-import { isValidSlug } from "@/lib/releases/slug";
-import { pageAlternates } from "@/lib/seo/alternates";
+import { categoryListMetadata } from "@/lib/seo/list-metadata";
 
 export const revalidate = 3600;
 export function generateStaticParams() {
@@ -15,34 +11,10 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
-  return isValidSlug(slug) ? getCategory(slug) : null;
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const category = await load(slug);
-  if (!category) return {};
-  return {
-    title: category.name,
-    description: category.description ?? undefined,
-    alternates: pageAlternates(`/categories/${slug}`, category),
-  };
-}
+export const generateMetadata = categoryListMetadata("zh-CN");
 
 export default async function CategoryPage({ params }: Props) {
-  const { slug } = await params;
-  const category = await load(slug);
-  if (!category) notFound();
-  const messages = getMessages();
-  const data = await getReleasePage({ page: 1, categorySlug: slug });
-  return (
-    <ReleaseList
-      title={fill(messages.category.title, { name: category.name })}
-      description={category.description}
-      data={data}
-      messages={messages}
-      pageHref={categoryPageHref(slug)}
-    />
-  );
+  const category = (await categoryOfPath((await params).slug)) ?? notFound();
+  const data = await getReleasePage({ page: 1, categorySlug: category.slug });
+  return <ReleaseList locale="zh-CN" data={data} category={category} />;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "category" ADD COLUMN     "nameEn" TEXT;
+
