@@ -40,32 +40,8 @@ function createClient() {
   });
 }
 
-const globalForPrisma: typeof globalThis & { prisma?: Client; searchPool?: pg.Pool } = globalThis;
-const SEARCH_POOL_SIZE = 4;
-
-/**
- * The connections readers' and staff's searches run on (lib/search/search-releases.ts): plain pg,
- * no Prisma, each connection started with the search's limits (statement_timeout, no sequential
- * scans), so a search is its statements and nothing else: no BEGIN/SET/COMMIT round trips and no
- * Prisma engine work (measured at 10,000 releases: most of a search's time, not PostgreSQL's).
- * A few connections: searches beyond them wait for one instead of crowding two cores.
- */
-export function searchPool(settings: Record<string, string>): pg.Pool {
-  globalForPrisma.searchPool ??= instrumentPool(
-    new pg.Pool({
-      connectionString: process.env.DATABASE_URL,
-      max: SEARCH_POOL_SIZE,
-      // A search waits this long for a connection to a database that does not answer, then 503s.
-      connectionTimeoutMillis: 2000,
-      options: Object.entries(settings)
-        .map(([name, value]) => `-c ${name}=${value}`)
-        .join(" "),
-    }),
-  );
-  return globalForPrisma.searchPool;
-}
-
 type Client = ReturnType<typeof createClient>;
+const globalForPrisma: typeof globalThis & { prisma?: Client } = globalThis;
 
 /** The one Prisma client, created on first use and shared across hot reloads. */
 export function getDb(): Client {

@@ -72,27 +72,12 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
 const PG_CONNECTION_LOST = [
   "Connection terminated",
   "Client has encountered a connection error and is not queryable",
-  // A pg.Client's own connectionTimeoutMillis passing (the search pool, lib/db.ts).
-  "timeout expired",
 ];
-
-// Socket errors node-postgres passes on as they are, on a connection of our own (the search pool).
-const SOCKET_FAILURES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-]);
 
 /** True when the error says the database is down or unreachable, not that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = prismaCode(error);
   if (code && UNREACHABLE_CODES.has(code)) return true;
-  const own = driverCode(error);
-  if (own && (SOCKET_FAILURES.has(own) || UNAVAILABLE_SQLSTATE.test(own))) return true;
   if (
     error instanceof Error &&
     !("code" in error && error.code) &&
@@ -121,17 +106,7 @@ function driverAdapterCause(error: unknown): AdapterCause | undefined {
 /** The SQLSTATE PostgreSQL answered a query with (57014: cancelled by statement_timeout), if any. */
 export function sqlStateOf(error: unknown): string | undefined {
   const cause = driverAdapterCause(error);
-  if (cause?.kind === "postgres" && typeof cause.code === "string") return cause.code;
-  const own = driverCode(error);
-  return own && /^[0-9A-Z]{5}$/.test(own) ? own : undefined;
-}
-
-/** node-postgres's own code of an error raised outside Prisma: a SQLSTATE, or a socket error's name. */
-function driverCode(error: unknown): string | undefined {
-  // Not `instanceof Error`: a socket error is made by Node's own realm, which a test runner's may not be.
-  if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string")
-    return undefined;
-  return /^P\d{4}$/.test(error.code) ? undefined : error.code;
+  return cause?.kind === "postgres" && typeof cause.code === "string" ? cause.code : undefined;
 }
 
 function prismaCode(error: unknown): string | undefined {

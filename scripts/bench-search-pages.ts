@@ -46,15 +46,17 @@ runCli(async () => {
     const { Prisma } = await import("../lib/generated/prisma/client");
     const { db } = await import("../lib/db");
     const { parseQuery } = await import("../lib/search/search-query");
-    const { LATER_TIERS_BY_GIN, publicTierSql, searchPublicReleases, withSearchTimeout } =
-      await import("../lib/search/search-releases");
+    const { publicTierSql, searchPublicReleases } = await import("../lib/search/search-releases");
+    const { withSearchTimeout } = await import("../lib/search/search-pool");
     const { publicReleaseSql } = await import("../lib/publication/visibility-sql");
 
     const explain = (sql: import("../lib/generated/prisma/client").Prisma.Sql, laterTier = false) =>
-      db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true)`;
-        if (laterTier) await tx.$executeRaw(LATER_TIERS_BY_GIN);
-        const [{ "QUERY PLAN": plan }] = await tx.$queryRaw<Explain>`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`;
+      // On a search connection, with its settings, as the search runs the statement.
+      withSearchTimeout(async (session) => {
+        if (laterTier) await session.laterTiersByGin();
+        const [{ "QUERY PLAN": plan }] = await session.query<Explain[number]>(
+          Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+        );
         return { ms: plan[0]["Execution Time"], rows: plan[0].Plan["Actual Rows"] };
       });
     const beforeSql = (tsquery: string) => {

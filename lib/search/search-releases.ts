@@ -1,17 +1,11 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { ReleaseStatus } from "../generated/prisma/enums";
-import type { PoolClient } from "pg";
-import { searchPool } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
-import { AppError, databaseUnavailableError, isDatabaseUnavailable, sqlStateOf } from "../errors";
-import { noteDatabaseUnavailable } from "../database/health";
 import { publicReleaseSql } from "../publication/visibility-sql";
+import { withSearchTimeout, type SearchSession } from "./search-pool";
 import { encodeCursor, MAX_SEARCH_OFFSET, parseQuery, type SearchFilters } from "./search-query";
 import { snippetPartsOf, snippetSource, type SnippetPart, type SnippetSource } from "./snippet";
-
-/** No search may keep PostgreSQL busy longer than this (issue 13): the query is cancelled instead. */
-export const SEARCH_STATEMENT_TIMEOUT_MS = 100;
 
 /** Where the best match is: 1 title, 2 summary, 3 figures, 4 body (or tags, slug). Results are ordered by it. */
 export type MatchTier = 1 | 2 | 3 | 4;
@@ -106,71 +100,7 @@ export function publicTierSql(plan: SearchPlan, tier: MatchTier, limit: number):
     LIMIT ${limit}`;
 }
 
-/** A search's statements, on one connection of the search pool. */
-export interface SearchSession {
-  query<T>(sql: Prisma.Sql): Promise<T[]>;
-  /** From here on in this search, no walk of an ordered index (LATER_TIERS_BY_GIN says why). */
-  laterTiersByGin(): Promise<void>;
-}
-
-/**
- * Every statement on a search connection, set when it connects: PostgreSQL itself cancels any
- * search that would work longer than SEARCH_STATEMENT_TIMEOUT_MS. No sequential scans: for a
- * query most releases match, the planner prefers one that reads every vector (wide, out of line)
- * over the GIN lookups that read none.
- */
-const SEARCH_SETTINGS = {
-  statement_timeout: String(SEARCH_STATEMENT_TIMEOUT_MS),
-  enable_seqscan: "off",
-};
-
-// pg-pool's words when no connection came free within connectionTimeoutMillis.
-const POOL_BUSY = "timeout exceeded when trying to connect";
-
-/** Runs a search's statements on a connection of the search pool (lib/db.ts searchPool). */
-export async function withSearchTimeout<T>(run: (session: SearchSession) => Promise<T>): Promise<T> {
-  let client: PoolClient | undefined;
-  let indexWalksOff = false;
-  let broken: unknown;
-  try {
-    client = await searchPool(SEARCH_SETTINGS).connect();
-    const connection = client;
-    return await run({
-      query: async <R>(sql: Prisma.Sql) => (await connection.query(sql.text, sql.values)).rows as R[],
-      laterTiersByGin: async () => {
-        indexWalksOff = true;
-        await connection.query("SET enable_indexscan = off");
-      },
-    });
-  } catch (error) {
-    // Every search connection busy for as long as a connection may take (lib/db.ts): try again.
-    if (error instanceof Error && error.message.startsWith(POOL_BUSY))
-      throw new AppError("unavailable", "搜索繁忙，请稍后再试", { retryAfterSeconds: 1 });
-    if (sqlStateOf(error) === "57014")
-      throw new AppError("unavailable", "搜索超时，请换用更具体的关键词再试", { retryAfterSeconds: 1 });
-    if (isDatabaseUnavailable(error)) {
-      broken = error;
-      noteDatabaseUnavailable();
-      throw databaseUnavailableError("read");
-    }
-    throw error;
-  } finally {
-    // The connection goes back as it came: a setting of this search is reset, a lost one dropped.
-    if (client && indexWalksOff && !broken)
-      await client.query("RESET enable_indexscan").catch((error: unknown) => (broken = error ?? true));
-    client?.release(broken ? (broken instanceof Error ? broken : true) : undefined);
-  }
-}
-
 type Match = { id: string; tier: MatchTier };
-
-/**
- * From the second tier on, no walk of the date index (local to the search transaction): the
- * planner misjudges how many releases "not in the earlier tiers" leaves, and a walk of a tier that
- * is nearly empty reads a vector for every release (302 ms for the body tier of 新能源汽车 on
- * 10,000). By GIN and a sort, the cost is bounded by the tier's matches (10 ms there).
- */
-export const LATER_TIERS_BY_GIN = Prisma.sql`SELECT set_config('enable_indexscan', 'off', true)`;
 
 /**
  * Up to limit + 1 matches from `offset` on, in the order (tier, newest first, id). Readers' search

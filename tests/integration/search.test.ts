@@ -12,14 +12,8 @@ import { releaseInputSchema } from "@/lib/releases/schema";
 import { bodyToText } from "@/lib/content/sanitize-body";
 import { reindexAllSearchDocuments } from "@/lib/search/search-document";
 import { parseQuery, searchInputSchema } from "@/lib/search/search-query";
-import {
-  LATER_TIERS_BY_GIN,
-  publicTierSql,
-  searchPublicReleases,
-  searchReleasesForStaff,
-  withSearchTimeout,
-  type SearchSession,
-} from "@/lib/search/search-releases";
+import { publicTierSql, searchPublicReleases, searchReleasesForStaff } from "@/lib/search/search-releases";
+import { withSearchTimeout, type SearchSession } from "@/lib/search/search-pool";
 import { SNIPPET_SCAN_LENGTH, snippetParts } from "@/lib/search/snippet";
 import type { Actor } from "@/lib/auth/actor";
 import { createCategory } from "./factories";
@@ -443,6 +437,19 @@ describe("search (lib/search) on PostgreSQL", () => {
     for (const [row] of after) expect(row).toEqual({ indexscan: "on", seqscan: "off", timeout: "100ms" });
   });
 
+  it("a search whose connection is lost gets 503 'database unavailable', and the next search a fresh connection", async () => {
+    await expect(
+      withSearchTimeout(async (session) => {
+        const [{ pid }] = await session.query<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+        await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+        await session.query(Prisma.sql`SELECT 1`);
+      }),
+    ).rejects.toMatchObject({ code: "unavailable", message: "数据库暂时不可用，请稍后再试" });
+    // Every connection the pool hands out afterwards answers (the lost one was not given back).
+    const answers = await Promise.all(Array.from({ length: 6 }, () => withSearchTimeout(setting)));
+    for (const [row] of answers) expect(row).toEqual({ indexscan: "on", seqscan: "off", timeout: "100ms" });
+  });
+
   it("a flood of searches waits for the few search connections, and one that waits too long is told to try again", async () => {
     // Every search connection held (as by searches stuck behind a slow network), then one more search.
     let letGo: () => void = () => {};
@@ -548,10 +555,12 @@ describe("hostile queries on 2,000 generated releases", () => {
       const plan = { tsquery, filters: {}, audience: "public" as const, limit: 20, offset: 480 };
       for (const tier of [1, 2, 3, 4] as const) {
         // As the search runs each tier (matchPage): later tiers by GIN only.
-        const [{ "QUERY PLAN": explain }] = await db.$transaction(async (tx) => {
-          if (tier > 1) await tx.$executeRaw(LATER_TIERS_BY_GIN);
-          return tx.$queryRaw<Array<{ "QUERY PLAN": Array<{ "Execution Time": number }> }>>`
-            EXPLAIN (ANALYZE, FORMAT JSON) ${publicTierSql(plan, tier, 501)}`;
+        // On a search connection with its settings (no sequential scans, the statement timeout).
+        const [{ "QUERY PLAN": explain }] = await withSearchTimeout(async (session) => {
+          if (tier > 1) await session.laterTiersByGin();
+          return session.query<{ "QUERY PLAN": Array<{ "Execution Time": number }> }>(
+            Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${publicTierSql(plan, tier, 501)}`,
+          );
         });
         expect(explain[0]["Execution Time"], `${q} tier ${tier}`).toBeLessThan(100);
       }

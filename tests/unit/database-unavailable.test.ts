@@ -1,8 +1,7 @@
 import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
-import pg from "pg";
-import { errorResponse, isDatabaseUnavailable, sqlStateOf, toAppError } from "@/lib/errors";
+import { errorResponse, isDatabaseUnavailable, toAppError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // A real client against a port nothing listens on: the errors are exactly what a stopped database gives.
@@ -83,45 +82,6 @@ describe("a database that is down", () => {
       socket.end(fatal("28P01", 'password authentication failed for user "u"')),
     );
     expect(isDatabaseUnavailable(await failure(() => refuses.release.findFirst()))).toBe(false);
-  });
-
-  it("is recognised from node-postgres's own errors too (the search connections, no Prisma)", async () => {
-    const query = async (port: number, timeout = 500) => {
-      const client = new pg.Client({
-        connectionString: `postgresql://u:p@127.0.0.1:${port}/none`,
-        connectionTimeoutMillis: timeout,
-      });
-      client.on("error", () => {});
-      return failure(async () => {
-        await client.connect();
-        await client.query("SELECT 1");
-      }).finally(() => client.end().catch(() => {}));
-    };
-    const portOf = async (answer: (socket: net.Socket) => void) => {
-      const server = net.createServer(answer);
-      servers.push(server);
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      return (server.address() as net.AddressInfo).port;
-    };
-    // Nothing listens (ECONNREFUSED), the server goes away, never answers, or is starting up.
-    expect(isDatabaseUnavailable(await query(1))).toBe(true);
-    expect(isDatabaseUnavailable(await query(await portOf((socket) => socket.destroy())))).toBe(true);
-    expect(isDatabaseUnavailable(await query(await portOf(() => {})))).toBe(true);
-    const starting = await query(
-      await portOf((socket) => socket.end(fatal("57P03", "the database system is starting up"))),
-    );
-    expect(isDatabaseUnavailable(starting)).toBe(true);
-    expect(sqlStateOf(starting)).toBe("57P03");
-    // A refused password is not an outage; its SQLSTATE is read all the same.
-    const refused = await query(
-      await portOf((socket) => socket.end(fatal("28P01", 'password authentication failed for user "u"'))),
-    );
-    expect(isDatabaseUnavailable(refused)).toBe(false);
-    expect(sqlStateOf(refused)).toBe("28P01");
-    // A socket error's name is no SQLSTATE.
-    expect(sqlStateOf(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(
-      undefined,
-    );
   });
 
   it("answers 503 unavailable with Retry-After and says nothing was saved", async () => {
