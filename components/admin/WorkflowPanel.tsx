@@ -51,7 +51,7 @@ export function WorkflowPanel({
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [when, setWhen] = useState("");
-  const [publishAtSource, setPublishAtSource] = useState<"stated" | "now">("stated");
+  const [publishAtSource, setPublishAtSource] = useState<"stated" | "now">("now");
   const [newLink, setNewLink] = useState<string | null>(null);
   const [contradicted, setContradicted] = useState<{
     action: WorkflowAction;
@@ -120,6 +120,9 @@ export function WorkflowPanel({
             />
             按原文时间发布（{formatDateTime(fromBeijingInput(statedPublishAt) ?? statedPublishAt)}）
           </label>
+          <p className="hint">
+            按原文时间发布的稿件按原文日期排入列表和订阅源，不会作为最新稿件出现在首页和订阅源前列；新闻稿请以当前时间发布。
+          </p>
           <label className="check">
             <input
               type="radio"

@@ -19,7 +19,8 @@ export function statedMoment(value: string): Date | null {
     const [year, month, day, hour, minute] = text.split(/[-T:]/, 5).map(Number);
     // Date would roll 2月30日 over into March and 24:00 into the next day.
     const dayExists = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month <= 12;
-    const date = new Date(text);
+    // To the second, like the editor's field: a stored fraction would read as a change on its next save.
+    const date = new Date(Math.floor(new Date(text).getTime() / 1000) * 1000);
     return dayExists && hour < 24 && minute < 60 && !Number.isNaN(date.getTime()) ? date : null;
   }
   const iso = fromBeijingInput(text);

@@ -76,6 +76,8 @@ describe("statedPublishAtSchema (editor, import review, API)", () => {
     expect(parse("2023-09-24T10:30:15").data?.toISOString()).toBe("2023-09-24T02:30:15.000Z");
     expect(parse("2023-09-24T02:30:00Z").data?.toISOString()).toBe("2023-09-24T02:30:00.000Z");
     expect(parse("2023-09-24T10:30:00-05:00").data?.toISOString()).toBe("2023-09-24T15:30:00.000Z");
+    // Kept to the second, as the editor's field shows it (a fraction would read as an edit on the next save).
+    expect(parse("2023-09-24T02:30:15.999Z").data?.toISOString()).toBe("2023-09-24T02:30:15.000Z");
   });
 
   it("treats empty and missing as none", () => {
