@@ -5,9 +5,9 @@ import { conditionalResponse } from "@/lib/http/conditional";
 import { routeHandler } from "@/lib/http/route-handler";
 import { toBeijingIso } from "@/lib/i18n/format-date";
 import { getMessages } from "@/lib/i18n/messages";
-import { getSitemapData } from "@/lib/seo/sitemap-queries";
+import { releasePath } from "@/lib/i18n/paths";
+import { getSitemapData, NEWS_WINDOW_MS } from "@/lib/seo/sitemap-queries";
 
-const TWO_DAYS = 2 * 24 * 3600_000;
 const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -18,14 +18,14 @@ const builder = new XMLBuilder({
 export const GET = routeHandler(async (request: Request) => {
   const siteUrl = getConfig().siteUrl;
   const { releases } = await getSitemapData();
-  const since = Date.now() - TWO_DAYS;
+  const since = Date.now() - NEWS_WINDOW_MS;
   const recent = releases.filter((r) => Date.parse(r.publishAt) >= since);
   const xml = builder.build({
     urlset: {
       "@xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9",
       "@xmlns:news": "http://www.google.com/schemas/sitemap-news/0.9",
       url: recent.map((r) => ({
-        loc: `${siteUrl}/releases/${r.slug}`,
+        loc: siteUrl + releasePath(r.locale, r.slug),
         "news:news": {
           "news:publication": {
             "news:name": getMessages(r.locale).site.name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { publicReleaseWhere } from "@/lib/publication/visibility";
-import { listSitemapPageDates } from "@/lib/seo/sitemap-queries";
+import { listSitemapData, listSitemapPageDates } from "@/lib/seo/sitemap-queries";
 import { createCategory, createRelease } from "./factories";
 
 const HOUR = 3_600_000;
@@ -55,5 +55,21 @@ describe("the dates of /sitemaps/pages.xml", () => {
         }, null);
       expect(dates.categories.find((c) => c.slug === slug)?.updatedAt).toBe(newest);
     }
+  });
+});
+
+describe("the releases of /news-sitemap.xml", () => {
+  it("are the public releases of the last two days only, read without loading older ones", async () => {
+    const fresh = await createRelease({ publishAt: new Date(Date.now() - HOUR) });
+    const old = await createRelease({ publishAt: new Date(Date.now() - 49 * HOUR) });
+    const draft = await createRelease({ status: "draft", publishAt: null });
+    const scheduled = await createRelease({ status: "scheduled", publishAt: new Date(Date.now() + HOUR) });
+    const slugs = (await listSitemapData()).releases.map((r) => r.slug);
+    expect(slugs).toContain(fresh.slug);
+    for (const left of [old, draft, scheduled]) expect(slugs).not.toContain(left.slug);
+    // The window moves with the clock it is given: two days on, the fresh one has left it too.
+    const later = (await listSitemapData(new Date(Date.now() + 48 * HOUR))).releases.map((r) => r.slug);
+    expect(later).not.toContain(fresh.slug);
+    expect(later).toContain(scheduled.slug);
   });
 });
