@@ -94,26 +94,8 @@ export default async function HistoryPage({
       </table>
 
       <form className="filter-bar" aria-label="比较版本">
-        <label className="field field--inline">
-          <span>比较</span>
-          <select name="a" defaultValue={String(a)}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.version}>
-                第 {r.version} 版
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span>与</span>
-          <select name="b" defaultValue={String(b)}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.version}>
-                第 {r.version} 版
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect label="比较" name="a" value={a} revisions={revisions} />
+        <RevisionSelect label="与" name="b" value={b} revisions={revisions} />
         <button className="button" type="submit">
           比较
         </button>
@@ -128,5 +110,26 @@ export default async function HistoryPage({
         />
       )}
     </div>
+  );
+}
+
+/** One side of the comparison: a choice of version. */
+function RevisionSelect(props: {
+  label: string;
+  name: string;
+  value: number;
+  revisions: Array<{ id: string; version: number }>;
+}) {
+  return (
+    <label className="field field--inline">
+      <span>{props.label}</span>
+      <select name={props.name} defaultValue={String(props.value)}>
+        {props.revisions.map((r) => (
+          <option key={r.id} value={r.version}>
+            第 {r.version} 版
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
