@@ -5,6 +5,7 @@ import { blockCrossSiteDEV } from "next/dist/server/lib/router-utils/block-cross
 async function loadConfig(siteUrl?: string) {
   vi.resetModules();
   if (siteUrl) vi.stubEnv("SITE_URL", siteUrl);
+  // @ts-expect-error next.config.js is plain JavaScript without declarations
   const { default: config } = await import("../../next.config.js");
   vi.unstubAllEnvs();
   return config as { allowedDevOrigins?: string[] };
