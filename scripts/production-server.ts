@@ -10,7 +10,7 @@ import { gateRequest } from "../lib/http/request-gate";
 import { handleOpsRequest, startMetricsListener } from "../lib/http/ops-endpoints";
 import { observeRequest } from "../lib/http/request-log";
 import { loadRoutePatterns } from "../lib/http/route-pattern";
-import { getLogger } from "../lib/observability/logger";
+import { createRequestLogger } from "../lib/observability/logger";
 import { watchPublicChangeSignal } from "../lib/http/public-change-signal";
 import { ResponseCache } from "../lib/http/response-cache";
 import { runShutdownHooks } from "../lib/shutdown";
@@ -39,7 +39,7 @@ async function main() {
     });
   };
   // Request id, log line and metrics for every request; health, readiness and metrics before anything else.
-  const logger = getLogger();
+  const logger = createRequestLogger();
   const routes = loadRoutePatterns();
   const cacheBytes = () => cache.size.bytes + cache.staleSize.bytes;
   const metricsServer = METRICS_PORT

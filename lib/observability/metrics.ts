@@ -24,6 +24,11 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    logLinesDropped: new Counter({
+      name: "pressroom_log_lines_dropped_total",
+      help: "Request log lines dropped because the log output could not keep up",
+      registers,
+    }),
     responseCacheLookups: new Counter({
       name: "pressroom_response_cache_lookups_total",
       help: "Response cache lookups by result (hit or miss)",
@@ -92,6 +97,7 @@ export const metricsRegistry = metrics.registry;
 export const httpRequests = metrics.httpRequests;
 export const httpDuration = metrics.httpDuration;
 export const responseCacheLookups = metrics.responseCacheLookups;
+export const logLinesDropped = metrics.logLinesDropped;
 export const responseCacheBytes = metrics.responseCacheBytes;
 export const dbPoolConnections = metrics.dbPoolConnections;
 export const dbQueryErrors = metrics.dbQueryErrors;

@@ -1,12 +1,17 @@
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { handleOpsRequest } from "@/lib/http/ops-endpoints";
 import { observeRequest, requestIdOf } from "@/lib/http/request-log";
 import { routePatternsFrom, UNMATCHED_ROUTE } from "@/lib/http/route-pattern";
-import { createLogger } from "@/lib/observability/logger";
-import { httpRequests, purgesSent } from "@/lib/observability/metrics";
+import { createLogger, createRequestLogger } from "@/lib/observability/logger";
+import { httpRequests, logLinesDropped, purgesSent } from "@/lib/observability/metrics";
+import { runShutdownHooks } from "@/lib/shutdown";
 import { checkReadiness, NotReady } from "@/lib/observability/readiness";
 
 // A slice of a real build's routes-manifest.json.
@@ -160,6 +165,56 @@ describe("logger", () => {
       expect(text).not.toContain(secret);
     expect(text).toContain("[redacted]");
   });
+});
+
+describe("request log", () => {
+  const requestLine = (n: number) => ({
+    requestId: `id-${n}`,
+    method: "GET",
+    route: "/releases/[slug]",
+    path: `/releases/r-${n}`,
+    status: 200,
+    ms: 0.4,
+  });
+
+  it("writes every line, in order, by the time the process has run its shutdown hooks", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "request-log-")), "out.log");
+    const fd = fs.openSync(file, "w");
+    const logger = createRequestLogger({ fd });
+    for (let n = 0; n < 5000; n++) logger.info(requestLine(n), "request");
+    await runShutdownHooks();
+    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5000);
+    expect(lines.map((l) => l.requestId)).toEqual(Array.from({ length: 5000 }, (_, n) => `id-${n}`));
+    expect(lines[0]).toMatchObject({ level: 30, msg: "request", route: "/releases/[slug]", status: 200 });
+    fs.closeSync(fd);
+  });
+
+  it("holds at most its buffer when the log output stalls, and counts the lines it dropped", async () => {
+    // A pipe nobody reads (a stalled log collector): writes stop at the kernel's 64 KB.
+    const fifo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "request-log-")), "stalled");
+    execFileSync("mkfifo", [fifo]);
+    const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+    const before = (await logLinesDropped.get()).values[0]?.value ?? 0;
+    const logger = createRequestLogger({ fd, bufferBytes: 256 * 1024 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    // 40,000 lines of about 200 bytes: 8 MB sent at a 320 KB capacity (pipe and buffer).
+    for (let n = 0; n < 40_000; n++) {
+      logger.info(requestLine(n), "request");
+      if (n % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const dropped = ((await logLinesDropped.get()).values[0]?.value ?? 0) - before;
+    expect(dropped).toBeGreaterThan(35_000);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(6 * 1024 * 1024);
+    // The collector comes back: what was held is written, and the exit waits for it.
+    const reader = fs.createReadStream(fifo);
+    let read = 0;
+    reader.on("data", (chunk) => (read += chunk.length));
+    await runShutdownHooks();
+    expect(read).toBeGreaterThan(64 * 1024);
+    reader.destroy();
+    fs.closeSync(fd);
+  }, 30_000);
 });
 
 describe("readiness", () => {
