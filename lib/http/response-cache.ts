@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { hashedPublicPolicy } from "./security-headers.mjs";
 import { nextInlineScriptHashes } from "./script-hashes";
@@ -137,11 +138,25 @@ function decodedText(body: Buffer, contentEncoding: string | undefined): string 
   }
 }
 
-/** The public policy for this HTML: its own inline scripts of Next's, and nothing else inline. */
+/**
+ * The public policy for this HTML: its own inline scripts of Next's, and nothing else inline.
+ * Remembered by the digest of the bytes: an answer the response cache does not keep (a request
+ * with credentials, RESPONSE_CACHE_MB=0) is mostly Next's own cached copy again, and decompressing
+ * and scanning it each time was a fifth of such a request's time (bounded, so varied pages cannot grow it).
+ */
 export function htmlPolicy(body: Buffer, contentEncoding: string | undefined): string {
+  const key = `${contentEncoding ?? ""}:${crypto.createHash("sha256").update(body).digest("base64")}`;
+  const known = policyMemo.get(key);
+  if (known !== undefined) return known;
   const html = decodedText(body, contentEncoding);
-  return hashedPublicPolicy(html === null ? [] : nextInlineScriptHashes(html));
+  const policy = hashedPublicPolicy(html === null ? [] : nextInlineScriptHashes(html));
+  if (policyMemo.size >= POLICY_MEMO_SIZE) policyMemo.delete(policyMemo.keys().next().value!);
+  policyMemo.set(key, policy);
+  return policy;
 }
+const POLICY_MEMO_SIZE = 256;
+const policyMemo = new Map<string, string>();
+export const policyMemoSize = () => policyMemo.size;
 
 /** Seconds a shared cache may keep a response, or 0 when it must not (Next's Cache-Control says). */
 export function sharedMaxAge(cacheControl: string | undefined): number {

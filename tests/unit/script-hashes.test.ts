@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { hashedPublicPolicy } from "@/lib/http/security-headers.mjs";
-import { htmlPolicy } from "@/lib/http/response-cache";
+import { htmlPolicy, policyMemoSize } from "@/lib/http/response-cache";
 import { nextInlineScriptHashes } from "@/lib/http/script-hashes";
 
 const sha = (text: string) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -61,6 +61,24 @@ describe("the public policy", () => {
     ] as const) {
       expect(htmlPolicy(body, encoding), String(encoding)).toContain(expected);
     }
+  });
+
+  it("is remembered per body: a page whose scripts changed gets its own, after any number of other pages", () => {
+    const first = page("<p>一</p>");
+    const policy = htmlPolicy(zlib.gzipSync(first), "gzip");
+    // Thousands of distinct pages pass by (the memory is bounded, so it forgets some of them) ...
+    for (let n = 0; n < 2000; n++) htmlPolicy(Buffer.from(page(`<p>${n}</p>`)), undefined);
+    expect(policyMemoSize()).toBeLessThanOrEqual(256);
+    // ... and the same bytes still give the same policy, changed scripts a different one.
+    expect(htmlPolicy(zlib.gzipSync(first), "gzip")).toBe(policy);
+    const changedFlight = FLIGHT.replace("ViewCounter", "ShareButtons");
+    const changed = first.replace(FLIGHT, changedFlight);
+    expect(changed).not.toBe(first);
+    const changedPolicy = htmlPolicy(zlib.gzipSync(changed), "gzip");
+    expect(changedPolicy).not.toBe(policy);
+    expect(changedPolicy).toContain(sha(changedFlight));
+    // The same bytes under another encoding name are read again, not taken from the memory.
+    expect(htmlPolicy(zlib.gzipSync(first), "br")).toContain("script-src 'self';");
   });
 
   it("allows no inline script when the page cannot be read", () => {
