@@ -6,9 +6,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { nginxConfig } from "../lib/deploy/nginx-config";
 import { NGINX_PATH, writeNginxPrefix } from "./ensure-nginx";
+import { chooseLoadTool, generateLoad } from "./load-generator";
 
 export interface NginxFigures {
   staticRps: number;
@@ -63,7 +63,7 @@ async function startNginx(prefix: string, config: string, probe: string): Promis
 
 const ROUNDS = 2;
 
-/** The page as autocannon gets it (no Accept-Encoding): a 200 HTML answer, or the benchmark stops. */
+/** The page uncompressed, as the load asks for it here: a 200 HTML answer, or the benchmark stops. */
 async function pageThrough(url: string): Promise<{ body: Buffer; cache: string | null }> {
   const response = await fetch(url, { headers: { "accept-encoding": "identity" } });
   const body = Buffer.from(await response.arrayBuffer());
@@ -74,10 +74,13 @@ async function pageThrough(url: string): Promise<{ body: Buffer; cache: string |
   return { body, cache: response.headers.get("x-cache") };
 }
 
+// Uncompressed: the static file nginx serves for comparison is the page's plain bytes.
+const IDENTITY = { "accept-encoding": "identity" };
 const rps = async (url: string, duration: number) => {
-  await autocannon({ url, connections: 50, duration: 3 }); // warm-up
-  const result = await autocannon({ url, connections: 50, duration });
-  return { rps: Math.round(result.requests.average), errors: result.errors + result.non2xx };
+  const tool = chooseLoadTool();
+  await generateLoad(tool, url, 50, 3, IDENTITY); // warm-up
+  const { rps, errors } = await generateLoad(tool, url, 50, duration, IDENTITY);
+  return { rps, errors };
 };
 
 /**
@@ -143,7 +146,7 @@ export async function measureNginx(options: {
     });
     children.push(await startNginx(frontPrefix, config, `${front}/_purge/`));
 
-    // The very bytes the app sends (uncompressed, as autocannon asks), as a file.
+    // The very bytes the app sends (uncompressed, as the load asks), as a file.
     const htmlDir = path.join(root, "html");
     fs.mkdirSync(htmlDir, { recursive: true });
     const page = await pageThrough(front + options.pagePath);

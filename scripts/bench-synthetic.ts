@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "../lib/config";
-import { run, startBenchServer } from "./bench-tools";
+import { startBenchServer } from "./bench-tools";
+import { BROWSER_HEADERS, chooseLoadTool, generateLoad, type LoadTool } from "./load-generator";
 
 const RELEASES = 10_000;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -136,6 +137,7 @@ async function firstRenders(paths: string[]) {
 }
 
 export async function runSyntheticBench() {
+  const tool = chooseLoadTool();
   await chooseOwnDataDirectory();
   const database = await prepareArchive();
   const { db } = await import("../lib/db");
@@ -187,34 +189,35 @@ export async function runSyntheticBench() {
     const rows = [];
     for (const target of targets) {
       const url = BASE + target.path;
-      const probe = await fetch(url, { headers: target.headers });
+      const headers = { ...BROWSER_HEADERS, ...target.headers };
+      const probe = await fetch(url, { headers });
       const bytes = (await probe.arrayBuffer()).byteLength;
       if (probe.status !== 200) {
         rows.push({ ...target, available: false, status: probe.status });
         console.log(`  ${target.name}: HTTP ${probe.status}, not available`);
         continue;
       }
-      await run(url, 50, 3, target.headers); // warm-up: fills the caches
+      await generateLoad(tool, url, 50, 3, target.headers); // warm-up: fills the caches
       // Who answered after the warm-up: the response cache (HIT), or Next from its cache (HIT) or a render.
-      const after = (await fetch(url, { headers: target.headers })).headers;
+      const after = (await fetch(url, { headers })).headers;
       const cache = `${after.get("x-pressroom-cache") ?? "bypassed"} / Next ${after.get("x-nextjs-cache") ?? "-"}`;
-      const load = await run(url, 50, DURATION, target.headers);
-      const light = await run(url, 10, Math.max(5, DURATION / 2), target.headers);
+      const load = await generateLoad(tool, url, 50, DURATION, target.headers);
+      const light = await generateLoad(tool, url, 10, Math.max(5, DURATION / 2), target.headers);
       rows.push({
         ...target,
         available: true,
         kb: Math.round(bytes / 1024),
         cache,
-        rps50: Math.round(load.requests.average),
-        p99ms50: load.latency.p99,
-        p99ms10: light.latency.p99,
-        errors: load.errors + load.non2xx + light.errors + light.non2xx,
+        rps50: load.rps,
+        p99ms50: load.p99,
+        p99ms10: light.p99,
+        errors: load.errors + light.errors,
       });
       console.log(`  measured ${target.name}`);
     }
     server.stopSampling();
     const queries = ONLY ? [] : await measureQueries(cursor);
-    report(rows, queries, renders, server.peakRss());
+    report(rows, queries, renders, server.peakRss(), tool);
   } finally {
     server.stop();
     await database.stop();
@@ -237,10 +240,11 @@ function report(
   queries: Array<{ name: string; p50: number; p99: number }>,
   renders: Array<{ path: string; status: number; ms: number }>,
   peakRss: number,
+  tool: LoadTool,
 ) {
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(
-    `\nPressroom at ${RELEASES} releases: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load generator on the same machine (load average ${load}).`,
+    `\nPressroom at ${RELEASES} releases: ${DURATION}s per page at 50 connections (after a 3s warm-up), then at 10 connections; load by ${tool} on the same machine, asking for compressed answers as browsers do (load average ${load}).`,
   );
   console.log(
     "| page | KB | response cache / Next cache | req/s @50 | p99 ms @50 | p99 ms @10 | target p99 @10 | errors |",
@@ -277,6 +281,7 @@ function report(
         at: new Date().toISOString(),
         load,
         durationSeconds: DURATION,
+        loadTool: tool,
         rows,
         renders,
         queries,

@@ -1,8 +1,7 @@
-// Pieces both benchmarks use: the production server, child processes, memory of a process tree, autocannon.
+// Pieces both benchmarks use: the production server, child processes, memory of a process tree.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import autocannon from "autocannon";
 import { compileServer } from "./compile-server";
 import { PRODUCTION_SERVER_ARGS, productionNodeOptions } from "./node-options";
 
@@ -42,10 +41,6 @@ export async function waitForServer(url: string, child: ChildProcess) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the server did not start within 60 s");
-}
-
-export function run(url: string, connections: number, duration: number, headers?: Record<string, string>) {
-  return autocannon({ url, connections, duration, pipelining: 1, headers });
 }
 
 export interface BenchServer {

@@ -1,5 +1,5 @@
 // npm run bench: builds if needed, starts the production server on the same database the app
-// uses (embedded by default), and measures the public pages with autocannon on 127.0.0.1.
+// uses (embedded by default), and measures the public pages on 127.0.0.1 (wrk, else autocannon).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import zlib from "node:zlib";
@@ -10,7 +10,8 @@ import { WORK_BOUND_MS, measureWorkBounds, printWorkBounds } from "./bench-work-
 import { measureNginx, type NginxFigures } from "./bench-nginx";
 import { nginxInstalled } from "./ensure-nginx";
 import { runCli } from "./run-cli";
-import { run, startBenchServer } from "./bench-tools";
+import { startBenchServer } from "./bench-tools";
+import { chooseLoadTool, generateLoad } from "./load-generator";
 import { runSyntheticBench } from "./bench-synthetic";
 import { printSignIn } from "./sign-in-banner";
 
@@ -69,19 +70,20 @@ runCli(async () => {
       return;
     }
     const rows = [];
+    const tool = chooseLoadTool();
     for (const [name, urlPath] of TARGETS) {
       const url = BASE + urlPath;
-      await run(url, 50, 3); // warm-up: fills the caches
-      const load = await run(url, 50, DURATION);
-      const light = await run(url, 10, Math.max(5, DURATION / 2));
+      await generateLoad(tool, url, 50, 3); // warm-up: fills the caches
+      const load = await generateLoad(tool, url, 50, DURATION);
+      const light = await generateLoad(tool, url, 10, Math.max(5, DURATION / 2));
       rows.push({
         name,
         path: urlPath,
-        rps50: Math.round(load.requests.average),
-        p50ms50: load.latency.p50,
-        p99ms50: load.latency.p99,
-        errors: load.errors + load.non2xx + light.errors + light.non2xx,
-        p99ms10: light.latency.p99,
+        rps50: load.rps,
+        p50ms50: load.p50,
+        p99ms50: load.p99,
+        errors: load.errors + light.errors,
+        p99ms10: light.p99,
       });
       console.log(`  measured ${name}`);
     }
@@ -99,7 +101,7 @@ runCli(async () => {
     const js = await firstLoadJs("/releases/wmc-2023-results");
     const work = measureWorkBounds();
     server.stopSampling();
-    // After the load runs and the memory sampling: Lighthouse must not share the CPU with autocannon.
+    // After the load runs and the memory sampling: Lighthouse must not share the CPU with the load.
     const editor = await measureEditor(BASE, secret);
     server.sampleRss();
     const peakRss = server.peakRss();

@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_PURGE_MODULE } from "../lib/deploy/nginx-config";
+import { aptInstall } from "./apt-install";
 
 export const NGINX_PATH = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
@@ -15,20 +15,8 @@ export function nginxInstalled(): boolean {
  * (as ensureChromium does for the browser), otherwise a clear message.
  */
 export function ensureNginx() {
-  if (nginxInstalled()) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(
-      "nginx or its purge module is missing. Install them once with: sudo apt-get install -y nginx libnginx-mod-http-cache-purge",
-    );
-  execFileSync("apt-get", ["update"], { stdio: "inherit" });
-  execFileSync(
-    "apt-get",
-    ["install", "-y", "--no-install-recommends", "nginx", "libnginx-mod-http-cache-purge"],
-    {
-      stdio: "inherit",
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    },
-  );
+  if (!nginxInstalled())
+    aptInstall(["nginx", "libnginx-mod-http-cache-purge"], "nginx or its purge module is");
 }
 
 /** Writes the config under `prefix` with the directories nginx does not create itself (logs, temporary files). */
