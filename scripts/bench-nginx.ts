@@ -120,6 +120,22 @@ async function publishToNewMs(front: string): Promise<number> {
   return ms;
 }
 
+/**
+ * nginx with the generated front config (lib/deploy/nginx-config.ts) on `port`, in front of the
+ * production server at `upstream`, its cache under `root` (which its workers must be able to enter).
+ */
+export async function startNginxFront(options: { root: string; upstream: string; port: number }) {
+  const url = `http://127.0.0.1:${options.port}`;
+  const prefix = path.join(options.root, "front");
+  const config = nginxConfig({
+    listen: `127.0.0.1:${options.port}`,
+    upstreams: [options.upstream],
+    prefix,
+    accessLog: false,
+  });
+  return { url, child: await startNginx(prefix, config, `${url}/_purge/`) };
+}
+
 /** Runs both nginx instances on `ports` against the production server at `upstream`. */
 export async function measureNginx(options: {
   upstream: string;
@@ -136,20 +152,12 @@ export async function measureNginx(options: {
   fs.chmodSync(root, 0o755);
   const children: ChildProcess[] = [];
   try {
-    const front = `http://127.0.0.1:${options.frontPort}`;
-    const frontPrefix = path.join(root, "front");
-    const config = nginxConfig({
-      listen: `127.0.0.1:${options.frontPort}`,
-      upstreams: [options.upstream],
-      prefix: frontPrefix,
-      accessLog: false,
-    });
-    children.push(await startNginx(frontPrefix, config, `${front}/_purge/`));
-
+    const front = await startNginxFront({ root, upstream: options.upstream, port: options.frontPort });
+    children.push(front.child);
     // The very bytes the app sends (uncompressed, as the load asks), as a file.
     const htmlDir = path.join(root, "html");
     fs.mkdirSync(htmlDir, { recursive: true });
-    const page = await pageThrough(front + options.pagePath);
+    const page = await pageThrough(front.url + options.pagePath);
     fs.writeFileSync(path.join(htmlDir, "page.html"), page.body);
     const staticPrefix = path.join(root, "static");
     const staticUrl = `http://127.0.0.1:${options.staticPort}`;
@@ -164,7 +172,7 @@ export async function measureNginx(options: {
     // Both serve the same page before either is measured, and the front from its cache.
     const fromFile = await pageThrough(staticUrl + options.pagePath);
     if (!fromFile.body.equals(page.body)) throw new Error("nginx's static copy differs from the app's page");
-    const cached = await pageThrough(front + options.pagePath);
+    const cached = await pageThrough(front.url + options.pagePath);
     if (cached.cache !== "HIT")
       throw new Error(`the front did not cache the page (X-Cache: ${cached.cache})`);
 
@@ -174,7 +182,7 @@ export async function measureNginx(options: {
     const proxiedRuns = [];
     for (let round = 0; round < ROUNDS; round++) {
       staticRuns.push(await rps(staticUrl + options.pagePath, options.duration));
-      proxiedRuns.push(await rps(front + options.pagePath, options.duration));
+      proxiedRuns.push(await rps(front.url + options.pagePath, options.duration));
     }
     const best = (runs: Array<{ rps: number }>) => Math.max(...runs.map((run) => run.rps));
     const errors = [...staticRuns, ...proxiedRuns].reduce((sum, run) => sum + run.errors, 0);
@@ -183,7 +191,7 @@ export async function measureNginx(options: {
       proxiedRps: best(proxiedRuns),
       ratio: best(proxiedRuns) / best(staticRuns),
       proxiedErrors: errors,
-      publishToNewMs: await publishToNewMs(front),
+      publishToNewMs: await publishToNewMs(front.url),
     };
   } finally {
     for (const child of children) child.kill("SIGQUIT");

@@ -3,15 +3,19 @@
 // production server, then p99 at 10 connections and req/s at 50 for every page the issue names.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { getConfig } from "../lib/config";
+import { startNginxFront } from "./bench-nginx";
 import { startBenchServer } from "./bench-tools";
+import { nginxInstalled } from "./ensure-nginx";
 import { BROWSER_HEADERS, chooseLoadTool, generateLoad, type LoadTool } from "./load-generator";
 
 const RELEASES = 10_000;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? PORT + 1);
 // The production server replays stored answers without entering Next unless a request carries
 // credentials (lib/http/response-cache.ts BYPASS_REQUEST_HEADERS): Next then answers, from its own
 // page and data cache, as it does for every reader when RESPONSE_CACHE_MB=0.
@@ -23,6 +27,8 @@ interface Target {
   path: string;
   kind: Kind;
   headers?: Record<string, string>;
+  /** Through the nginx front (lib/deploy/nginx-config.ts) instead of straight to the server. */
+  viaNginx?: boolean;
 }
 
 // Searches are never cached (no-store, not among the response cache's keys): every request runs one.
@@ -146,6 +152,13 @@ export async function runSyntheticBench() {
     databaseUrl: database.url,
     secret: crypto.randomBytes(32).toString("base64url"),
   });
+  // The front a deployment on more than one machine puts before its servers (README, "Deploying"),
+  // when nginx is here: cached pages are then nginx's to answer.
+  const nginxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-bench-synthetic-"));
+  fs.chmodSync(nginxRoot, 0o755);
+  const nginx = nginxInstalled()
+    ? await startNginxFront({ root: nginxRoot, upstream: `127.0.0.1:${PORT}`, port: NGINX_PORT })
+    : null;
   try {
     const publicSynthetic = await db.release.findMany({
       where: { synthetic: true, locale: "zh-CN", status: "published" },
@@ -179,6 +192,14 @@ export async function runSyntheticBench() {
       { name: "sitemap releases 2", path: "/sitemaps/releases/2.xml", kind: "sitemap" },
       { name: "sitemap pages", path: "/sitemaps/pages.xml", kind: "sitemap" },
       ...SEARCH_TARGETS,
+      ...(nginx
+        ? (["/", "/releases", "/categories/synthetic-news", release] as const).map((p): Target => ({
+            name: `nginx front ${p === release ? "release page" : p}`,
+            path: p,
+            kind: "cached",
+            viaNginx: true,
+          }))
+        : []),
     ];
     const targets = everyTarget.filter((target) => !ONLY || ONLY.test(target.name));
     // Before any load: pages nobody asked for yet, rendered by Next from the database.
@@ -188,7 +209,7 @@ export async function runSyntheticBench() {
     ]);
     const rows = [];
     for (const target of targets) {
-      const url = BASE + target.path;
+      const url = (target.viaNginx ? nginx!.url : BASE) + target.path;
       const headers = { ...BROWSER_HEADERS, ...target.headers };
       const probe = await fetch(url, { headers });
       const bytes = (await probe.arrayBuffer()).byteLength;
@@ -200,7 +221,9 @@ export async function runSyntheticBench() {
       await generateLoad(tool, url, 50, 3, target.headers); // warm-up: fills the caches
       // Who answered after the warm-up: the response cache (HIT), or Next from its cache (HIT) or a render.
       const after = (await fetch(url, { headers })).headers;
-      const cache = `${after.get("x-pressroom-cache") ?? "bypassed"} / Next ${after.get("x-nextjs-cache") ?? "-"}`;
+      const cache = target.viaNginx
+        ? `nginx ${after.get("x-cache") ?? "-"}`
+        : `${after.get("x-pressroom-cache") ?? "bypassed"} / Next ${after.get("x-nextjs-cache") ?? "-"}`;
       const load = await generateLoad(tool, url, 50, DURATION, target.headers);
       const light = await generateLoad(tool, url, 10, Math.max(5, DURATION / 2), target.headers);
       rows.push({
@@ -219,6 +242,13 @@ export async function runSyntheticBench() {
     const queries = ONLY ? [] : await measureQueries(cursor);
     report(rows, queries, renders, server.peakRss(), tool);
   } finally {
+    if (nginx) {
+      nginx.child.kill("SIGQUIT");
+      await new Promise((resolve) =>
+        nginx.child.exitCode !== null ? resolve(null) : nginx.child.once("exit", resolve),
+      );
+    }
+    fs.rmSync(nginxRoot, { recursive: true, force: true });
     server.stop();
     await database.stop();
   }
