@@ -42,12 +42,32 @@ export function toBeijingInput(iso: string | Date): string {
   return value.endsWith(":00") ? value.slice(0, 16) : value;
 }
 
+/**
+ * Whether a wall-clock time names a moment that exists: Date would roll 2月30日 over into March and
+ * 24:00 into the next day instead of refusing them. The one check of every date a person typed
+ * (the editor's fields, the stated publication time, dates in imported text).
+ */
+export function wallClockExists(year: number, month: number, day: number, hour = 0, minute = 0, second = 0) {
+  return (
+    [year, month, day, hour, minute, second].every(Number.isInteger) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day &&
+    hour >= 0 &&
+    hour < 24 &&
+    minute >= 0 &&
+    minute < 60 &&
+    second >= 0 &&
+    second < 60
+  );
+}
+
 /** Beijing wall-clock time from a datetime-local input ("2023-09-28T16:32[:08]"), as an ISO instant. */
 export function fromBeijingInput(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const [year, month, day, hour, minute, second = 0] = value.split(/[-T:]/).map(Number);
+  if (!wallClockExists(year, month, day, hour, minute, second)) return null;
   const wallClock = value.length === 16 ? `${value}:00` : value;
-  const date = new Date(`${wallClock}+08:00`);
-  // Date rolls 2月30日 over into March and 24:00 into the next day: only a time that exists comes back the same.
-  if (Number.isNaN(date.getTime()) || formatDateTime(date).replace(" ", "T") !== wallClock) return null;
-  return date.toISOString();
+  return new Date(`${wallClock}+08:00`).toISOString();
 }

@@ -1,3 +1,4 @@
+import { wallClockExists } from "../i18n/format-date";
 import { DATELINE, END_MARKERS, META_FIELDS, PHOTO_CREDIT } from "./rule-tables";
 
 export type BlockKind = "heading" | "subheading" | "paragraph";
@@ -57,9 +58,7 @@ export function parseStatedDate(match: RegExpExecArray): string | null {
     .slice(1)
     .map((v) => v ?? undefined);
   const n = [year, month, day, hour, minute, second].map(Number);
-  if (n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 || n[3] > 23 || n[4] > 59 || n[5] > 59) return null;
-  // 2月30日 is no date (Date.UTC would roll it over into March).
-  if (new Date(Date.UTC(n[0], n[1] - 1, n[2])).getUTCDate() !== n[2]) return null;
+  if (!wallClockExists(n[0], n[1], n[2], n[3], n[4], n[5])) return null;
   const date = new Date(Date.UTC(n[0], n[1] - 1, n[2], n[3] - 8, n[4], n[5]));
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1900) return null;
   const pad = (v: number) => String(v).padStart(2, "0");

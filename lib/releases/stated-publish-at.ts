@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromBeijingInput } from "../i18n/format-date";
+import { fromBeijingInput, wallClockExists } from "../i18n/format-date";
 
 // 原文发布时间: when the original text says it was published. It is a fact about the text, not a
 // publishing decision: it never makes a release visible, and only a first publish may take it as
@@ -17,11 +17,9 @@ export function statedMoment(value: string): Date | null {
   const text = value.trim();
   if (ISO_WITH_ZONE.test(text)) {
     const [year, month, day, hour, minute] = text.split(/[-T:]/, 5).map(Number);
-    // Date would roll 2月30日 over into March and 24:00 into the next day.
-    const dayExists = new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month <= 12;
     // To the second, like the editor's field: a stored fraction would read as a change on its next save.
     const date = new Date(Math.floor(new Date(text).getTime() / 1000) * 1000);
-    return dayExists && hour < 24 && minute < 60 && !Number.isNaN(date.getTime()) ? date : null;
+    return wallClockExists(year, month, day, hour, minute) && !Number.isNaN(date.getTime()) ? date : null;
   }
   const iso = fromBeijingInput(text);
   return iso ? new Date(iso) : null;

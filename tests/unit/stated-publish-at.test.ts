@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fromBeijingInput, toBeijingInput } from "@/lib/i18n/format-date";
+import { fromBeijingInput, toBeijingInput, wallClockExists } from "@/lib/i18n/format-date";
 import { analyzeRelease } from "@/lib/import/analyze-release";
 import { snapshotToForm } from "@/lib/releases/editor-form";
 import { diffRevisions } from "@/lib/releases/diff-revisions";
 import { releaseSnapshotSchema } from "@/lib/releases/snapshot";
-import { statedPublishAtSchema } from "@/lib/releases/stated-publish-at";
+import { statedMoment, statedPublishAtSchema } from "@/lib/releases/stated-publish-at";
 import { snapshotWithBody } from "../fixtures/hostile-bodies";
 
 /** What a text's stated date becomes on the draft: the proposal, then the release schema. */
@@ -133,5 +133,32 @@ describe("原文发布时间 in revisions", () => {
     expect(diffRevisions(old, stated).fields).toEqual([
       { label: "原文发布时间", before: "", after: "2023-09-24 00:00:00" },
     ]);
+  });
+});
+
+describe("wallClockExists: the one check of a typed date", () => {
+  it.each([
+    [[2024, 2, 29], true],
+    [[2023, 2, 29], false],
+    [[2023, 4, 31], false],
+    [[2023, 13, 1], false],
+    [[2023, 0, 10], false],
+    [[2023, 9, 0], false],
+    [[2023, 9, 28, 23, 59, 59], true],
+    [[2023, 9, 28, 24, 0, 0], false],
+    [[2023, 9, 28, 16, 60, 0], false],
+    [[2023, 9, 28, 16, 32, 60], false],
+    [[2023, 9, 28, -1, 0, 0], false],
+    [[2023, 9, 28.5], false],
+  ] as const)("%j → %s", (parts, exists) => {
+    expect(wallClockExists(...(parts as unknown as [number, number, number]))).toBe(exists);
+  });
+
+  it("is what the editor's field, the stated time and imported text all refuse", () => {
+    expect(fromBeijingInput("2023-02-29T10:00")).toBeNull();
+    expect(fromBeijingInput("2023-09-28T24:00")).toBeNull();
+    expect(fromBeijingInput("2023-09-28T16:32:08")).toBe("2023-09-28T08:32:08.000Z");
+    expect(statedMoment("2023-02-29T10:00:00+08:00")).toBeNull();
+    expect(statedMoment("2023-09-28T16:32:00+08:00")?.toISOString()).toBe("2023-09-28T08:32:00.000Z");
   });
 });
