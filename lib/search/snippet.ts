@@ -30,10 +30,7 @@ export function snippetSource(text: string): SnippetSource {
 
 /** Whether position `at` of `text` falls between the two halves of one character (a surrogate pair). */
 const splitsPair = (text: string, at: number) =>
-  at > 0 &&
-  at < text.length &&
-  isHigh(text.charCodeAt(at - 1)) &&
-  isLow(text.charCodeAt(at));
+  at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
@@ -107,7 +104,7 @@ export function snippetPartsOf(source: SnippetSource, terms: string[], length = 
     else parts.push({ text: piece, hit });
   };
   if (start > 0) push("…", false);
-  for (let at = start; at < end; ) {
+  for (let at = start; at < end;) {
     const hitEnd = Math.min(at + matchAt(at), end);
     if (hitEnd > at) {
       push(text.slice(at, hitEnd), true);

@@ -183,7 +183,11 @@ describe("request log", () => {
     const logger = createRequestLogger({ fd });
     for (let n = 0; n < 5000; n++) logger.info(requestLine(n), "request");
     await runShutdownHooks();
-    const lines = fs.readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5000);
     expect(lines.map((l) => l.requestId)).toEqual(Array.from({ length: 5000 }, (_, n) => `id-${n}`));
     expect(lines[0]).toMatchObject({ level: 30, msg: "request", route: "/releases/[slug]", status: 200 });
