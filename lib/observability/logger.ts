@@ -60,10 +60,11 @@ export const REQUEST_LOG_BUFFER_BYTES = 8 * 1024 * 1024;
 /**
  * The production server's request log (lib/http/request-log.ts), one line per request and so the
  * hottest logging there is. Its fields are fixed and never carry a secret, so it skips the
- * redaction pass, and it is written without blocking: lines logged while a write is under way go
- * out together in the next one. Each of the two halved a cached page's requests per second
- * (README, "Benchmarks"). When the output cannot keep up (a stalled log collector), lines beyond
- * REQUEST_LOG_BUFFER_BYTES are dropped and counted rather than held; the rest is flushed at exit.
+ * redaction pass, which was half of a cached answer's time (README, "Benchmark"). Written without
+ * blocking, as pino does by default; unlike the default, an output that fails or stalls (a full disk,
+ * a log collector that stopped reading) neither crashes nor holds the process: lines beyond
+ * REQUEST_LOG_BUFFER_BYTES are dropped and counted, a failed write is counted and dropped, and the
+ * exit waits at most 2 s for what is still on its way.
  */
 export function createRequestLogger(options: { fd?: number; bufferBytes?: number } = {}): Logger {
   const destination = pino.destination({
@@ -72,6 +73,17 @@ export function createRequestLogger(options: { fd?: number; bufferBytes?: number
     maxLength: options.bufferBytes ?? REQUEST_LOG_BUFFER_BYTES,
   });
   destination.on("drop", () => logLinesDropped.inc());
+  // Given up on: pino flushes this stream synchronously at exit, and sonic-boom retries a write
+  // that fails or cannot proceed (a full pipe) there forever, so the process would never exit.
+  let abandoned = false;
+  const flushSync = destination.flushSync.bind(destination);
+  destination.flushSync = () => {
+    if (!abandoned) flushSync();
+  };
+  destination.on("error", () => {
+    abandoned = true;
+    logLinesDropped.inc();
+  });
   // Whether lines are still on their way out: set by each line, cleared when the output has taken them all.
   let pending = false;
   const write = destination.write.bind(destination);
@@ -84,8 +96,10 @@ export function createRequestLogger(options: { fd?: number; bufferBytes?: number
     () =>
       new Promise<void>((resolve) => {
         if (!pending) return resolve();
-        // A stalled output does not hold the exit: what it has not taken in 2 s is lost.
-        const timer = setTimeout(resolve, 2000);
+        const timer = setTimeout(() => {
+          abandoned = true;
+          resolve();
+        }, 2000);
         destination.once("drain", () => {
           clearTimeout(timer);
           resolve();

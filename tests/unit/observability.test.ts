@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -128,6 +128,22 @@ describe("request ids", () => {
     });
     expect(second).toMatchObject({ requestId: generated });
     expect(third).toMatchObject({ route: "/preview/[token]", path: "/preview/[token]", status: 404 });
+    // The request log skips redaction (createRequestLogger) because these are all its fields: a new
+    // one must be decided about here.
+    const fields = [
+      "level",
+      "time",
+      "pid",
+      "requestId",
+      "method",
+      "route",
+      "path",
+      "status",
+      "ms",
+      "cache",
+      "msg",
+    ];
+    for (const line of logged()) for (const key of Object.keys(line)) expect(fields).toContain(key);
     expect(JSON.stringify(logged())).not.toMatch(/secret-query|secret-preview-token/);
   });
 
@@ -218,6 +234,45 @@ describe("request log", () => {
     expect(read).toBeGreaterThan(64 * 1024);
     reader.destroy();
     fs.closeSync(fd);
+  }, 30_000);
+});
+
+describe("request log output that fails or stalls", () => {
+  const child = path.resolve("tests/fixtures/request-log-child.ts");
+  /** Runs the child; resolves with its exit code and how long it took, or null if still alive after `limitMs`. */
+  function runChild(target: string, readStdout: boolean, limitMs: number) {
+    const started = Date.now();
+    const proc = spawn(process.execPath, ["--import", "tsx", child, target], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // A log collector that stopped reading: stdout is a pipe nobody drains.
+    if (readStdout) proc.stdout.resume();
+    let stderr = "";
+    proc.stderr.on("data", (chunk) => (stderr += chunk));
+    return new Promise<{ code: number | null; ms: number; stderr: string } | null>((resolve) => {
+      const timer = setTimeout(() => {
+        proc.kill("SIGKILL");
+        resolve(null);
+      }, limitMs);
+      proc.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve({ code, ms: Date.now() - started, stderr });
+      });
+    });
+  }
+
+  it("a collector that stopped reading does not hold the exit", async () => {
+    const result = await runChild("stdout", false, 15_000);
+    expect(result, "the process never exited").not.toBeNull();
+    expect(result!.code).toBe(0);
+    expect(result!.stderr).toContain("hooks done");
+  }, 30_000);
+
+  it("a full disk neither crashes the process nor holds its exit", async () => {
+    const result = await runChild("/dev/full", true, 15_000);
+    expect(result, "the process never exited").not.toBeNull();
+    expect(result!.stderr).not.toMatch(/ENOSPC|Error/);
+    expect(result!.code).toBe(0);
   }, 30_000);
 });
 
