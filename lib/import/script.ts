@@ -13,15 +13,29 @@ function simplifiedConverter() {
 /** Share of Chinese characters a text in traditional script changes in its simplified copy: about 20-30 %. */
 const TRADITIONAL_SHARE = 0.05;
 
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
 /**
- * A simplified copy of the text with the same length, so every offset found in the copy points at
- * the same words of the original (a phrase that converts to another length is converted character
- * by character instead).
+ * Whether two texts have the same length and their two-unit characters (surrogate pairs) at the
+ * same places, so an offset in one is the same character's offset in the other.
+ */
+export function sameShape(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (isSurrogate(a.charCodeAt(i)) !== isSurrogate(b.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A simplified copy of the text with the same shape (sameShape), so every offset found in the copy
+ * points at the same words of the original. A phrase that converts to another shape is converted
+ * character by character instead, and a character whose simplified form is longer or shorter
+ * (opencc maps a few hundred rare characters between one and two code units: 𠗣→㓆) stays as it is.
  */
 export function toSimplified(text: string): string {
   const toSimplified = simplifiedConverter();
   const whole = toSimplified(text);
-  if (whole.length === text.length) return whole;
+  if (sameShape(whole, text)) return whole;
   return Array.from(text, (c) => {
     const one = toSimplified(c);
     return one.length === c.length ? one : c;

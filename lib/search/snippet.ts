@@ -1,4 +1,5 @@
 import { escapeHtml } from "../content/escape-html";
+import { sameShape } from "../import/script";
 import { normaliseForSearch } from "./normalise-text";
 
 export type SnippetPart = { text: string; hit: boolean };
@@ -73,9 +74,8 @@ export function snippetParts(text: string, terms: string[], length = 120): Snipp
  */
 export function snippetPartsOf(source: SnippetSource, terms: string[], length = 120): SnippetPart[] {
   const { text, normal } = source;
-  // Same length by construction; should a character ever change length, fall back to no marks.
-  const haystack =
-    normal.length === text.length && characterCount(normal) === characterCount(text) ? normal : text;
+  // Same shape by construction (toSimplified); should that ever fail, no marks across scripts.
+  const haystack = sameShape(normal, text) ? normal : text;
   const needles = [...new Set(terms.filter((t) => t.length > 0))]
     .map((needle) => ({ needle, characters: characterCount(needle) }))
     .sort((a, b) => b.characters - a.characters)

@@ -214,7 +214,8 @@ describe("prepared snippet sources", () => {
 
   it("give the same snippets as cutting the text itself, on random texts with every kind of character", () => {
     const random = createRandom(7);
-    const alphabet = Array.from("签约项目簽約項目会會投资資亿億 \n\tAaＡ１1😀𠀀İ，。");
+    // 㗲→𠵾 and 𠗣→㓆: opencc changes their number of code units (toSimplified keeps them as they are).
+    const alphabet = Array.from("签约项目簽約項目会會投资資亿億 \n\tAaＡ１1😀𠀀İ，。㗲𠗣𠵾㓆");
     const pick = (n: number) => Array.from({ length: n }, () => random.pick(alphabet)).join("");
     for (let round = 0; round < 500; round++) {
       const text = pick(random.int(0, 400));
@@ -226,6 +227,20 @@ describe("prepared snippet sources", () => {
         referenceSnippet(text, terms, length),
       );
     }
+  });
+
+  it("never cut a character in two, where opencc would change a character's number of code units", () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const text of ["𠗣㗲", "㗲𠗣", "正文𠗣㗲签约项目㗲𠗣"])
+      for (const terms of [["㓆"], ["𠵾"], ["𠗣"], ["签约项目", "㗲"]]) {
+        const parts = snippetPartsOf(snippetSource(text), terms);
+        for (const part of parts) expect(part.text, `${text} / ${terms}`).not.toMatch(lone);
+        expect(parts.map((p) => p.text).join("")).toBe(text);
+      }
+    expect(snippetPartsOf(snippetSource("𠗣㗲"), ["𠗣"])).toEqual([
+      { text: "𠗣", hit: true },
+      { text: "㗲", hit: false },
+    ]);
   });
 
   it("are the first SNIPPET_SCAN_LENGTH characters of the text, whitespace collapsed, with a normalised twin of the same length", () => {
