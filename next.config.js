@@ -2,15 +2,23 @@ import { surrogateKeyHeaders } from "./lib/cache/surrogate-keys.mjs";
 import { COMMON_HEADERS, PUBLIC_POLICY } from "./lib/http/security-headers.mjs";
 
 // next dev refuses its hot-reload socket and chunks to pages opened from any host but localhost
-// (the browser then reloads the page over and over, emptying forms): 127.0.0.1, ::1 and the host of
-// SITE_URL are this machine's own addresses too.
-const devOrigins = ["127.0.0.1", "[::1]"];
-if (process.env.SITE_URL) devOrigins.push(new URL(process.env.SITE_URL).hostname);
+// (the browser then reloads the page over and over, emptying forms). 127.0.0.1 and ::1 are
+// localhost too; SITE_URL's host is where the developer said the site is opened. Development only:
+// Next checks this only under next dev. A SITE_URL that is no URL is lib/config.ts's to report.
+function devOrigins() {
+  const origins = ["127.0.0.1", "[::1]"];
+  try {
+    if (process.env.SITE_URL) origins.push(new URL(process.env.SITE_URL).hostname);
+  } catch {
+    // not a URL: nothing to add
+  }
+  return origins;
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  allowedDevOrigins: devOrigins,
+  allowedDevOrigins: devOrigins(),
   reactStrictMode: true,
   // Next hashes every page body in JavaScript to make its ETag: on a 170 KB release page that was
   // most of the CPU per cached request (measured with --cpu-prof). Pages are cached anyway; feeds,

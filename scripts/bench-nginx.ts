@@ -49,15 +49,15 @@ async function startNginx(prefix: string, config: string, probe: string): Promis
   const child = spawn(NGINX_PATH, ["-p", prefix, "-c", file], { stdio: "inherit" });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${prefix}/logs/error.log)`);
-    if (
-      await fetch(probe).then(
-        () => true,
-        () => false,
-      )
-    )
-      return child;
+    const answered = await fetch(probe).then(
+      () => true,
+      () => false,
+    );
+    // Answered by this nginx, not by another server already on the port (nginx then exits).
     await new Promise((r) => setTimeout(r, 100));
+    if (answered && child.exitCode === null) return child;
   }
+  child.kill("SIGQUIT");
   throw new Error("nginx did not start within 10 s");
 }
 

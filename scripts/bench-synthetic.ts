@@ -152,14 +152,14 @@ export async function runSyntheticBench() {
     databaseUrl: database.url,
     secret: crypto.randomBytes(32).toString("base64url"),
   });
-  // The front a deployment on more than one machine puts before its servers (README, "Deploying"),
-  // when nginx is here: cached pages are then nginx's to answer.
   const nginxRoot = fs.mkdtempSync(path.join(os.tmpdir(), "pressroom-bench-synthetic-"));
-  fs.chmodSync(nginxRoot, 0o755);
-  const nginx = nginxInstalled()
-    ? await startNginxFront({ root: nginxRoot, upstream: `127.0.0.1:${PORT}`, port: NGINX_PORT })
-    : null;
+  let nginx: Awaited<ReturnType<typeof startNginxFront>> | null = null;
   try {
+    // The front a deployment on more than one machine puts before its servers (README, "Deploying"),
+    // when nginx is here: cached pages are then nginx's to answer.
+    fs.chmodSync(nginxRoot, 0o755);
+    if (nginxInstalled())
+      nginx = await startNginxFront({ root: nginxRoot, upstream: `127.0.0.1:${PORT}`, port: NGINX_PORT });
     const publicSynthetic = await db.release.findMany({
       where: { synthetic: true, locale: "zh-CN", status: "published" },
       select: { slug: true },
@@ -243,10 +243,9 @@ export async function runSyntheticBench() {
     report(rows, queries, renders, server.peakRss(), tool);
   } finally {
     if (nginx) {
-      nginx.child.kill("SIGQUIT");
-      await new Promise((resolve) =>
-        nginx.child.exitCode !== null ? resolve(null) : nginx.child.once("exit", resolve),
-      );
+      const { child } = nginx;
+      child.kill("SIGQUIT");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
     }
     fs.rmSync(nginxRoot, { recursive: true, force: true });
     server.stop();

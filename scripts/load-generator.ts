@@ -14,7 +14,7 @@ export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
-  /** Connection errors, timeouts and answers other than 2xx/3xx. */
+  /** Connection errors, timeouts and answers other than 2xx (wrk: other than 2xx and 3xx; no page measured redirects). */
   errors: number;
 }
 
@@ -26,6 +26,12 @@ export type LoadTool = "wrk" | "autocannon";
  * itself at a few thousand requests a second: the cached pages' times were mostly its own.
  */
 export function chooseLoadTool(): LoadTool {
+  chosen ??= pickLoadTool();
+  return chosen;
+}
+let chosen: LoadTool | undefined;
+
+function pickLoadTool(): LoadTool {
   if (process.env.BENCH_LOAD === "autocannon") return "autocannon";
   if (!fs.existsSync(WRK_PATH)) {
     try {

@@ -145,9 +145,15 @@ function decodedText(body: Buffer, contentEncoding: string | undefined): string 
  * and scanning it each time was a fifth of such a request's time (bounded, so varied pages cannot grow it).
  */
 export function htmlPolicy(body: Buffer, contentEncoding: string | undefined): string {
-  const key = `${contentEncoding ?? ""}:${crypto.createHash("sha256").update(body).digest("base64")}`;
+  const encoding = (contentEncoding ?? "").trim().toLowerCase();
+  const key = `${encoding}:${crypto.createHash("sha256").update(body).digest("base64")}`;
   const known = policyMemo.get(key);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    // Most recently used last, so eviction takes the page nobody asked for longest.
+    policyMemo.delete(key);
+    policyMemo.set(key, known);
+    return known;
+  }
   const html = decodedText(body, contentEncoding);
   const policy = hashedPublicPolicy(html === null ? [] : nextInlineScriptHashes(html));
   if (policyMemo.size >= POLICY_MEMO_SIZE) policyMemo.delete(policyMemo.keys().next().value!);
