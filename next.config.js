@@ -35,10 +35,9 @@ const nextConfig = {
     "@node-rs/argon2",
     "pg",
     "sanitize-html",
-    // Metrics and logs are per process (on globalThis); pino-pretty is loaded only when installed.
+    // Metrics and logs are per process (on globalThis).
     "prom-client",
     "pino",
-    "pino-pretty",
   ],
   async headers() {
     return [

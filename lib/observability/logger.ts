@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
 import { onShutdown } from "../shutdown";
 import { logLinesDropped } from "./metrics";
@@ -24,21 +23,9 @@ export const REDACTED_PATHS = [
   '*.headers["set-cookie"]',
 ];
 
-/** pino-pretty is a devDependency: used in development when installed, never needed by `npm start`. */
-function prettyStream(): pino.DestinationStream | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    const pretty = require("pino-pretty") as (options: object) => pino.DestinationStream;
-    return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
-  } catch {
-    return undefined;
-  }
-}
-
 export function createLogger(
   options: {
     level?: string;
-    pretty?: boolean;
     destination?: pino.DestinationStream;
     /** false only for lines whose fields are fixed and carry no secret (the request log). */
     redact?: boolean;
@@ -49,9 +36,7 @@ export function createLogger(
     base: { pid: process.pid },
     ...(options.redact === false ? {} : { redact: { paths: REDACTED_PATHS, censor: "[redacted]" } }),
   };
-  const pretty = options.pretty ?? process.env.NODE_ENV === "development";
-  const destination = options.destination ?? (pretty ? prettyStream() : undefined);
-  return destination ? pino(settings, destination) : pino(settings);
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }
 
 /** What the request log may hold in memory while its output is slower than the requests. */
@@ -106,5 +91,5 @@ export function createRequestLogger(options: { fd?: number; bufferBytes?: number
         });
       }),
   );
-  return createLogger({ destination, pretty: false, redact: false });
+  return createLogger({ destination, redact: false });
 }

@@ -43,7 +43,6 @@ afterEach(() => {
 async function serve(options: { metricsToken?: string } = {}) {
   const lines: string[] = [];
   const logger = createLogger({
-    pretty: false,
     destination: { write: (line: string) => void lines.push(line) },
   });
   const server = http.createServer((req, res) => {
@@ -167,7 +166,6 @@ describe("logger", () => {
   it("redacts passwords, tokens, cookies and authorisation headers whatever object carries them", () => {
     const lines: string[] = [];
     const logger = createLogger({
-      pretty: false,
       destination: { write: (line: string) => void lines.push(line) },
     });
     logger.info({ password: "pw-1", token: "tk-1", cookie: "ck-1", authorization: "Bearer au-1" }, "top");
