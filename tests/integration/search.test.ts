@@ -16,6 +16,7 @@ import { publicTierSql, searchPublicReleases, searchReleasesForStaff } from "@/l
 import { withSearchTimeout, type SearchSession } from "@/lib/search/search-pool";
 import { SNIPPET_SCAN_LENGTH, snippetParts } from "@/lib/search/snippet";
 import type { Actor } from "@/lib/auth/actor";
+import { createRandom } from "@/lib/seed/synthetic/prng";
 import { createCategory } from "./factories";
 import { createStaff, releaseInput } from "./staff";
 
@@ -32,6 +33,25 @@ async function published(actor: Actor, over: Record<string, unknown> = {}) {
 const slugs = (page: { hits: Array<{ slug: string }> }) => page.hits.map((h) => h.slug);
 const search = (q: string, filters = {}, limit = 20, offset = 0) =>
   searchPublicReleases({ q, filters, limit, offset });
+
+/** What a hit's snippet was before documents held it: built per request from the release's rows. */
+async function snippetFromReleaseRows(slug: string, tier: number, terms: string[]) {
+  const row = await db.release.findUniqueOrThrow({
+    where: { slug },
+    select: {
+      summary: true,
+      body: true,
+      figures: { select: { label: true, mention: true }, orderBy: { sortOrder: "asc" } },
+    },
+  });
+  const candidates = [bodyToText(row.body), row.summary];
+  if (tier === 3) candidates.unshift(row.figures.map((f) => `${f.label} ${f.mention ?? ""}`).join("；"));
+  for (const text of candidates) {
+    const parts = snippetParts(text, terms);
+    if (parts.some((p) => p.hit)) return parts;
+  }
+  return snippetParts(row.summary || bodyToText(row.body), terms);
+}
 
 /** The search connection's own settings, as a search sees them. */
 const setting = (session: SearchSession) =>
@@ -331,31 +351,13 @@ describe("search (lib/search) on PostgreSQL", () => {
       }),
     ];
     const queries = [word, `${word} 签约项目`, "签约项目", "簽約項目"];
-    // What the snippet was before documents held it: built per request from the release's rows.
-    const fromReleaseRows = async (slug: string, tier: number, terms: string[]) => {
-      const row = await db.release.findUniqueOrThrow({
-        where: { slug },
-        select: {
-          summary: true,
-          body: true,
-          figures: { select: { label: true, mention: true }, orderBy: { sortOrder: "asc" } },
-        },
-      });
-      const candidates = [bodyToText(row.body), row.summary];
-      if (tier === 3) candidates.unshift(row.figures.map((f) => `${f.label} ${f.mention ?? ""}`).join("；"));
-      for (const text of candidates) {
-        const parts = snippetParts(text, terms);
-        if (parts.some((p) => p.hit)) return parts;
-      }
-      return snippetParts(row.summary || bodyToText(row.body), terms);
-    };
     const expectSnippetsFromReleaseRows = async () => {
       for (const q of queries) {
         const page = await search(q, inCategory);
         expect(page.hits.length).toBeGreaterThan(0);
         for (const hit of page.hits)
           expect(hit.snippet, `${q} ${hit.slug}`).toEqual(
-            await fromReleaseRows(hit.slug, hit.tier, page.terms),
+            await snippetFromReleaseRows(hit.slug, hit.tier, page.terms),
           );
       }
     };
@@ -381,6 +383,53 @@ describe("search (lib/search) on PostgreSQL", () => {
       SELECT count(*)::int AS unprepared FROM search_document WHERE "releaseId" = ANY(${ids}::uuid[]) AND "bodySnippet" IS NULL`;
     expect(unprepared).toBe(0);
     await expectSnippetsFromReleaseRows();
+  });
+
+  it("cuts the same snippets from the document as from the release's own text, on random texts", async () => {
+    const publisher = await createStaff("publisher");
+    const category = await createCategory();
+    const word = uniqueHan(4);
+    const random = createRandom(13);
+    // Traditional and simplified, full-width, two-unit characters, one opencc changes the shape of
+    // (𠗣→㓆), a letter that changes length in lower case (İ), and the words of the queries.
+    const alphabet = Array.from("签约项目簽約項目会會投资資亿億 ＡａA１1😀𠀀𠗣㗲İ，。");
+    const pick = (n: number) => Array.from({ length: n }, () => random.pick(alphabet)).join("");
+    const bodies = Array.from({ length: 16 }, () => {
+      // Before, at and past the window's lead, and near the end of the scanned text.
+      const before = pick(random.pick([0, 3, 39, 40, 41, 200, SNIPPET_SCAN_LENGTH - 30]));
+      return `${before}${word}${pick(random.pick([0, 5, 150, 400]))}`;
+    });
+    // Where a snippet of 120 characters ends (40 before the word, the word, 76 after): a term as
+    // long as the word across that end, and texts ending just before, at and after it.
+    const lead = "前".repeat(50);
+    bodies.push(`${lead}${word}${"后".repeat(74)}签约项目`, `${lead}${word}${"后".repeat(73)}签约`);
+    for (const after of [75, 76, 77]) bodies.push(`${lead}${word}${"后".repeat(after)}`);
+    for (const body of bodies)
+      await published(publisher, {
+        categoryId: category.id,
+        summary: random.int(0, 1) ? `摘要${pick(random.int(0, 60))}` : `摘要${word}${pick(30)}`,
+        body: `<p>${body}</p>`,
+        figures: [],
+      });
+    const inCategory = { category: category.slug };
+    const queries = [
+      word,
+      `${word} 签约`,
+      `${word} 签约项目`,
+      `${word} 項目会`,
+      `${word}投资`,
+      `${word} ａ`,
+      `${word} 𠗣`,
+      `${word} 😀i`,
+    ];
+    for (const q of queries) {
+      const page = await search(q, inCategory, 50);
+      for (const hit of page.hits)
+        expect(hit.snippet, `${q} ${hit.slug}`).toEqual(
+          await snippetFromReleaseRows(hit.slug, hit.tier, page.terms),
+        );
+    }
+    expect((await search(word, inCategory, 50)).hits).toHaveLength(bodies.length);
   });
 
   it("refreshes the snippet text in the save's transaction", async () => {
