@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import type { ReleaseStatus } from "../generated/prisma/enums";
 import { db } from "../db";
 import { cachedLookup, cachedQuery } from "../cache/cached-query";
 import { toEnglishFigure, type KeyLabelsEn } from "../figures/english-figure";
@@ -54,8 +55,22 @@ const englishReleaseInclude = {
 const englishSummaryInclude = {
   category: categorySelect,
   figures: keyFigureFilter,
-  translatedFrom: { select: { figures: keyFigureFilter } },
+  translatedFrom: { select: { status: true, publishAt: true, figures: keyFigureFilter } },
 } satisfies Prisma.ReleaseInclude;
+
+/**
+ * The figures an English page shows: a translation has none of its own and shows its original's,
+ * but only while the original is public, so a draft's or an embargoed release's numbers never
+ * reach readers through its translation. A release written in English shows its own.
+ */
+function sharedFigures<F>(row: {
+  figures: F[];
+  translatedFrom: { status: ReleaseStatus; publishAt: Date | null; figures: F[] } | null;
+}): F[] {
+  const original = row.translatedFrom;
+  if (!original) return row.figures;
+  return isPublic(original) ? original.figures : [];
+}
 
 type EnglishSummaryRow = Prisma.ReleaseGetPayload<{
   include: typeof englishSummaryInclude;
@@ -78,7 +93,7 @@ function englishFigures(figures: PublicFigure[], labels: KeyLabelsEn): PublicFig
 }
 
 async function toEnglishSummaries(rows: EnglishSummaryRow[]): Promise<PublicReleaseSummary[]> {
-  const figureRows = rows.map((r) => r.translatedFrom?.figures ?? r.figures);
+  const figureRows = rows.map(sharedFigures);
   const labels = await keyLabelsEn(figureRows.flat().map((f) => f.key));
   return rows.map((r, i) =>
     summaryFields(
@@ -120,9 +135,7 @@ export async function findEnglishRelease(slug: string): Promise<EnglishReleaseLo
 type EnglishReleaseRow = Prisma.ReleaseGetPayload<{ include: typeof englishReleaseInclude }>;
 
 async function toEnglishReleases(rows: EnglishReleaseRow[]): Promise<PublicRelease[]> {
-  const releases = rows.map((row) =>
-    toPublicRelease({ ...row, figures: row.translatedFrom?.figures ?? row.figures }),
-  );
+  const releases = rows.map((row) => toPublicRelease({ ...row, figures: sharedFigures(row) }));
   const labels = await keyLabelsEn(releases.flatMap((r) => r.figures.map((f) => f.key)));
   return releases.map((release, i) => {
     const figures = englishFigures(release.figures, labels);
@@ -187,7 +200,7 @@ export async function getEnglishHomeReleases(latestCount = 8) {
       where: {
         ...visible,
         OR: [
-          { translatedFrom: { figures: { some: { highlighted: true } } } },
+          { translatedFrom: { is: { ...publicReleaseWhere(), figures: { some: { highlighted: true } } } } },
           { figures: { some: { highlighted: true } } },
         ],
       },
@@ -210,7 +223,7 @@ export async function getEnglishHomeReleases(latestCount = 8) {
 const editionReleaseInclude = {
   category: categorySelect,
   figures: { orderBy: { sortOrder: "asc" } },
-  translatedFrom: { select: { figures: { orderBy: { sortOrder: "asc" } } } },
+  translatedFrom: { select: { status: true, publishAt: true, figures: { orderBy: { sortOrder: "asc" } } } },
   edition: { select: { event: { select: { slug: true } } } },
 } satisfies Prisma.ReleaseInclude;
 
@@ -224,7 +237,7 @@ export async function listEnglishReleasesOfYear(
     omit: { body: true },
     orderBy: newestFirst,
   });
-  const figureRows = rows.map((r) => (r.translatedFrom?.figures ?? r.figures).map(toPublicFigure));
+  const figureRows = rows.map((r) => sharedFigures(r).map(toPublicFigure));
   const labels = await keyLabelsEn(figureRows.flat().map((f) => f.key));
   return rows.map((r, i) => {
     const figures = englishFigures(figureRows[i], labels);

@@ -3,6 +3,8 @@ import type { Tx } from "../db";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
+import { formatDateTime } from "../i18n/format-date";
+import { isPublic } from "../publication/visibility";
 import { checkSnapshot } from "./figure-checks";
 import type { ReleaseSnapshot } from "./snapshot";
 
@@ -49,4 +51,22 @@ export async function assertReadyToPublish(
     details: { claims: listed },
     ip: user.ip,
   });
+}
+
+/**
+ * A translation goes live only when its original is public by then: an embargo holds in both
+ * languages, and the English page's figures are the original's (lib/releases/english-queries.ts).
+ * `liveAt` is the moment the translation would become public (now, or its scheduled time).
+ */
+export async function assertOriginalPublicBy(tx: Tx, releaseId: string, liveAt: Date) {
+  const { translatedFrom: original } = await tx.release.findUniqueOrThrow({
+    where: { id: releaseId },
+    select: { translatedFrom: { select: { status: true, publishAt: true } } },
+  });
+  if (!original || isPublic(original, liveAt)) return;
+  const reason =
+    original.status === "scheduled" && original.publishAt
+      ? `中文原稿定于 ${formatDateTime(original.publishAt)} 发布`
+      : "中文原稿尚未发布";
+  throw new AppError("conflict", `${reason}，英文版不能早于原稿发布`);
 }

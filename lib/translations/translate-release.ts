@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { recordPublicChange } from "../publication/public-change";
-import { isPublic } from "../publication/visibility";
+import { isLive, isPublic } from "../publication/visibility";
 import { createRelease } from "../releases/create-release";
 import { translationActionSchema } from "./schema";
 
@@ -25,6 +25,8 @@ async function loadOriginal(tx: Tx, releaseId: string) {
       locale: true,
       translatedFromId: true,
       translationGroupId: true,
+      status: true,
+      publishAt: true,
       categoryId: true,
       editionId: true,
       sourceName: true,
@@ -130,6 +132,14 @@ export async function translateRelease(actor: Actor | null, releaseId: string, r
       };
       if (target.locale !== "en") refuse("只能关联英文稿件");
       if (target.translatedFromId) refuse("该英文稿件已是另一篇稿件的译文");
+      if (isLive(target)) {
+        // A published or scheduled English page takes the original's figures and language links:
+        // what readers see changes, which is a publisher's to decide, and only to an original that
+        // is public when the page is (publish-gate.ts holds the same for publishing a translation).
+        requirePermission(actor, "release.publish");
+        const liveAt = target.publishAt && target.publishAt > new Date() ? target.publishAt : new Date();
+        if (!isPublic(original, liveAt)) refuse("已发布或定时发布的英文稿件只能关联届时已发布的中文原稿");
+      }
       await makeTranslation(tx, user, {
         translationId: target.id,
         original,

@@ -5,7 +5,9 @@ import { toAppError } from "@/lib/errors";
 import { loadFeedChannel } from "@/lib/feeds/feed-entries";
 import {
   findEnglishRelease,
+  getEnglishHomeReleases,
   listEnglishReleases,
+  listEnglishReleasesOfYear,
   listPublicTranslations,
 } from "@/lib/releases/english-queries";
 import { listPublishedReleases } from "@/lib/releases/queries";
@@ -149,6 +151,91 @@ describe("creating and linking translations", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(toAppError(r.reason).status).toBe(409);
     expect(await db.release.count({ where: { translatedFromId: original.id } })).toBe(1);
+  });
+});
+
+describe("an original that is not public", () => {
+  const englishFigures = async (slug: string) => {
+    const found = await findEnglishRelease(slug);
+    if (!found || "redirectTo" in found) throw new Error("English release not found");
+    return found.release.figures.map((f) => f.display);
+  };
+
+  it("lends no figures to its public translation: page, lists, feed and year", async () => {
+    const { original, translation } = await translatedPair();
+    expect(await englishFigures(translation.slug)).toEqual(["587", "342.5 billion yuan"]);
+    // The original is taken down; its translation stays up.
+    await transitionRelease(publisher, original.id, { action: "unpublish", baseVersion: original.version });
+    expect(await englishFigures(translation.slug)).toEqual([]);
+    const listed = (await listEnglishReleases()).items.find((r) => r.id === translation.id);
+    expect(listed?.keyFigures).toEqual([]);
+    const feed = await loadFeedChannel(undefined, "en");
+    const entry = feed?.entries.find((e) => e.url.endsWith(`/en/releases/${translation.slug}`));
+    expect(entry).toBeDefined();
+    expect(JSON.stringify(entry)).not.toContain("342.5");
+    const year = await listEnglishReleasesOfYear(new Date().getFullYear());
+    for (const row of year.filter((r) => r.release.id === translation.id)) expect(row.figures).toEqual([]);
+    const home = await getEnglishHomeReleases(50);
+    expect(home.lead?.id).not.toBe(translation.id);
+  });
+
+  it("cannot be linked to a published English release: not by an editor, not by a publisher", async () => {
+    const draft = await createDraft(editor);
+    const english = await publish((await createDraft(publisher, { locale: "en", figures: [] })).id);
+    let error = await refusal(translateRelease(editor, draft.id, { action: "link", slug: english.slug }));
+    expect(error.status).toBe(403);
+    error = await refusal(translateRelease(publisher, draft.id, { action: "link", slug: english.slug }));
+    expect([error.status, error.message]).toEqual([
+      422,
+      "已发布或定时发布的英文稿件只能关联届时已发布的中文原稿",
+    ]);
+    expect((await db.release.findUniqueOrThrow({ where: { id: english.id } })).translatedFromId).toBeNull();
+    // A public original: a publisher may link it, an editor still may not change a public page.
+    const original = await publish((await createDraft(publisher)).id);
+    error = await refusal(translateRelease(editor, original.id, { action: "link", slug: english.slug }));
+    expect(error.status).toBe(403);
+    await translateRelease(publisher, original.id, { action: "link", slug: english.slug });
+    expect(await englishFigures(english.slug)).toEqual(["587", "342.5 billion yuan"]);
+  });
+
+  it("holds its translation back: no publishing before it, no schedule earlier than its own", async () => {
+    const at = new Date(Date.now() + 3600_000);
+    let original = await createDraft(publisher);
+    const { id } = await translateRelease(editor, original.id, { action: "create", title: "Embargoed" });
+    let translation = await db.release.findUniqueOrThrow({ where: { id } });
+    let error = await refusal(
+      transitionRelease(publisher, id, { action: "publish", baseVersion: translation.version }),
+    );
+    expect([error.status, error.message]).toEqual([409, "中文原稿尚未发布，英文版不能早于原稿发布"]);
+
+    await transitionRelease(publisher, original.id, {
+      action: "schedule",
+      baseVersion: original.version,
+      publishAt: at.toISOString(),
+    });
+    original = await db.release.findUniqueOrThrow({ where: { id: original.id } });
+    error = await refusal(
+      transitionRelease(publisher, id, { action: "publish", baseVersion: translation.version }),
+    );
+    expect(error.status).toBe(409);
+    expect(error.message).toMatch(/^中文原稿定于 .+ 发布，英文版不能早于原稿发布$/);
+    error = await refusal(
+      transitionRelease(publisher, id, {
+        action: "schedule",
+        baseVersion: translation.version,
+        publishAt: new Date(at.getTime() - 60_000).toISOString(),
+      }),
+    );
+    expect(error.status).toBe(409);
+    translation = await db.release.findUniqueOrThrow({ where: { id } });
+    expect(translation.status).toBe("draft");
+    // At the original's moment or later: allowed.
+    await transitionRelease(publisher, id, {
+      action: "schedule",
+      baseVersion: translation.version,
+      publishAt: at.toISOString(),
+    });
+    expect((await db.release.findUniqueOrThrow({ where: { id } })).status).toBe("scheduled");
   });
 });
 
