@@ -16,6 +16,13 @@ const bomb = () =>
  * Checks a .docx (a zip) before mammoth unpacks it: every entry is inflated here with a hard cap on
  * the output, so a zip bomb (or a header that understates a size) is refused having cost at most
  * the cap, never the memory mammoth would spend.
+ *
+ * The zip must also read the same to every reader, or the check would be of other entries than
+ * mammoth's (JSZip) unpacks: JSZip reads central directory headers for as long as they follow one
+ * another, whatever count the end record declares, shifts every offset when the directory does not
+ * end where the end record starts, and lets a later entry of the same name replace an earlier one.
+ * So the declared entries must be exactly the headers there are, the directory must end at the end
+ * record, and no name may repeat.
  */
 export function assertSafeDocx(bytes: Uint8Array): void {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -31,8 +38,10 @@ export function assertSafeDocx(bytes: Uint8Array): void {
   const entries = data.readUInt16LE(end + 10);
   if (entries > DOCX_MAX_ENTRIES) throw bomb();
   let at = data.readUInt32LE(end + 16);
+  if (at + data.readUInt32LE(end + 12) !== end) throw notDocx();
   let budget = DOCX_MAX_UNPACKED_BYTES;
   let hasDocument = false;
+  const names = new Set<string>();
   for (let i = 0; i < entries; i++) {
     if (at + 46 > data.length || data.readUInt32LE(at) !== DIRECTORY_ENTRY) throw notDocx();
     const method = data.readUInt16LE(at + 10);
@@ -42,6 +51,8 @@ export function assertSafeDocx(bytes: Uint8Array): void {
     const commentLength = data.readUInt16LE(at + 32);
     const local = data.readUInt32LE(at + 42);
     const name = data.toString("utf8", at + 46, at + 46 + nameLength);
+    if (names.has(name)) throw notDocx();
+    names.add(name);
     if (name === "word/document.xml") hasDocument = true;
     if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL_HEADER) throw notDocx();
     const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
@@ -59,5 +70,7 @@ export function assertSafeDocx(bytes: Uint8Array): void {
     if (budget < 0) throw bomb();
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // Headers past the declared count (or a directory shorter than it says) are read by JSZip alone.
+  if (at !== end) throw notDocx();
   if (!hasDocument) throw notDocx();
 }

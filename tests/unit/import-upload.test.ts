@@ -1,3 +1,4 @@
+import { deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { DOCX_MAX_UNPACKED_BYTES } from "@/lib/import/docx-guard";
@@ -20,6 +21,54 @@ async function docx(documentXml: string): Promise<Uint8Array> {
   );
   zip.file("word/document.xml", documentXml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * A zip written byte by byte, to say what a zip tool would not: `declared` entries in the end
+ * record (default: all), and `prefix` bytes before the first entry with offsets that ignore them.
+ */
+function craftZip(
+  files: Array<[string, string | Uint8Array]>,
+  options: { declared?: number; prefix?: number } = {},
+) {
+  const prefix = Buffer.alloc(options.prefix ?? 0);
+  const locals: Buffer[] = [];
+  const headers: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of files) {
+    const raw = typeof content === "string" ? Buffer.from(content) : Buffer.from(content);
+    const packed = deflateRawSync(raw);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt32LE(packed.length, 20);
+    header.writeUInt32LE(raw.length, 24);
+    header.writeUInt16LE(nameBytes.length, 28);
+    header.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    headers.push(header, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(headers);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(options.declared ?? files.length, 8);
+  end.writeUInt16LE(options.declared ?? files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  // A prefix before a local header would not start with its signature: it goes after the first entry's
+  // bytes instead, between the entries and the directory, shifting the directory but not the offsets.
+  return new Uint8Array(Buffer.concat([...locals, prefix, directory, end]));
 }
 
 describe("reading an uploaded release", () => {
@@ -64,4 +113,34 @@ describe("reading an uploaded release", () => {
     await expect(readImportFile("a.docx", utf8("not a zip"))).rejects.toThrow("不是有效的 Word 文档");
     // Building 20 MB of XML to pack takes seconds on a busy machine; the refusal itself is quick.
   }, 60_000);
+
+  it("refuses a .docx that reads differently to mammoth's unzip than to the guard", async () => {
+    const jszip = await JSZip.loadAsync(await docx(DOCUMENT(paragraph("示例发布"))));
+    const parts = await Promise.all(
+      ["[Content_Types].xml", "_rels/.rels"].map(async (name): Promise<[string, string]> => [
+        name,
+        await jszip.file(name)!.async("string"),
+      ]),
+    );
+    const small = DOCUMENT(paragraph("示例发布"));
+    const hidden = DOCUMENT(paragraph("隐藏".repeat(1000)));
+    // The same entries written plainly are read: the crafted zips below differ in one thing each.
+    const plain = craftZip([...parts, ["word/document.xml", small]]);
+    expect(await readImportFile("a.docx", plain)).toBe("示例发布");
+    for (const [what, bytes] of [
+      // A second document.xml the end record does not count: JSZip reads it and it replaces the first.
+      [
+        "an entry past the declared count",
+        craftZip([...parts, ["word/document.xml", small], ["word/document.xml", hidden]], { declared: 3 }),
+      ],
+      ["a repeated name", craftZip([...parts, ["word/document.xml", small], ["word/document.xml", hidden]])],
+      // Bytes between the entries and the directory: JSZip shifts every offset by them.
+      [
+        "a directory that does not end at the end record",
+        craftZip([...parts, ["word/document.xml", small]], { prefix: 64 }),
+      ],
+      ["fewer headers than declared", craftZip([...parts, ["word/document.xml", small]], { declared: 4 })],
+    ] as const)
+      await expect(readImportFile("a.docx", bytes), what).rejects.toThrow("不是有效的 Word 文档");
+  });
 });
