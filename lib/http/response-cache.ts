@@ -59,12 +59,21 @@ const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 // Pages rendered per request carry proxy.ts's nonce-based policy: never touched here.
 const NONCE_POLICY_PATHS = /^\/(admin|signin|preview)(\/|\?|$)/;
 
-// The query parameters each cacheable path reads, in key order. A query with anything else (an
-// unknown or repeated parameter, an over-long value) is not cached at all: dropping the unknown part
-// from the key would be as bounded, but would replay one answer for URLs the app might answer
-// differently (a parameter read later and forgotten here would become a cache-poisoning hole).
-const QUERY_PARAMETERS: Record<string, readonly string[]> = {
-  "/api/releases": ["cursor", "limit", "category"],
+// The query parameters each cacheable path reads, in key order, each with the one spelling of a
+// value that is cached. A query with anything else (an unknown or repeated parameter, a value
+// spelled otherwise) is not cached at all: dropping the unknown part from the key would be as
+// bounded, but would replay one answer for URLs the app might answer differently (a parameter read
+// later and forgotten here would become a cache-poisoning hole), and the app reads values loosely
+// (limit=20, 020, 2e1 and +20 are one page), so each spelling cached would be another entry
+// pushing out real pages.
+const QUERY_PARAMETERS: Record<string, ReadonlyArray<readonly [string, RegExp]>> = {
+  "/api/releases": [
+    // A cursor as the server hands it out (base64url); the app refuses any that names no public
+    // release or not that release's exact moment (lib/releases/queries.ts publicCursor).
+    ["cursor", /^[A-Za-z0-9_-]{1,200}$/],
+    ["limit", /^[1-9][0-9]?$/],
+    ["category", /^[a-z0-9]+(?:-[a-z0-9]+)*$/],
+  ],
 };
 const MAX_KEY_LENGTH = 512;
 
@@ -85,12 +94,13 @@ export function cacheKeyOf(url: string): string | null {
   if (!allowed) return null;
   const values = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(query)) {
-    if (!allowed.includes(name) || values.has(name)) return null;
+    const spelling = allowed.find(([allowedName]) => allowedName === name)?.[1];
+    if (!spelling || !spelling.test(value) || values.has(name)) return null;
     values.set(name, value);
   }
   const normalised = allowed
-    .filter((name) => values.has(name))
-    .map((name) => `${name}=${encodeURIComponent(values.get(name) ?? "")}`);
+    .filter(([name]) => values.has(name))
+    .map(([name]) => `${name}=${encodeURIComponent(values.get(name) ?? "")}`);
   const key = normalised.length ? `${path}?${normalised.join("&")}` : path;
   return key.length > MAX_KEY_LENGTH ? null : key;
 }

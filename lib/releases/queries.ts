@@ -107,14 +107,22 @@ function decodeCursor(cursor: string): { publishAt: Date; id: string } {
   return { publishAt, id };
 }
 
-/** A cursor must name a public release: a made-up one is a 400, not a query. */
+/**
+ * A cursor must be one this server hands out: a public release's own moment and id, written as
+ * encodeCursor writes them. A made-up one (another moment, another spelling of the same bytes) is
+ * a 400, not a query, so the cursors that are answered, and cached, are one per public release.
+ */
 async function publicCursor(cursor: string) {
   const after = decodeCursor(cursor);
-  const exists = await db.release.findFirst({
+  const release = await db.release.findFirst({
     where: { id: after.id, ...publicReleaseWhere() },
-    select: { id: true },
+    select: { id: true, publishAt: true },
   });
-  if (!exists) throw new AppError("bad_request", "cursor 参数无效");
+  if (
+    !release?.publishAt ||
+    encodeCursor({ publishAt: release.publishAt.toISOString(), id: release.id }) !== cursor
+  )
+    throw new AppError("bad_request", "cursor 参数无效");
   return after;
 }
 

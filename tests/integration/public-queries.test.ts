@@ -75,6 +75,19 @@ describe("public queries only ever return what is public", () => {
         message: "cursor 参数无效",
       });
     }
+    // A public release with another moment, or the server's cursor spelled otherwise (padding, a
+    // stray character base64url decoding skips): each would be one more page to answer and cache.
+    const [, id] = Buffer.from(first.nextCursor!, "base64url").toString("utf8").split("|");
+    for (const forged of [
+      Buffer.from(`2029-05-05T01:02:03.004Z|${id}`).toString("base64url"),
+      Buffer.from(`1999-01-01T00:00:00.000Z|${id}`).toString("base64url"),
+      `${first.nextCursor}=`,
+      `${first.nextCursor}.`,
+    ])
+      await expect(listReleasesAfter({ limit: 2, cursor: forged }), forged).rejects.toMatchObject({
+        status: 400,
+        message: "cursor 参数无效",
+      });
   });
 
   it("follows an old slug of a public release", async () => {

@@ -348,13 +348,28 @@ describe("cache keys a client cannot multiply", () => {
     ])
       expect(cacheKeyOf(spelling)).toBeNull();
     expect(cacheKeyOf("/releases?")).toBe("/releases");
-    expect(cacheKeyOf("/api/releases?limit=5&cursor=a%20b")).toBe("/api/releases?cursor=a%20b&limit=5");
-    expect(cacheKeyOf("/api/releases?cursor=a+b&limit=5")).toBe("/api/releases?cursor=a%20b&limit=5");
+    expect(cacheKeyOf("/api/releases?limit=5&cursor=a-b")).toBe("/api/releases?cursor=a-b&limit=5");
+    expect(cacheKeyOf("/api/releases?cursor=a_b&limit=5")).toBe("/api/releases?cursor=a_b&limit=5");
     expect(cacheKeyOf("/releases?utm_source=x")).toBeNull();
     expect(cacheKeyOf("/api/releases?limit=5&x=1")).toBeNull();
     expect(cacheKeyOf("/api/releases?limit=5&limit=6")).toBeNull();
     expect(cacheKeyOf(`/api/releases?cursor=${"a".repeat(600)}`)).toBeNull();
     expect(cacheKeyOf(`/releases/${"a".repeat(600)}`)).toBeNull();
+  });
+
+  it("caches a value only in its one spelling: the app reads limit=020, 2e1 and +20 as 20", () => {
+    expect(cacheKeyOf("/api/releases?limit=20")).toBe("/api/releases?limit=20");
+    for (const limit of ["020", "0020", "2e1", "20.0", "+20", "%2B20", " 20", "0", "-1", "", "二十"])
+      expect(cacheKeyOf(`/api/releases?limit=${limit}`), limit).toBeNull();
+    // A cursor is base64url as the server writes it; a category a slug.
+    expect(cacheKeyOf("/api/releases?cursor=YWJj")).toBe("/api/releases?cursor=YWJj");
+    for (const cursor of ["YWJj=", "YW Jj", "YWJj%3D", "a/b", "a.b"])
+      expect(cacheKeyOf(`/api/releases?cursor=${cursor}`), cursor).toBeNull();
+    expect(cacheKeyOf("/api/releases?category=news")).toBe("/api/releases?category=news");
+    for (const category of ["News", "news-", "news/x"])
+      expect(cacheKeyOf(`/api/releases?category=${category}`), category).toBeNull();
+    // Percent-encoding in a value is decoded before the check: the same entry, not a new one.
+    expect(cacheKeyOf("/api/releases?category=ne%77s")).toBe("/api/releases?category=news");
   });
 
   it("reduces Accept-Encoding to the set of known encodings the client accepts", () => {
