@@ -4,6 +4,8 @@ import { db, type Tx } from "../db";
 export const LOCK_WINDOW_MS = 15 * 60_000;
 export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
+/** An address the account signed in from within this time is one its owner uses (below). */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 3600_000;
 
 /** A burst of sign-ins queues for connections and on the locks; each turn takes milliseconds, so wait rather than fail. */
 export const SIGN_IN_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
@@ -15,10 +17,17 @@ async function lockKey(tx: Tx, kind: keyof typeof LOCK_CLASS, value: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS[kind]}::int4, hashtext(${value}))`;
 }
 
-/** When the account's lock ends, if it is locked: 5 failures since its last success within 15 minutes. */
+/**
+ * When the account's lock ends for this address, if it is locked: 5 failures since its last
+ * success within 15 minutes. From an address the account signed in from in the last 30 days only
+ * that address's own failures count: guesses from anywhere else lock the account everywhere else,
+ * but cannot lock its owner out of the places they work from (a lock anyone could renew every 15
+ * minutes would be a way to keep every staff member out).
+ */
 async function accountLockedUntil(
   tx: Tx,
   email: string,
+  ip: string,
   now: Date,
   excludeId?: bigint,
 ): Promise<Date | null> {
@@ -27,9 +36,14 @@ async function accountLockedUntil(
     where: { email, succeeded: true, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
   });
+  const knownAddress = await tx.signInAttempt.findFirst({
+    where: { email, ip, succeeded: true, createdAt: { gt: new Date(now.getTime() - KNOWN_ADDRESS_MS) } },
+    select: { id: true },
+  });
   const failures = await tx.signInAttempt.findMany({
     where: {
       email,
+      ...(knownAddress ? { ip } : {}),
       succeeded: false,
       createdAt: { gt: lastSuccess?.createdAt ?? since },
       ...(excludeId === undefined ? {} : { id: { not: excludeId } }),
@@ -83,7 +97,7 @@ export async function beginSignInAttempt(
     });
     // A refused try on a locked account still counts for its address: guessing on at a locked
     // account reaches the 429 like any other (and keeps the account locked while it goes on).
-    if (await accountLockedUntil(tx, email, now, attempt.id)) return { kind: "locked" };
+    if (await accountLockedUntil(tx, email, ip, now, attempt.id)) return { kind: "locked" };
     return { kind: "proceed", attemptId: attempt.id };
   }, SIGN_IN_TRANSACTION);
 }

@@ -68,6 +68,47 @@ describe("account lock under concurrency", () => {
   });
 });
 
+describe("a lock others cannot use to keep the owner out", () => {
+  it("40 wrong passwords from elsewhere lock the account there, not at an address its owner signed in from", async () => {
+    const user = await createStaff("editor");
+    const office = randomIp();
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip: office })).resolves.toMatchObject({
+      id: user.id,
+    });
+    const { calls, verify } = countingVerify();
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        refusal(authenticate({ email: user.email, password: "wrong-password", ip: randomIp() }, verify)),
+      ),
+    );
+    expect(calls.count).toBeLessThanOrEqual(5);
+    // Locked for every other address, the right password included...
+    expect(await refusal(authenticate({ email: user.email, password: PASSWORD, ip: randomIp() }))).toBe(
+      "locked",
+    );
+    // ...but the owner signs in from their office, whose own failures alone could lock it there.
+    await expect(authenticate({ email: user.email, password: PASSWORD, ip: office })).resolves.toMatchObject({
+      id: user.id,
+    });
+    for (let i = 0; i < 5; i++)
+      expect(await refusal(authenticate({ email: user.email, password: "wrong-password", ip: office }))).toBe(
+        "invalid",
+      );
+    expect(await refusal(authenticate({ email: user.email, password: PASSWORD, ip: office }))).toBe("locked");
+  });
+
+  it("an address known for another account is not known for this one", async () => {
+    const [owner, other] = await Promise.all([createStaff("editor"), createStaff("editor")]);
+    const shared = randomIp();
+    await authenticate({ email: other.email, password: PASSWORD, ip: shared });
+    for (let i = 0; i < 5; i++)
+      await refusal(authenticate({ email: owner.email, password: "wrong-password", ip: randomIp() }));
+    expect(await refusal(authenticate({ email: owner.email, password: PASSWORD, ip: shared }))).toBe(
+      "locked",
+    );
+  });
+});
+
 describe("address limit under concurrency", () => {
   it("60 attempts at once from one address on different accounts: at most 20 reach the password check", async () => {
     const ip = randomIp();
