@@ -24,6 +24,13 @@ export async function captureSignInRefusal(
   return { response, refusal: store.refusal };
 }
 
+/** A session whose user signed out everywhere, was deactivated or was changed: it ends at its next read. */
+class SessionEnded extends Error {
+  constructor() {
+    super("session ended");
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
@@ -56,12 +63,24 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        return token;
       }
+      // Every read of the session (getServerSession, /api/auth/session) checks it is still the
+      // user's current one, as getCurrentUser does for every admin action: throwing makes next-auth
+      // answer "no session" and clear the cookie, instead of reporting the old user and role.
+      const current = token.uid
+        ? await db.user.findUnique({
+            where: { id: token.uid },
+            select: { active: true, sessionVersion: true, role: true },
+          })
+        : null;
+      if (!current?.active || current.sessionVersion !== token.sv) throw new SessionEnded();
+      token.role = current.role;
       return token;
     },
     session({ session, token }) {
@@ -73,6 +92,15 @@ export const authOptions: NextAuthOptions = {
       };
       session.sessionVersion = token.sv ?? 0;
       return session;
+    },
+  },
+  logger: {
+    // An ended session is expected, not an error worth a stack trace on every stale cookie.
+    error(code, metadata) {
+      const error =
+        metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (error instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
   events: {

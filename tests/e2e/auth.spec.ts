@@ -190,7 +190,7 @@ test.describe("post-sign-in address", () => {
 });
 
 test.describe("editor's browser copy", () => {
-  test("is keyed by user and removed on sign-out", async ({ page }) => {
+  test("is keyed by user and removed on sign-out", async ({ page, playwright, baseURL }) => {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
     const signIn = await page.request.post("/api/auth/callback/credentials", {
       form: { csrfToken, email: "drafts@e2e.test", password: "e2e-drafts-password", json: "true" },
@@ -214,8 +214,17 @@ test.describe("editor's browser copy", () => {
       localStorage.setItem("pressroom:font-size", "large");
     }, id);
 
+    // A copy of the session cookie taken before signing out (a second browser, a stolen cookie).
+    const copy = await playwright.request.newContext({
+      baseURL,
+      storageState: await page.context().storageState(),
+    });
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/signin/);
+    // Signing out ended that copy too: no API, and next-auth's own session endpoint reports no user.
+    expect((await copy.post("/api/admin/releases", { data: { title: "x" } })).status()).toBe(401);
+    expect(await (await copy.get("/api/auth/session")).json()).toEqual({});
+    await copy.dispose();
     const keys = await page.evaluate(() => Object.keys(localStorage));
     expect(keys.filter((k) => k.startsWith("pressroom:draft:"))).toEqual([]);
     expect(keys).toContain("pressroom:font-size");
