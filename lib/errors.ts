@@ -136,6 +136,8 @@ export function toAppError(error: unknown): AppError {
   const code = prismaCode(error);
   if (code === "P2002") return new AppError("conflict", "该值已被使用（例如别名重复）。");
   if (code === "P2025") return new AppError("not_found", "未找到该内容。");
+  // A row that names another that is not there (never was, or deleted meanwhile).
+  if (code === "P2003") return new AppError("not_found", "未找到关联的内容，可能已被删除。");
   console.error(error);
   return new AppError("internal", "服务器出错了，请稍后再试。");
 }

@@ -82,6 +82,8 @@ export async function createPreviewLink(actor: Actor | null, releaseId: string, 
   const token = crypto.randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + hours * 3600_000);
   const link = await db.$transaction(async (tx) => {
+    const release = await tx.release.findUnique({ where: { id: releaseId }, select: { id: true } });
+    if (!release) throw new AppError("not_found", "未找到该稿件");
     const created = await tx.previewLink.create({
       data: { releaseId, tokenHash: hashToken(token), expiresAt, createdById: user.id },
     });

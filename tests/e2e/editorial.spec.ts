@@ -75,6 +75,29 @@ test.describe("the admin API checks the session and role itself", () => {
   });
 });
 
+test.describe("as an admin, ids that name nothing", () => {
+  test.use(as("admin"));
+  test("a malformed or unknown id is 404 with the one error body, never a 500", async ({ request }) => {
+    const missing = "00000000-0000-0000-0000-000000000000";
+    const calls: Array<[string, string, unknown]> = [
+      ["POST", "/api/admin/releases/undefined/transition", { action: "publish", baseVersion: 1 }],
+      ["POST", "/api/admin/releases/undefined/autosave", { baseVersion: 1, draft: {} }],
+      ["POST", "/api/admin/releases/undefined/restore", { revisionId: missing }],
+      ["PUT", "/api/admin/releases/x'%20OR%201=1--", { baseVersion: 1 }],
+      ["PATCH", "/api/admin/users/undefined", { role: "editor" }],
+      ["DELETE", "/api/admin/preview-links/undefined", undefined],
+      ["POST", "/api/admin/releases/not-a-uuid/preview-links", { hours: 24 }],
+      ["POST", `/api/admin/releases/${missing}/preview-links`, { hours: 24 }],
+      ["PATCH", "/api/admin/editions/1", { name: "x" }],
+    ];
+    for (const [method, url, data] of calls) {
+      const response = await request.fetch(url, { method, data });
+      expect(response.status(), `${method} ${url}`).toBe(404);
+      expect((await response.json()).error.code, `${method} ${url}`).toBe("not_found");
+    }
+  });
+});
+
 test.describe("editor writes, publisher publishes, readers see it", () => {
   test("the whole way", async ({ browser }) => {
     test.setTimeout(60_000);
