@@ -6,7 +6,6 @@ import { useEffect } from "react";
 import StarterKit from "@tiptap/starter-kit";
 import { sentenceAround } from "@/lib/figures/figure-from-text";
 import { parseFigureText } from "@/lib/figures/parse";
-import { BodyPlaceholder } from "./editor/BodyPlaceholder";
 import { RteToolbar, type FigureSelection, type MediaChoice } from "./editor/RteToolbar";
 
 export type { FigureSelection, MediaChoice };
@@ -77,9 +76,6 @@ function figureSelection(editor: Editor): FigureSelection | null {
   return { mention, sentence: sentenceAround(text, $from.parentOffset, $to.parentOffset) };
 }
 
-/** Where to put the caret once the editor exists: where the reader clicked, or at the start. */
-export type FocusAt = { x: number; y: number } | "start" | null;
-
 /** The body editor: headings, paragraphs, bold/italic, lists, links, quotes and photos. Pasted Word or web content keeps its structure; everything else is dropped (and the server sanitises again). */
 export function RichTextEditor({
   value,
@@ -87,7 +83,8 @@ export function RichTextEditor({
   media,
   labelledBy,
   onMarkFigure,
-  focusAt = null,
+  hidden = false,
+  onReady,
 }: {
   value: string;
   onChange: (html: string) => void;
@@ -95,7 +92,9 @@ export function RichTextEditor({
   labelledBy: string;
   /** Offered when the selection reads as a figure: "标为数据". */
   onMarkFigure?: (selection: FigureSelection) => void;
-  focusAt?: FocusAt;
+  /** Made but not shown yet (BodyEditor shows its own box until it hands over). */
+  hidden?: boolean;
+  onReady?: (editor: Editor) => void;
 }) {
   const editor = useEditor({
     extensions: [
@@ -125,22 +124,13 @@ export function RichTextEditor({
     equalityFn: (a, b) => a?.mention === b?.mention && a?.sentence === b?.sentence,
   });
 
-  // The editor was asked for by a click or a Tab: the caret goes where that click was.
   useEffect(() => {
-    if (!editor || !focusAt) return;
-    const at = focusAt === "start" ? null : editor.view.posAtCoords({ left: focusAt.x, top: focusAt.y });
-    editor
-      .chain()
-      .focus(at ? at.pos : "start")
-      .run();
-  }, [editor, focusAt]);
+    if (editor) onReady?.(editor);
+  }, [editor, onReady]);
 
-  if (!editor)
-    return (
-      <BodyPlaceholder value={value} media={media} labelledBy={labelledBy} onMarkFigure={onMarkFigure} />
-    );
+  if (!editor) return null;
   return (
-    <div className="rte">
+    <div className="rte" hidden={hidden}>
       <RteToolbar editor={editor} media={media} selection={selection} onMarkFigure={onMarkFigure} />
       <EditorContent editor={editor} />
     </div>

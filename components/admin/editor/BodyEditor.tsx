@@ -1,13 +1,16 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
-import type { FocusAt } from "../RichTextEditor";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type { Editor } from "@tiptap/react";
 import { BodyPlaceholder } from "./BodyPlaceholder";
+import { caretTextOffset, positionAtTextOffset } from "./text-offset";
 import type { FigureSelection, MediaChoice } from "./RteToolbar";
 
 // The rich-text editor (TipTap and ProseMirror) is the heaviest script of the page and parsing a
 // long body blocks the main thread: it is loaded when someone comes to the body (pointer over it,
-// a tap, or the keyboard focus), not with the page. Until then the body is shown as saved.
+// a tap, or the keyboard focus), not with the page. Until then the body is shown as saved, in a
+// box that takes typing (an IME too), so nothing typed while the editor loads is lost: the editor
+// starts from what the box holds and puts the caret where it was.
 const RichTextEditor = lazy(() => import("../RichTextEditor").then((m) => ({ default: m.RichTextEditor })));
 
 interface Props {
@@ -19,33 +22,72 @@ interface Props {
 }
 
 export function BodyEditor(props: Props) {
+  const { onChange } = props;
   const [wanted, setWanted] = useState(false);
-  const [focusAt, setFocusAt] = useState<FocusAt>(null);
-  const placeholder = (
-    <BodyPlaceholder
-      value={props.value}
-      media={props.media}
-      labelledBy={props.labelledBy}
-      onMarkFigure={props.onMarkFigure}
-      bodyProps={{
-        tabIndex: 0,
-        onPointerDown: (e) => setFocusAt({ x: e.clientX, y: e.clientY }),
-        onFocus: () => setFocusAt((at) => at ?? "start"),
-      }}
-    />
-  );
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [handedOver, setHandedOver] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const typed = useRef(false);
+  const composing = useRef(false);
+  // Where the caret goes once the editor shows: a character offset of the text, or its start.
+  const caretToRestore = useRef<number | "start" | null>(null);
+
+  // The editor exists (hidden) and no IME composition is open in the box: it takes the box's text.
+  const handOver = useCallback(() => {
+    if (!editor || handedOver || composing.current) return;
+    const element = box.current;
+    if (element) {
+      const caret = caretTextOffset(element);
+      caretToRestore.current = caret ?? (element.contains(document.activeElement) ? "start" : null);
+      if (typed.current) {
+        editor.commands.setContent(element.innerHTML, { emitUpdate: false });
+        onChange(editor.getHTML());
+      }
+    }
+    setHandedOver(true);
+  }, [editor, handedOver, onChange]);
+
+  useEffect(handOver, [handOver]);
+
+  // Shown now: the caret goes where it was in the box.
+  useEffect(() => {
+    const caret = caretToRestore.current;
+    if (!handedOver || !editor || caret === null) return;
+    caretToRestore.current = null;
+    editor.commands.focus(caret === "start" ? "start" : positionAtTextOffset(editor.state.doc, caret));
+  }, [handedOver, editor]);
+
   return (
     <div
       onPointerEnter={() => setWanted(true)}
       onTouchStart={() => setWanted(true)}
       onFocusCapture={() => setWanted(true)}
     >
-      {wanted ? (
-        <Suspense fallback={placeholder}>
-          <RichTextEditor {...props} focusAt={focusAt} />
+      {!handedOver && (
+        <BodyPlaceholder
+          value={props.value}
+          media={props.media}
+          labelledBy={props.labelledBy}
+          onMarkFigure={props.onMarkFigure}
+          bodyRef={box}
+          bodyProps={{
+            tabIndex: 0,
+            contentEditable: true,
+            suppressContentEditableWarning: true,
+            onInput: () => (typed.current = true),
+            onCompositionStart: () => (composing.current = true),
+            onCompositionEnd: () => {
+              composing.current = false;
+              typed.current = true;
+              handOver();
+            },
+          }}
+        />
+      )}
+      {wanted && (
+        <Suspense fallback={null}>
+          <RichTextEditor {...props} hidden={!handedOver} onReady={setEditor} />
         </Suspense>
-      ) : (
-        placeholder
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes, Ref } from "react";
 import { RteToolbar, type FigureSelection, type MediaChoice } from "./RteToolbar";
 
 /**
@@ -14,12 +14,14 @@ export function BodyPlaceholder({
   labelledBy,
   onMarkFigure,
   bodyProps,
+  bodyRef,
 }: {
   value: string;
   media: MediaChoice[];
   labelledBy: string;
   onMarkFigure?: (selection: FigureSelection) => void;
   bodyProps?: HTMLAttributes<HTMLDivElement>;
+  bodyRef?: Ref<HTMLDivElement>;
 }) {
   return (
     <div className="rte">
@@ -31,6 +33,7 @@ export function BodyPlaceholder({
           aria-multiline="true"
           aria-labelledby={labelledBy}
           aria-busy="true"
+          ref={bodyRef}
           {...bodyProps}
           dangerouslySetInnerHTML={{ __html: value }}
         />
