@@ -1,7 +1,19 @@
 "use client";
 
 import type { ReleaseForm } from "@/lib/releases/editor-form";
-import { differingFields, type FieldChoice, type FieldChoices } from "@/lib/releases/merge-conflict";
+import {
+  defaultChoice,
+  differingFields,
+  type ChangedBy,
+  type FieldChoice,
+  type FieldChoices,
+} from "@/lib/releases/merge-conflict";
+
+const CHANGED_BY: Record<ChangedBy, string> = {
+  mine: "只有您改了",
+  theirs: "只有对方改了",
+  both: "双方都改了",
+};
 
 const show = (v: unknown) =>
   typeof v === "string" ? v.replace(/<[^>]+>/g, " ").slice(0, 400) : JSON.stringify(v).slice(0, 400);
@@ -9,6 +21,8 @@ const show = (v: unknown) =>
 interface Props {
   mine: ReleaseForm;
   theirs: ReleaseForm;
+  /** The version both started from: who changed what is measured against it. */
+  base: ReleaseForm;
   theirVersion: number;
   updatedBy: string | null;
   choices: FieldChoices;
@@ -22,6 +36,7 @@ interface Props {
 export function ConflictPanel({
   mine,
   theirs,
+  base,
   theirVersion,
   updatedBy,
   choices,
@@ -30,7 +45,8 @@ export function ConflictPanel({
   onOverwrite,
   onDiscard,
 }: Props) {
-  const differing = differingFields(mine, theirs);
+  const differing = differingFields(mine, theirs, base);
+  const chosen = (key: keyof ReleaseForm, changedBy: ChangedBy) => choices[key] ?? defaultChoice(changedBy);
   return (
     <section
       className="conflict"
@@ -41,7 +57,7 @@ export function ConflictPanel({
       <h2 id="conflict-title">保存冲突</h2>
       <p id="conflict-text">
         您编辑期间，{updatedBy ?? "其他人"}已保存了第 {theirVersion} 版。您的修改<strong>没有丢失</strong>
-        ，仍在下面。 请逐项选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
+        ，仍在下面。只有一方改过的字段已选好那一方的修改；双方都改过的字段请选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
       </p>
       <table className="conflict-table">
         <thead>
@@ -54,13 +70,18 @@ export function ConflictPanel({
         <tbody>
           {differing.map((f) => (
             <tr key={f.key}>
-              <th scope="row">{f.label}</th>
+              <th scope="row">
+                {f.label}
+                <div className="muted small" data-testid={`changed-by-${f.key}`}>
+                  {CHANGED_BY[f.changedBy]}
+                </div>
+              </th>
               <td>
                 <label className="check">
                   <input
                     type="radio"
                     name={`pick-${f.key}`}
-                    checked={(choices[f.key] ?? "mine") === "mine"}
+                    checked={chosen(f.key, f.changedBy) === "mine"}
                     onChange={() => onChoose(f.key, "mine")}
                   />
                   保留我的
@@ -74,7 +95,7 @@ export function ConflictPanel({
                   <input
                     type="radio"
                     name={`pick-${f.key}`}
-                    checked={choices[f.key] === "theirs"}
+                    checked={chosen(f.key, f.changedBy) === "theirs"}
                     onChange={() => onChoose(f.key, "theirs")}
                   />
                   采用对方的

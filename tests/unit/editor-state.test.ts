@@ -23,6 +23,8 @@ const base: ReleaseForm = {
 };
 
 describe("mergeConflict", () => {
+  // From the same base: I changed the title, summary and edition; they changed the title, body,
+  // figures, edition and language.
   const mine: ReleaseForm = { ...base, title: "我的标题", summary: "我的摘要", editionId: "e2" };
   const theirs: ReleaseForm = {
     ...base,
@@ -33,37 +35,48 @@ describe("mergeConflict", () => {
     locale: "en",
   };
 
-  it("keeps every field of mine when nothing is chosen", () => {
-    expect(mergeConflict(mine, theirs, {})).toEqual(mine);
-  });
-
-  it("takes their value exactly where theirs is chosen, and mine elsewhere", () => {
-    const merged = mergeConflict(mine, theirs, { title: "theirs", figures: "theirs", summary: "mine" });
-    expect(merged.title).toBe("对方标题");
+  it("takes what only they changed, keeps what only I changed, and keeps mine where both changed", () => {
+    const merged = mergeConflict(mine, theirs, base, {});
+    expect(merged.body).toBe("<p>对方正文</p>");
     expect(merged.figures[0].value).toBe("1.7");
     expect(merged.summary).toBe("我的摘要");
+    expect(merged.title).toBe("我的标题");
+    expect(merged.editionId).toBe("e2");
+  });
+
+  it("follows a choice where one is made, either way", () => {
+    const merged = mergeConflict(mine, theirs, base, { title: "theirs", body: "mine", summary: "theirs" });
+    expect(merged.title).toBe("对方标题");
     expect(merged.body).toBe("<p>正文</p>");
+    expect(merged.summary).toBe("摘要");
+    expect(merged.figures[0].value).toBe("1.7");
   });
 
   it("never takes a field the screen does not offer, even if a choice names it", () => {
-    expect(mergeConflict(mine, theirs, { locale: "theirs" }).locale).toBe("zh-CN");
+    expect(mergeConflict(mine, theirs, base, { locale: "theirs" }).locale).toBe("zh-CN");
   });
 
-  it("does not change either input", () => {
-    const before = JSON.stringify([mine, theirs]);
-    mergeConflict(mine, theirs, { title: "theirs" });
-    expect(JSON.stringify([mine, theirs])).toBe(before);
+  it("does not change any input", () => {
+    const before = JSON.stringify([mine, theirs, base]);
+    mergeConflict(mine, theirs, base, { title: "theirs" });
+    expect(JSON.stringify([mine, theirs, base])).toBe(before);
   });
 
-  it("lists the offered fields that differ, in screen order", () => {
-    expect(differingFields(mine, theirs).map((f) => f.key)).toEqual([
-      "title",
-      "summary",
-      "body",
-      "figures",
-      "editionId",
+  it("lists the offered fields that differ, in screen order, with who changed each", () => {
+    expect(differingFields(mine, theirs, base).map((f) => [f.key, f.changedBy])).toEqual([
+      ["title", "both"],
+      ["summary", "mine"],
+      ["body", "theirs"],
+      ["figures", "theirs"],
+      ["editionId", "both"],
     ]);
-    expect(differingFields(base, { ...base })).toEqual([]);
+    expect(differingFields(base, { ...base }, base)).toEqual([]);
+  });
+
+  it("does not count how a unit was typed (declaredUnit) as a change of the figures", () => {
+    const typed: ReleaseForm = { ...base, figures: [{ ...base.figures[0], declaredUnit: true }] };
+    expect(differingFields(typed, theirs, base).find((f) => f.key === "figures")?.changedBy).toBe("theirs");
+    expect(mergeConflict(typed, theirs, base, {}).figures[0].value).toBe("1.7");
   });
 });
 
