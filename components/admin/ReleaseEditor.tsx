@@ -73,6 +73,8 @@ export function ReleaseEditor({
 }: Props) {
   const [pending, setPending] = useState(initialPending);
   const [form, setForm] = useState<ReleaseForm>(initial);
+  // The form as saved at `version`: what a conflict measures each side's changes against.
+  const [base, setBase] = useState<ReleaseForm>(initial);
   const [version, setVersion] = useState(initialVersion);
   const checks = useReleaseChecks(releaseId, version, initialChecks);
   const [dirty, setDirty] = useState(false);
@@ -154,6 +156,7 @@ export function ReleaseEditor({
     if (result.ok) {
       setVersion(result.data.version);
       setForm(data);
+      setBase(data);
       setDirty(false);
       setErrors({});
       setConflict(null);
@@ -216,13 +219,14 @@ export function ReleaseEditor({
       )}
       {drafts.recovery && (
         <div className="notice" role="alert">
-          发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）。
+          发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）
+          {drafts.waiting > 0 && `，另有 ${drafts.waiting} 份待处理`}。
           <button
             type="button"
             className="link-button"
             onClick={() => {
-              change(drafts.recovery!.data);
-              drafts.accept();
+              const restored = drafts.accept(form, base);
+              if (restored) change(restored);
             }}
           >
             恢复这些修改
@@ -236,17 +240,22 @@ export function ReleaseEditor({
         <ConflictPanel
           mine={form}
           theirs={conflict.theirs}
+          base={base}
           theirVersion={conflict.version}
           updatedBy={conflict.updatedBy}
           choices={choices}
           onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
           onMerge={() =>
-            void save({ data: mergeConflict(form, conflict.theirs, choices), baseVersion: conflict.version })
+            void save({
+              data: mergeConflict(form, conflict.theirs, base, choices),
+              baseVersion: conflict.version,
+            })
           }
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
             setForm(conflict.theirs);
+            setBase(conflict.theirs);
             setVersion(conflict.version);
             setDirty(false);
             setConflict(null);

@@ -9,7 +9,7 @@ export interface DraftCopy {
   baseVersion: number;
 }
 
-export type DraftSource = "本机浏览器" | "服务器自动保存";
+export type DraftSource = "本机浏览器" | "服务器自动保存" | "恢复前的内容";
 
 export interface RecoverableDraft {
   data: ReleaseForm;

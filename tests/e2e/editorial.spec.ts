@@ -98,6 +98,64 @@ test.describe("as an admin, ids that name nothing", () => {
   });
 });
 
+test.describe("the body keeps what is typed before its editor has loaded", () => {
+  test.use(as("editor"));
+  test("typed at once after a click, after keyboard focus, and by an input method", async ({ page }) => {
+    await createRelease(page, `即时输入 ${Date.now()}`);
+    const editorBody = page.locator(".rte-content.ProseMirror");
+    // A click and typing at once: the editor's code is still loading while these keys arrive.
+    await page.locator(".rte-content").click();
+    await page.keyboard.type("11月30日，合肥召开");
+    await expect(editorBody).toHaveText("11月30日，合肥召开");
+    // The caret stayed at the end: typing on continues the sentence.
+    await page.keyboard.type("新闻发布会。");
+    await expect(editorBody).toHaveText("11月30日，合肥召开新闻发布会。");
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(page.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+
+    // Reached by the keyboard, and text committed by an input method (no key events).
+    await page.reload();
+    await page.locator(".rte-content").focus();
+    await page.keyboard.insertText("键盘");
+    await page.keyboard.type("输入。");
+    await expect(editorBody).toContainText("键盘输入。");
+    await expect(editorBody).toContainText("11月30日，合肥召开新闻发布会。");
+  });
+});
+
+test.describe("unsaved work offered back", () => {
+  test.use(as("editor"));
+  test("an offer not yet taken outlives editing on and reloading, and taking one offers back what it replaced", async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await createRelease(page, `恢复测试 ${Date.now()}`);
+    const status = page.getByTestId("save-status");
+    const banner = page.getByRole("alert").filter({ hasText: "未保存的修改" });
+    await page.getByLabel("摘要").fill("第一次未保存的摘要");
+    await expect(status).toContainText("已自动保存", { timeout: 10_000 });
+    await page.reload();
+    await expect(banner).toBeVisible();
+    // Editing on without deciding: its autosave replaces the copies the offer came from.
+    await page.getByLabel("标题", { exact: true }).fill("继续编辑的标题");
+    await expect(status).toContainText("已自动保存", { timeout: 10_000 });
+    await page.reload();
+    // Both wait: the first offer, and the newer work behind it.
+    await expect(banner).toContainText("另有 1 份待处理");
+    await banner.getByRole("button", { name: "恢复这些修改" }).click();
+    await expect(page.getByLabel("摘要")).toHaveValue("第一次未保存的摘要");
+    await expect(banner).toBeVisible();
+    await banner.getByRole("button", { name: "恢复这些修改" }).click();
+    await expect(page.getByLabel("标题", { exact: true })).toHaveValue("继续编辑的标题");
+    // The form it replaced is offered back in its turn.
+    await expect(banner).toContainText("恢复前的内容");
+    await banner.getByRole("button", { name: "恢复这些修改" }).click();
+    await expect(page.getByLabel("摘要")).toHaveValue("第一次未保存的摘要");
+    await banner.getByRole("button", { name: "忽略" }).click();
+    await expect(banner).toHaveCount(0);
+  });
+});
+
 test.describe("editor writes, publisher publishes, readers see it", () => {
   test("the whole way", async ({ browser }) => {
     test.setTimeout(60_000);
@@ -209,6 +267,7 @@ test.describe("two people edit the same release", () => {
     await b.goto(`/admin/releases/${id}`);
 
     await a.getByLabel("标题", { exact: true }).fill("A 改的标题");
+    await a.getByLabel("摘要").fill("只有 A 改的摘要");
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByTestId("save-status")).toContainText("已保存（第 2 版）");
 
@@ -220,9 +279,14 @@ test.describe("two people edit the same release", () => {
     await expect(conflict).toContainText("A 改的标题");
     await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 改的标题");
 
-    // Merge: keep B's title, knowingly.
+    // Both changed the title: B's is kept unless B picks A's. Only A changed the summary: A's is
+    // taken, so merging with the choices as they stand undoes nobody's work.
+    await expect(conflict.getByTestId("changed-by-title")).toHaveText("双方都改了");
+    await expect(conflict.getByTestId("changed-by-summary")).toHaveText("只有对方改了");
     await conflict.getByRole("button", { name: "按所选合并并保存" }).click();
     await expect(b.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 改的标题");
+    await expect(b.getByLabel("摘要")).toHaveValue("只有 A 改的摘要");
     await b.goto(`/admin/releases/${id}/history`);
     await expect(b.getByRole("cell", { name: "第 3 版" })).toBeVisible();
   });

@@ -8,6 +8,11 @@ import { clearDraftCopies, readDraftCopy } from "../draft-copies";
 /**
  * Unsaved work found on the server or in this browser is offered back, never applied silently.
  * Opening an editor also removes other people's browser copies (a shared browser after a sign-out).
+ *
+ * Offers wait in line until each is restored or ignored, kept apart in this browser: editing on
+ * meanwhile (whose autosaves replace the copies an offer came from) and reloading lose none, and a
+ * newer copy found at a reload joins the line behind them. Restoring swaps: whatever unsaved work
+ * the form held is offered back in its place.
  */
 export function useDraftRecovery({
   userId,
@@ -20,24 +25,53 @@ export function useDraftRecovery({
   saved: ReleaseForm;
   serverCopy: DraftCopy | null;
 }) {
-  const [recovery, setRecovery] = useState<RecoverableDraft | null>(null);
+  const [offers, setOffers] = useState<RecoverableDraft[]>([]);
+  const offeredKey = `${copyKey}:offered`;
+  const keep = (line: RecoverableDraft[]) => {
+    if (line.length) localStorage.setItem(offeredKey, JSON.stringify(line));
+    else localStorage.removeItem(offeredKey);
+    setOffers(line);
+  };
 
   useEffect(() => {
     clearDraftCopies(localStorage, userId);
-    const best = pickDraftToRecover(saved, readDraftCopy<DraftCopy>(localStorage, copyKey), serverCopy);
+    const savedJson = JSON.stringify(saved);
+    const waiting = readDraftCopy<RecoverableDraft[]>(localStorage, offeredKey);
+    const line = (Array.isArray(waiting) ? waiting : []).filter((o) => JSON.stringify(o.data) !== savedJson);
+    const newest = pickDraftToRecover(saved, readDraftCopy<DraftCopy>(localStorage, copyKey), serverCopy);
+    if (newest && !line.some((o) => JSON.stringify(o.data) === JSON.stringify(newest.data)))
+      line.push(newest);
+    if (line.length) localStorage.setItem(offeredKey, JSON.stringify(line));
+    else localStorage.removeItem(offeredKey);
     // Read after mount (localStorage does not exist on the server), shown on the next tick.
-    const shown = best ? setTimeout(() => setRecovery(best), 0) : undefined;
+    const shown = line.length ? setTimeout(() => setOffers(line), 0) : undefined;
     return () => clearTimeout(shown);
-  }, [copyKey, userId, serverCopy, saved]);
+  }, [copyKey, offeredKey, userId, serverCopy, saved]);
 
   return {
-    recovery,
-    /** The offer was taken: the caller applies recovery.data as an edit. */
-    accept: () => setRecovery(null),
-    /** The offer was refused: the browser copy goes too, so it is not offered again. */
+    /** The offer shown now, and how many wait behind it. */
+    recovery: offers[0] ?? null,
+    waiting: Math.max(0, offers.length - 1),
+    /**
+     * The offer was taken: returns the data the caller applies as an edit. What the form held
+     * (`current`), if it differs from the saved version (`base`), joins the line in its place.
+     */
+    accept: (current: ReleaseForm, base: ReleaseForm): ReleaseForm | null => {
+      const [taken, ...rest] = offers;
+      if (!taken) return null;
+      const unsaved = JSON.stringify(current) !== JSON.stringify(base);
+      keep(
+        unsaved
+          ? [...rest, { data: current, savedAt: new Date().toISOString(), source: "恢复前的内容" }]
+          : rest,
+      );
+      return taken.data;
+    },
+    /** The offer was refused: it goes, and once none waits, the browser copy too, so it is not offered again. */
     ignore: () => {
-      localStorage.removeItem(copyKey);
-      setRecovery(null);
+      const rest = offers.slice(1);
+      if (!rest.length) localStorage.removeItem(copyKey);
+      keep(rest);
     },
   };
 }
