@@ -190,8 +190,9 @@ export function ReleaseEditor({
       <div className="editor-bar" role="status" aria-live="polite">
         <span data-testid="save-status">{status}</span>
         <span className="editor-bar__links">
-          <Link href={`/admin/releases/${releaseId}/preview`} target="_blank">
-            预览
+          {/* The preview shows the saved version: said so while there is unsaved work. */}
+          <Link href={`/admin/releases/${releaseId}/preview`} target="_blank" data-testid="preview-link">
+            {dirty ? "预览已保存的版本（不含未保存的修改）" : "预览"}
           </Link>
           <Link href={`/admin/releases/${releaseId}/history`}>历史版本</Link>
         </span>

@@ -92,7 +92,8 @@ export function RichTextEditor({
   labelledBy: string;
   /** Offered when the selection reads as a figure: "标为数据". */
   onMarkFigure?: (selection: FigureSelection) => void;
-  /** Made but not shown yet (BodyEditor shows its own box until it hands over). */
+  /** Made but not shown yet (BodyEditor shows its own box until it hands over): off-screen, not
+   * display:none, so it can take the focus in the same moment it takes the text. */
   hidden?: boolean;
   onReady?: (editor: Editor) => void;
 }) {
@@ -130,7 +131,7 @@ export function RichTextEditor({
 
   if (!editor) return null;
   return (
-    <div className="rte" hidden={hidden}>
+    <div className={hidden ? "rte rte--offscreen" : "rte"} aria-hidden={hidden || undefined}>
       <RteToolbar editor={editor} media={media} selection={selection} onMarkFigure={onMarkFigure} />
       <EditorContent editor={editor} />
     </div>

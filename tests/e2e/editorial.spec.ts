@@ -110,8 +110,11 @@ test.describe("the body keeps what is typed before its editor has loaded", () =>
     // The caret stayed at the end: typing on continues the sentence.
     await page.keyboard.type("新闻发布会。");
     await expect(editorBody).toHaveText("11月30日，合肥召开新闻发布会。");
+    // The preview shows the saved version, and says so while there is unsaved work.
+    await expect(page.getByTestId("preview-link")).toContainText("不含未保存的修改");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+    await expect(page.getByTestId("preview-link")).toHaveText("预览");
 
     // Reached by the keyboard, and text committed by an input method (no key events).
     await page.reload();

@@ -29,33 +29,30 @@ export function BodyEditor(props: Props) {
   const box = useRef<HTMLDivElement>(null);
   const typed = useRef(false);
   const composing = useRef(false);
-  // Where the caret goes once the editor shows: a character offset of the text, or its start.
-  const caretToRestore = useRef<number | "start" | null>(null);
 
-  // The editor exists (hidden) and no IME composition is open in the box: it takes the box's text.
+  // The editor exists (rendered off-screen) and no IME composition is open in the box: it takes the
+  // box's text and, in the same task, the focus, so no keystroke can arrive between the two.
   const handOver = useCallback(() => {
     if (!editor || handedOver || composing.current) return;
     const element = box.current;
     if (element) {
       const caret = caretTextOffset(element);
-      caretToRestore.current = caret ?? (element.contains(document.activeElement) ? "start" : null);
+      const hadFocus = element.contains(document.activeElement);
       if (typed.current) {
         editor.commands.setContent(element.innerHTML, { emitUpdate: false });
         onChange(editor.getHTML());
+      }
+      if (caret !== null || hadFocus) {
+        // The selection, then the DOM focus at once: TipTap's focus command waits for a frame,
+        // and a key pressed in that frame would still go to the box.
+        editor.commands.setTextSelection(caret === null ? 1 : positionAtTextOffset(editor.state.doc, caret));
+        editor.view.focus();
       }
     }
     setHandedOver(true);
   }, [editor, handedOver, onChange]);
 
   useEffect(handOver, [handOver]);
-
-  // Shown now: the caret goes where it was in the box.
-  useEffect(() => {
-    const caret = caretToRestore.current;
-    if (!handedOver || !editor || caret === null) return;
-    caretToRestore.current = null;
-    editor.commands.focus(caret === "start" ? "start" : positionAtTextOffset(editor.state.doc, caret));
-  }, [handedOver, editor]);
 
   return (
     <div
