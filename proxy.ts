@@ -4,6 +4,20 @@ import { publicPathKnown } from "./lib/releases/public-index";
 import { redirectedSlug } from "./lib/releases/slug-redirect-map";
 import { isValidSlug } from "./lib/releases/slug";
 
+// The first segments of the English edition's routes (app/en): everything else under /en is a 404,
+// answered with the English page (app/en/[...missing]) instead of Next's one global 404.
+const ENGLISH_SECTIONS = new Set([
+  "",
+  "releases",
+  "categories",
+  "editions",
+  "data",
+  "search",
+  "feed.xml",
+  "atom.xml",
+  "feed.json",
+]);
+
 /** A nonce per request for the pages that are rendered per request; Next puts it on its own scripts. */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -40,6 +54,10 @@ export async function proxy(request: NextRequest) {
     target.pathname = [...(english ? ["", "en"] : [""]), "releases", current, ...rest].join("/");
     return NextResponse.redirect(target, 301);
   }
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    // The English edition's own sections pass; any other English address is its 404.
+    return ENGLISH_SECTIONS.has(pathname.split("/")[2] ?? "") ? NextResponse.next() : notFound(request);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = strictPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -66,7 +84,9 @@ function notFound(request: NextRequest) {
       { status, headers: { "cache-control": "no-store" } },
     );
   }
-  return NextResponse.rewrite(new URL("/_not-found", request.url), {
+  // English addresses get the English 404 (app/en/(site)/[...missing]), the others the site's one.
+  const page = pathname.startsWith("/en/") ? "/en/not-found" : "/_not-found";
+  return NextResponse.rewrite(new URL(page, request.url), {
     status: 404,
     headers: { "cache-control": "no-store" },
   });
@@ -93,5 +113,7 @@ export const config = {
     "/en/categories/:slug/:rest*",
     "/en/editions/:year/:rest*",
     "/en/data/:key/:rest*",
+    "/en",
+    "/en/:path*",
   ],
 };

@@ -210,6 +210,9 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
         `/en/editions/${2100 + i}`,
         `/en/releases/${slug}/data`,
         `/en/releases/${slug}/figures.csv`,
+        // English addresses no route has: the English 404, rendered, never kept.
+        `/en/${slug}`,
+        `/en/${slug}/page/${i}`,
         `/sitemaps/releases/${1000 + i * 37}.xml`,
         `/sitemaps/releases/${slug}.xml`,
       ])
@@ -236,10 +239,13 @@ test("made-up cursors, page numbers, categories and slugs leave no trace in the 
   const grown = [...after].reduce((sum, [f, size]) => sum + size - (before.get(f) ?? 0), 0);
   expect(grown).toBeLessThan(2 * MB);
 
-  // The friendly 404 page still answers a made-up release address.
+  // The friendly 404 page still answers a made-up release address, in each edition's language.
   const page = await request.get(`/releases/${random()}`);
   expect(page.status()).toBe(404);
   expect(await page.text()).toContain("</html>");
+  const english = await request.get(`/en/${random()}`);
+  expect(english.status()).toBe(404);
+  expect(await english.text()).toContain('<html lang="en"');
 });
 
 test("the view beacon counts same-origin views once per address and refuses other sites", async ({
