@@ -1,5 +1,6 @@
 import type { Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/messages";
+import { localePath } from "@/lib/i18n/paths";
 import type { SearchFacets } from "@/lib/search/facets";
 import type { SearchFilters } from "@/lib/search/search-query";
 
@@ -17,7 +18,12 @@ export function SearchForm({ messages, q, filters, facets, errorId }: Props) {
   const localeName = (locale: string) =>
     locale === "en" ? t.langEn : locale === "zh-CN" ? t.langZh : locale;
   return (
-    <form className="search-form" role="search" action="/search" method="get">
+    <form
+      className="search-form"
+      role="search"
+      action={localePath(messages.lang.code, "/search")}
+      method="get"
+    >
       <div className="search-form__row">
         <label className="visually-hidden" htmlFor="search-q">
           {t.label}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate, toBeijingIso } from "@/lib/i18n/format-date";
 import { fill, type Messages } from "@/lib/i18n/messages";
+import { localePath, releasePath } from "@/lib/i18n/paths";
 import type { MatchTier, SearchHit } from "@/lib/search/search-releases";
 import type { SnippetPart } from "@/lib/search/snippet";
 
@@ -22,21 +23,30 @@ export function SearchResults({
   hits,
   messages,
   start,
+  categories,
 }: {
   hits: SearchHit[];
   messages: Messages;
   start: number;
+  /** The categories as this edition names them (a hit carries the Chinese name). */
+  categories: Array<{ slug: string; name: string }>;
 }) {
+  const categoryName = (c: { slug: string; name: string }) =>
+    categories.find((named) => named.slug === c.slug)?.name ?? c.name;
   return (
     <ol className="search-results" start={start + 1}>
       {hits.map((hit) => (
         <li key={hit.id} className="search-hit" lang={hit.locale === "zh-CN" ? undefined : hit.locale}>
           <h2 className="search-hit__title">
-            <Link href={`/releases/${hit.slug}`}>{hit.title}</Link>
+            <Link href={releasePath(hit.locale, hit.slug)}>{hit.title}</Link>
           </h2>
           <div className="search-hit__meta">
             {hit.publishAt && <time dateTime={toBeijingIso(hit.publishAt)}>{formatDate(hit.publishAt)}</time>}
-            {hit.category && <Link href={`/categories/${hit.category.slug}`}>{hit.category.name}</Link>}
+            {hit.category && (
+              <Link href={localePath(hit.locale, `/categories/${hit.category.slug}`)}>
+                {categoryName(hit.category)}
+              </Link>
+            )}
             <span>{fill(messages.search.matchIn, { where: tierLabel(hit.tier, messages) })}</span>
           </div>
           <Snippet parts={hit.snippet} />

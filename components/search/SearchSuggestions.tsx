@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ReleaseCard } from "@/components/release/ReleaseCard";
 import type { Messages } from "@/lib/i18n/messages";
+import { localePath } from "@/lib/i18n/paths";
 import type { PublicReleaseSummary } from "@/lib/releases/public-dto";
 
 /** What to read instead, on an empty or refused search: the newest releases and the categories. */
@@ -23,7 +24,7 @@ export function SearchSuggestions({
           <ul className="search-suggestions__categories">
             {categories.map((c) => (
               <li key={c.slug}>
-                <Link href={`/categories/${c.slug}`}>{c.name}</Link>
+                <Link href={localePath(messages.lang.code, `/categories/${c.slug}`)}>{c.name}</Link>
               </li>
             ))}
           </ul>

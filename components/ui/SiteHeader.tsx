@@ -40,7 +40,7 @@ export function SiteHeader({ messages, categories }: Props) {
           </a>
           <LanguageSwitch text={messages.site.switchLanguage} label={messages.site.switchLanguageLabel} />
         </nav>
-        <form className="site-search" role="search" action="/search" method="get">
+        <form className="site-search" role="search" action={path("/search")} method="get">
           <label className="visually-hidden" htmlFor="site-search-q">
             {messages.search.label}
           </label>

@@ -25,6 +25,7 @@ const SHARED_PAGES = [
   /^\/editions\/\d{4}$/,
   /^\/data\/[^/]+$/,
   /^\/categories\/[^/]+$/,
+  /^\/search$/,
 ];
 // A numbered page of a category's list: the other edition may have fewer pages, so its first one.
 const CATEGORY_LIST_PAGE = /^(\/categories\/[^/]+)\/page\/\d+$/;
@@ -32,7 +33,7 @@ const CATEGORY_LIST_PAGE = /^(\/categories\/[^/]+)\/page\/\d+$/;
 /**
  * The other edition's address of a page: the same page where both editions have it
  * (/releases <-> /en/releases, /data/k <-> /en/data/k, /categories/c <-> /en/categories/c,
- * /editions/2023 <-> /en/editions/2023), else the other edition's home. Release pages
+ * /editions/2023 <-> /en/editions/2023, /search <-> /en/search), else the other edition's home. Release pages
  * link their translation themselves (they know its slug).
  */
 export function counterpartPath(pathname: string): { locale: SiteLocale; path: string } {

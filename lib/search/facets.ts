@@ -6,7 +6,7 @@ import { publicReleaseWhere } from "../publication/visibility";
 import { publicReleaseSql } from "../publication/visibility-sql";
 
 export interface SearchFacets {
-  categories: Array<{ slug: string; name: string }>;
+  categories: Array<{ slug: string; name: string; nameEn: string | null }>;
   editionYears: number[];
   years: number[];
   locales: string[];
@@ -29,7 +29,9 @@ export async function listSearchFacets(): Promise<SearchFacets> {
     db.release.findMany({ where: visible, select: { locale: true }, distinct: ["locale"] }),
   ]);
   return {
-    categories: categories.filter((c) => c.releaseCount > 0).map(({ slug, name }) => ({ slug, name })),
+    categories: categories
+      .filter((c) => c.releaseCount > 0)
+      .map(({ slug, name, nameEn }) => ({ slug, name, nameEn })),
     editionYears: editions.map((e) => e.year),
     years: years.map((y) => y.year),
     locales: locales.map((l) => l.locale).sort(),

@@ -1,3 +1,4 @@
+import { localePath } from "../i18n/paths";
 import type { SearchFilters } from "./search-query";
 
 const PAGE_PARAMETERS = ["q", "cursor", "category", "edition", "year", "lang"] as const;
@@ -16,11 +17,15 @@ export function searchPageParams(raw: Record<string, string | string[] | undefin
   return params;
 }
 
-/** The address of a results page: the query, its filters and the page's cursor. */
-export function searchPageHref(input: { q: string } & SearchFilters, cursor: string | undefined): string {
+/** The address of a results page of an edition's search: the query, its filters and the page's cursor. */
+export function searchPageHref(
+  locale: string,
+  input: { q: string } & SearchFilters,
+  cursor: string | undefined,
+): string {
   const params = new URLSearchParams({ q: input.q });
   for (const name of ["category", "edition", "year", "lang"] as const)
     if (input[name] !== undefined) params.set(name, String(input[name]));
   if (cursor) params.set("cursor", cursor);
-  return `/search?${params}`;
+  return localePath(locale, `/search?${params}`);
 }

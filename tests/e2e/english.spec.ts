@@ -87,12 +87,20 @@ test.describe("English pages of the seeded translation", () => {
       .getByRole("link", { name: "中文" })
       .click();
     await expect(page).toHaveURL(/\/releases$/);
+    // A release's switch leads to its translation, which has its own slug.
     await page.goto(`/en/releases/${EN}`);
     await page
       .getByRole("navigation", { name: "Main navigation" })
       .getByRole("link", { name: "中文" })
       .click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(new RegExp(`/releases/${ZH}$`));
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(new RegExp(`/en/releases/${EN}$`));
+    // A page both editions have: the same page.
+    await page.goto("/en/editions");
+    await expect(
+      page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "中文" }),
+    ).toHaveAttribute("href", "/editions");
     await page.goto("/en");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("region", { name: "Key figures" })).toContainText("342.5 billion yuan");
@@ -101,8 +109,20 @@ test.describe("English pages of the seeded translation", () => {
   test("English addresses nobody published are 404s; the Chinese slug is not an English page", async ({
     request,
   }) => {
-    for (const path of [`/en/releases/${ZH}`, "/en/releases/no-such-release", "/en/data/no_such_key"])
-      expect((await request.get(path)).status(), path).toBe(404);
+    for (const path of [
+      `/en/releases/${ZH}`,
+      "/en/releases/no-such-release",
+      "/en/data/no_such_key",
+      "/en/no-such-page",
+      "/en/editions/1999",
+    ]) {
+      const missing = await request.get(path);
+      expect(missing.status(), path).toBe(404);
+      // The English 404, in the English root layout: not the Chinese page.
+      const html = await missing.text();
+      expect(html, path).toContain('<html lang="en"');
+      expect(html, path).toContain("Page not found");
+    }
     const moved = await request.get(`/releases/${EN}`, { maxRedirects: 0 });
     expect(moved.status()).toBe(308);
     expect(moved.headers().location).toMatch(new RegExp(`/en/releases/${EN}$`));
@@ -162,6 +182,31 @@ test.describe("English pages of the seeded translation", () => {
         }
       }
     });
+});
+
+test.describe("English search", () => {
+  test("the header's search leads to the English search page, whose results link the English pages", async ({
+    page,
+  }) => {
+    await page.goto("/en");
+    await page.getByRole("search").getByRole("searchbox").fill("manufacturing convention");
+    await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/en\/search\?q=manufacturing\+convention$/);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Results for “manufacturing convention”",
+    );
+    const hit = page.locator(".search-hit").filter({ hasText: "World Manufacturing Convention" }).first();
+    await expect(hit.getByRole("link").first()).toHaveAttribute("href", `/en/releases/${EN}`);
+    // Categories by their English names, and the language switch keeps the page.
+    await expect(page.getByLabel("Category").locator("option", { hasText: "Anhui news" })).toHaveCount(1);
+    await expect(page.locator(".language-switch")).toHaveAttribute("href", "/search");
+    // A Chinese query from the English page finds the Chinese release, linked at its Chinese address.
+    await page.goto(`/en/search?q=${encodeURIComponent("签约项目")}`);
+    await expect(page.locator(`.search-hit a[href="/releases/${ZH}"]`).first()).toBeVisible();
+    await page.goto("/en/search?q=zzqqxxnothing");
+    await expect(page.locator(".search-empty h2")).toContainText("No releases match");
+  });
 });
 
 test.describe("English category, edition and release data pages", () => {

@@ -17,6 +17,8 @@ describe("counterpartPath", () => {
     expect(counterpartPath("/en/categories/anhui")).toEqual({ locale: "zh-CN", path: "/categories/anhui" });
     expect(counterpartPath("/editions/2023")).toEqual({ locale: "en", path: "/en/editions/2023" });
     expect(counterpartPath("/en/editions/2023")).toEqual({ locale: "zh-CN", path: "/editions/2023" });
+    expect(counterpartPath("/search")).toEqual({ locale: "en", path: "/en/search" });
+    expect(counterpartPath("/en/search")).toEqual({ locale: "zh-CN", path: "/search" });
   });
 
   it("sends a numbered category page to the other edition's first page (it may have fewer)", () => {
@@ -35,7 +37,7 @@ describe("counterpartPath", () => {
       ["/categories/anhui/feed.xml", "/en"],
       ["/editions/2023/x", "/en"],
       ["/editions/abcd", "/en"],
-      ["/search", "/en"],
+      ["/search/x", "/en"],
       ["/en/releases/page/2", "/"],
     ])
       expect(counterpartPath(from).path, from).toBe(to);
