@@ -46,10 +46,12 @@ function keyFiguresHtml(release: PublicRelease): string {
   const t = getMessages(release.locale).release;
   const figures = release.keyFigures.length ? release.keyFigures : release.figures.filter((f) => f.isRecord);
   if (!figures.length) return "";
+  // Each language's own brackets: full-width in Chinese, a space and ASCII ones in English.
+  const [open, close] = release.locale === "en" ? [" (", ")"] : ["（", "）"];
   const items = figures
     .map(
       (f) =>
-        `<li><strong>${escapeHtml(f.display)}</strong> ${escapeHtml(f.label)}${f.isRecord ? `（${escapeHtml(f.recordNote ?? t.recordBadge)}）` : ""}</li>`,
+        `<li><strong>${escapeHtml(f.display)}</strong> ${escapeHtml(f.label)}${f.isRecord ? `${open}${escapeHtml(f.recordNote ?? t.recordBadge)}${close}` : ""}</li>`,
     )
     .join("");
   return `<h3>${escapeHtml(t.keyFigures)}</h3><ul>${items}</ul><hr>`;

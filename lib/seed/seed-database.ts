@@ -84,6 +84,13 @@ export async function seedDatabase(): Promise<SeedResult> {
     },
   });
 
+  // A database seeded before English names existed gets them, without touching names set since.
+  await db.event.updateMany({
+    where: { id: event.id, nameEn: null },
+    data: { nameEn: "World Manufacturing Convention" },
+  });
+  await db.category.updateMany({ where: { id: category.id, nameEn: null }, data: { nameEn: "Anhui news" } });
+
   const existing = await db.release.findUnique({ where: { slug: SEED_RELEASE_SLUG }, select: { id: true } });
   if (existing) {
     result.report.push("Seed release already present: left as it is.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshSearchDocument } from "../search/search-document";
 import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import { CACHE_TAGS } from "../cache/tags";
@@ -50,6 +51,8 @@ export async function seedEnglishTranslation(originalSlug: string): Promise<stri
       },
     });
     await createRevision(tx, { releaseId: release.id, version: 1, action: "seed", note: "英文译稿" });
+    // Searchable from the start, like every release written (not only after a server's start-up).
+    await refreshSearchDocument(tx, release.id);
     await recordAudit(tx, {
       actorEmail: "seed",
       action: "release.translation_create",

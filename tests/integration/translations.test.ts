@@ -12,6 +12,7 @@ import {
 } from "@/lib/releases/english-queries";
 import { listPublishedReleases } from "@/lib/releases/queries";
 import { saveRelease } from "@/lib/releases/save-release";
+import { searchPublicReleases } from "@/lib/search/search-releases";
 import { SEED_RELEASE_SLUG, seedDatabase } from "@/lib/seed/seed-database";
 import { transitionRelease } from "@/lib/releases/transition-release";
 import {
@@ -338,6 +339,22 @@ describe("the seeded English translation", () => {
     expect(byKey.total_coverage.display).toBe("about 48,000");
     expect(byKey.livestream_views.display).toBe("over 30 million visits");
     expect(found.release.body).not.toMatch(/[\u4e00-\u9fff]/);
+    // Searchable from the seed on, not only after a server's start-up rebuilt missing documents.
+    const searched = await searchPublicReleases({ q: "manufacturing convention", limit: 10 });
+    expect(searched.hits.map((h) => h.slug)).toContain("wmc-2023-results-en");
+    // The English feed lists its key figures in English punctuation, records in ASCII brackets.
+    const feed = await loadFeedChannel(undefined, "en");
+    const entry = feed?.entries.find((e) => e.url.endsWith("/en/releases/wmc-2023-results-en"));
+    expect(entry?.contentHtml).toMatch(/<li><strong>16,000<\/strong> Guests and delegates \(/);
+    expect(entry?.contentHtml).not.toMatch(/[（）]/);
+    // A database seeded before English names existed gets them on the next start; a name set since is kept.
+    await db.category.update({ where: { slug: "anhui" }, data: { nameEn: null } });
+    await seedDatabase();
+    expect((await db.category.findUniqueOrThrow({ where: { slug: "anhui" } })).nameEn).toBe("Anhui news");
+    await db.category.update({ where: { slug: "anhui" }, data: { nameEn: "Anhui Province" } });
+    await seedDatabase();
+    expect((await db.category.findUniqueOrThrow({ where: { slug: "anhui" } })).nameEn).toBe("Anhui Province");
+    await db.category.update({ where: { slug: "anhui" }, data: { nameEn: "Anhui news" } });
     expect(found.release.figures.every((f) => !/[\u4e00-\u9fff]/.test(`${f.label} ${f.display}`))).toBe(true);
   });
 });
