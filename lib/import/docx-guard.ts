@@ -21,8 +21,9 @@ const bomb = () =>
  * mammoth's (JSZip) unpacks: JSZip reads central directory headers for as long as they follow one
  * another, whatever count the end record declares, shifts every offset when the directory does not
  * end where the end record starts, and lets a later entry of the same name replace an earlier one.
- * So the declared entries must be exactly the headers there are, the directory must end at the end
- * record, and no name may repeat.
+ * So the declared entries must be exactly the headers there are, on one disk (no zip64), the
+ * directory must end at the end record, and no name may repeat (as stored; JSZip's renaming by a
+ * Unicode path field aside, every entry is still inflated under the cap here).
  */
 export function assertSafeDocx(bytes: Uint8Array): void {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -37,6 +38,14 @@ export function assertSafeDocx(bytes: Uint8Array): void {
   if (end === -1) throw notDocx();
   const entries = data.readUInt16LE(end + 10);
   if (entries > DOCX_MAX_ENTRIES) throw bomb();
+  // One disk, all its entries on it: a 0xFFFF in any of these sends JSZip to a zip64 directory
+  // found anywhere in the file (a comment, a stored entry's bytes), which this check never reads.
+  if (
+    data.readUInt16LE(end + 4) !== 0 ||
+    data.readUInt16LE(end + 6) !== 0 ||
+    data.readUInt16LE(end + 8) !== entries
+  )
+    throw notDocx();
   let at = data.readUInt32LE(end + 16);
   if (at + data.readUInt32LE(end + 12) !== end) throw notDocx();
   let budget = DOCX_MAX_UNPACKED_BYTES;

@@ -71,6 +71,13 @@ function craftZip(
   return new Uint8Array(Buffer.concat([...locals, prefix, directory, end]));
 }
 
+/** The same zip with 0xFFFF as its disk number: the mark that sends JSZip to a zip64 directory. */
+function zip64Marked(zip: Uint8Array): Uint8Array {
+  const marked = Buffer.from(zip);
+  marked.writeUInt16LE(0xffff, marked.length - 22 + 4);
+  return new Uint8Array(marked);
+}
+
 describe("reading an uploaded release", () => {
   it("reads UTF-8, UTF-16 with a BOM and GB18030 text", async () => {
     expect(await readImportFile("a.txt", utf8("参展企业974家"))).toBe("参展企业974家");
@@ -140,6 +147,8 @@ describe("reading an uploaded release", () => {
         craftZip([...parts, ["word/document.xml", small]], { prefix: 64 }),
       ],
       ["fewer headers than declared", craftZip([...parts, ["word/document.xml", small]], { declared: 4 })],
+      // A disk number of 0xFFFF: JSZip would look for a zip64 directory elsewhere in the file.
+      ["a zip64 marker in the end record", zip64Marked(craftZip([...parts, ["word/document.xml", small]]))],
     ] as const)
       await expect(readImportFile("a.docx", bytes), what).rejects.toThrow("不是有效的 Word 文档");
   });
