@@ -73,12 +73,18 @@ export const authOptions: NextAuthOptions = {
       // Every read of the session (getServerSession, /api/auth/session) checks it is still the
       // user's current one, as getCurrentUser does for every admin action: throwing makes next-auth
       // answer "no session" and clear the cookie, instead of reporting the old user and role.
-      const current = token.uid
-        ? await db.user.findUnique({
-            where: { id: token.uid },
-            select: { active: true, sessionVersion: true, role: true },
-          })
-        : null;
+      if (!token.uid) throw new SessionEnded();
+      let current: { active: boolean; sessionVersion: number; role: typeof token.role } | null;
+      try {
+        current = await db.user.findUnique({
+          where: { id: token.uid },
+          select: { active: true, sessionVersion: true, role: true },
+        });
+      } catch {
+        // The database is out of reach: the session is not ended for that (next-auth would clear
+        // the cookie); every admin action checks the session again and answers 503 meanwhile.
+        return token;
+      }
       if (!current?.active || current.sessionVersion !== token.sv) throw new SessionEnded();
       token.role = current.role;
       return token;
