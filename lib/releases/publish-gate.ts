@@ -70,3 +70,26 @@ export async function assertOriginalPublicBy(tx: Tx, releaseId: string, liveAt: 
       : "中文原稿尚未发布";
   throw new AppError("conflict", `${reason}，英文版不能早于原稿发布`);
 }
+
+/**
+ * The other side of assertOriginalPublicBy: an original moved later (schedule), taken down or
+ * archived must not leave a scheduled translation to go public before it. A translation already
+ * public is out; the takedown of the original is not held back for it.
+ * `originalPublicAt`: when the original will be public after this change (null: not at all).
+ */
+export async function assertNoTranslationAhead(tx: Tx, releaseId: string, originalPublicAt: Date | null) {
+  const now = new Date();
+  const waiting = await tx.release.findMany({
+    where: { translatedFromId: releaseId, status: "scheduled", publishAt: { gt: now } },
+    select: { publishAt: true },
+    orderBy: { publishAt: "asc" },
+  });
+  const early = waiting.find(
+    (t) => originalPublicAt === null || (t.publishAt && t.publishAt < originalPublicAt),
+  );
+  if (early?.publishAt)
+    throw new AppError(
+      "conflict",
+      `英文版定于 ${formatDateTime(early.publishAt)} 发布，中文原稿不能晚于英文版公开：请先改期或撤回英文版`,
+    );
+}

@@ -10,7 +10,7 @@ import { isPublic, wasPublic } from "../publication/visibility";
 import { snapshotAsInput } from "./editor-form";
 import { lockReleaseAtVersion } from "./lock-release";
 import { releaseInputSchema } from "./schema";
-import { assertOriginalPublicBy, assertReadyToPublish } from "./publish-gate";
+import { assertNoTranslationAhead, assertOriginalPublicBy, assertReadyToPublish } from "./publish-gate";
 import { releaseSnapshotSchema, snapshotRelease } from "./snapshot";
 import { recordReleaseChange } from "./release-events";
 import { STATUS_LABELS, TRANSITIONS, type WorkflowAction } from "./workflow";
@@ -125,6 +125,9 @@ export async function transitionRelease(actor: Actor | null, releaseId: string, 
     // Readers see a backdated publish now, a scheduled one at its time.
     if (action === "publish" || action === "schedule")
       await assertOriginalPublicBy(tx, releaseId, publishAt! > now ? publishAt! : now);
+    // An original may not fall behind a translation scheduled to go public.
+    if (action === "schedule" || rule.to === "draft" || rule.to === "archived")
+      await assertNoTranslationAhead(tx, releaseId, action === "schedule" ? publishAt : null);
     const version = before.version + 1;
     const release = await tx.release.update({
       where: { id: releaseId },

@@ -237,6 +237,29 @@ describe("an original that is not public", () => {
       publishAt: at.toISOString(),
     });
     expect((await db.release.findUniqueOrThrow({ where: { id } })).status).toBe("scheduled");
+
+    // The original may not then fall behind it: moved later, or taken down.
+    original = await db.release.findUniqueOrThrow({ where: { id: original.id } });
+    error = await refusal(
+      transitionRelease(publisher, original.id, {
+        action: "schedule",
+        baseVersion: original.version,
+        publishAt: new Date(at.getTime() + 3600_000).toISOString(),
+      }),
+    );
+    expect(error.status).toBe(409);
+    expect(error.message).toMatch(/^英文版定于 .+ 发布，中文原稿不能晚于英文版公开/);
+    error = await refusal(
+      transitionRelease(publisher, original.id, { action: "unpublish", baseVersion: original.version }),
+    );
+    expect(error.status).toBe(409);
+    expect((await db.release.findUniqueOrThrow({ where: { id: original.id } })).publishAt).toEqual(at);
+    // Earlier is fine.
+    await transitionRelease(publisher, original.id, {
+      action: "schedule",
+      baseVersion: original.version,
+      publishAt: new Date(at.getTime() - 60_000).toISOString(),
+    });
   });
 });
 
