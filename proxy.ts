@@ -4,19 +4,11 @@ import { publicPathKnown } from "./lib/releases/public-index";
 import { redirectedSlug } from "./lib/releases/slug-redirect-map";
 import { isValidSlug } from "./lib/releases/slug";
 
-// The first segments of the English edition's routes (app/en): everything else under /en is a 404,
-// answered with the English page (app/en/[...missing]) instead of Next's one global 404.
-const ENGLISH_SECTIONS = new Set([
-  "",
-  "releases",
-  "categories",
-  "editions",
-  "data",
-  "search",
-  "feed.xml",
-  "atom.xml",
-  "feed.json",
-]);
+// The English edition's pages with one segment after /en (app/en): its home is /en itself, and
+// the deeper addresses of releases, categories, editions and data go through the index above.
+// Everything else under /en is a 404, answered with the English page (app/en/[...missing]) instead
+// of Next's one global 404, and with status 404 (that page alone would answer 200).
+const ENGLISH_PAGES = new Set(["releases", "editions", "search", "feed.xml", "atom.xml", "feed.json"]);
 
 /** A nonce per request for the pages that are rendered per request; Next puts it on its own scripts. */
 export async function proxy(request: NextRequest) {
@@ -55,8 +47,9 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(target, 301);
   }
   if (pathname === "/en" || pathname.startsWith("/en/")) {
-    // The English edition's own sections pass; any other English address is its 404.
-    return ENGLISH_SECTIONS.has(pathname.split("/")[2] ?? "") ? NextResponse.next() : notFound(request);
+    const rest = pathname.slice(3).split("/").filter(Boolean);
+    const known = rest.length === 0 || (rest.length === 1 && ENGLISH_PAGES.has(rest[0]));
+    return known ? NextResponse.next() : notFound(request);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = strictPolicy(nonce);
@@ -84,7 +77,7 @@ function notFound(request: NextRequest) {
       { status, headers: { "cache-control": "no-store" } },
     );
   }
-  // English addresses get the English 404 (app/en/(site)/[...missing]), the others the site's one.
+  // English addresses get the English 404 (app/en/[...missing]), the others the site's one.
   const page = pathname.startsWith("/en/") ? "/en/not-found" : "/_not-found";
   return NextResponse.rewrite(new URL(page, request.url), {
     status: 404,

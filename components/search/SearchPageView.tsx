@@ -29,7 +29,8 @@ export function SearchPageView({ locale, data }: { locale: SiteLocale; data: Sea
       {problem && (
         <div className="search-empty" role="alert" id="search-problem">
           <h2>{t.invalid}</h2>
-          <p>{problem}</p>
+          {/* The engine's reasons are in Chinese: the English page gives its own. */}
+          <p>{locale === "zh-CN" ? problem : t.invalidText}</p>
         </div>
       )}
       {!results && !problem && <p className="muted">{t.start}</p>}

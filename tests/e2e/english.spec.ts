@@ -115,6 +115,11 @@ test.describe("English pages of the seeded translation", () => {
       "/en/data/no_such_key",
       "/en/no-such-page",
       "/en/editions/1999",
+      // Sections with no page of their own, and deeper addresses of pages that have none.
+      "/en/categories",
+      "/en/data",
+      "/en/search/x",
+      "/en/feed.xml/x",
     ]) {
       const missing = await request.get(path);
       expect(missing.status(), path).toBe(404);
@@ -204,6 +209,10 @@ test.describe("English search", () => {
     // A Chinese query from the English page finds the Chinese release, linked at its Chinese address.
     await page.goto(`/en/search?q=${encodeURIComponent("签约项目")}`);
     await expect(page.locator(`.search-hit a[href="/releases/${ZH}"]`).first()).toBeVisible();
+    // A refused query is explained in English.
+    await page.goto(`/en/search?q=${"a".repeat(101)}`);
+    await expect(page.locator("#search-problem")).toContainText("at most 100 characters");
+    await expect(page.locator("#search-problem")).not.toContainText(/[\u4e00-\u9fff]/);
     await page.goto("/en/search?q=zzqqxxnothing");
     await expect(page.locator(".search-empty h2")).toContainText("No releases match");
   });
