@@ -111,7 +111,7 @@ describe("the error mapper (lib/errors.ts through routeHandler)", () => {
     const secret = "postgresql://pressroom_app:hunter2@10.0.0.5/pressroom";
     const thrown: unknown[] = [
       new Error(`connect failed: ${secret}`),
-      prismaError("P2003", `Foreign key constraint failed: ${secret}`),
+      prismaError("P2034", `Transaction failed due to a write conflict: ${secret}`),
       Object.assign(new Error(secret), { code: "ECONNRESET", fields: [{ path: "x", message: secret }] }),
       `a string: ${secret}`,
       { message: secret, code: "P20021" },
@@ -127,6 +127,14 @@ describe("the error mapper (lib/errors.ts through routeHandler)", () => {
     }
     expect(logged).toHaveBeenCalledTimes(thrown.length);
     expect(logged.mock.calls[0]?.[0]).toBe(thrown[0]);
+  });
+
+  it("answers a row that names a missing one (P2003) with 404, revealing nothing of the database's words", async () => {
+    const answer = await answerOf(
+      prismaError("P2003", "Foreign key constraint failed: postgresql://x:hunter2@h/db"),
+    );
+    expect(answer.status).toBe(404);
+    expect(JSON.stringify(answer.body)).not.toContain("hunter2");
   });
 
   it("maps the same error the same way whether or not it goes through a route", () => {
