@@ -4,13 +4,15 @@ import { useSyncExternalStore } from "react";
 import { usePathname } from "next/navigation";
 import { counterpartPath, type SiteLocale } from "@/lib/i18n/paths";
 
+// Next may stream a page's metadata after its content, so the alternates are looked for in the whole
+// document, not the head alone.
 const alternate = (locale: SiteLocale) =>
-  document.head.querySelector<HTMLLinkElement>(`link[rel="alternate"][hreflang="${locale}"]`);
+  document.querySelector<HTMLLinkElement>(`link[rel="alternate"][hreflang="${locale}"]`);
 
 /**
  * The page's twin in the other edition as its hreflang alternates name it (a release and its
  * translation have different slugs), when those alternates are this page's own (the head names
- * this very path for its language) and the twin is on this site; else null.
+ * this very path for its language); else null.
  */
 function hreflangTwin(pathname: string, target: SiteLocale): string | null {
   const own = alternate(target === "en" ? "zh-CN" : "en");
@@ -18,14 +20,15 @@ function hreflangTwin(pathname: string, target: SiteLocale): string | null {
   if (!own || !twin) return null;
   const ownUrl = new URL(own.href, location.href);
   const twinUrl = new URL(twin.href, location.href);
-  if (ownUrl.pathname !== pathname || twinUrl.origin !== location.origin) return null;
+  if (ownUrl.pathname !== pathname) return null;
+  // Only the path is taken: the link stays on this site whatever host the alternates name (SITE_URL).
   return twinUrl.pathname;
 }
 
-// The head changes when the page does (client navigation): read it again then.
-function watchHead(notify: () => void) {
+// The alternates change when the page does (client navigation, streamed metadata): read them again then.
+function watchAlternates(notify: () => void) {
   const observer = new MutationObserver(notify);
-  observer.observe(document.head, { childList: true, subtree: true, attributes: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
 
@@ -39,7 +42,7 @@ export function LanguageSwitch({ text, label }: { text: string; label: string })
   const pathname = usePathname() ?? "/";
   const target = counterpartPath(pathname);
   const twin = useSyncExternalStore(
-    watchHead,
+    watchAlternates,
     () => hreflangTwin(pathname, target.locale),
     () => null,
   );
