@@ -11,6 +11,23 @@ import { searchReleasesForStaff } from "../search/search-releases";
 
 // Reads of the editorial area: uncached, every status, always behind a permission check.
 
+/**
+ * The admin list, or why its search could not run now (timed out, the search connections busy):
+ * the page says so by the search box instead of failing whole.
+ */
+export async function listReleasesOrProblem(
+  actor: Actor | null,
+  input: { status?: ReleaseStatus; q?: string; take?: number },
+): Promise<{ rows: Awaited<ReturnType<typeof listReleasesForStaff>>; problem: string | null }> {
+  try {
+    return { rows: await listReleasesForStaff(actor, input), problem: null };
+  } catch (error) {
+    if (input.q && error instanceof AppError && error.code === "unavailable")
+      return { rows: [], problem: error.message };
+    throw error;
+  }
+}
+
 /** Every release for staff, newest change first; with a query, the search engine's matches in its order (lib/search/). */
 export async function listReleasesForStaff(
   actor: Actor | null,

@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/require-staff";
 import { listOutdatedTranslations, listTranslationFlags } from "@/lib/translations/queries";
 import type { ReleaseStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/i18n/format-date";
-import { getDashboard, listReleasesForStaff } from "@/lib/releases/admin-queries";
+import { getDashboard, listReleasesOrProblem } from "@/lib/releases/admin-queries";
 import { STATUS_LABELS } from "@/lib/releases/workflow";
 import { searchTextSchema } from "@/lib/search/search-query";
 
@@ -54,12 +54,15 @@ export default async function AdminDashboard({
   const { status: statusParam, q } = await searchParams;
   const status = STATUSES.find((s) => s === statusParam);
   const query = q?.trim() ? searchTextSchema.safeParse(q) : null;
-  const queryError = query && !query.success ? query.error.issues[0].message : null;
-  const [dash, list, outdated] = await Promise.all([
+  const refused = query && !query.success ? query.error.issues[0].message : null;
+  const [dash, listed, outdated] = await Promise.all([
     getDashboard(user),
-    queryError ? [] : listReleasesForStaff(user, { status, q: query?.data }),
+    refused ? { rows: [], problem: null } : listReleasesOrProblem(user, { status, q: query?.data }),
     listOutdatedTranslations(user),
   ]);
+  const list = listed.rows;
+  // A query refused, or a search that timed out or found the search connections busy: said by the box.
+  const queryError = refused ?? listed.problem;
   const flags = await listTranslationFlags(
     user,
     list.map((r) => r.id),
