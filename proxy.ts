@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { strictPolicy } from "./lib/http/security-headers.mjs";
 import { publicPathKnown } from "./lib/releases/public-index";
+import { firstPageRedirect } from "./lib/releases/page-param";
 import { redirectedSlug } from "./lib/releases/slug-redirect-map";
 import { isValidSlug } from "./lib/releases/slug";
 
@@ -26,6 +27,12 @@ export async function proxy(request: NextRequest) {
     pathname.startsWith("/en/editions/") ||
     pathname.startsWith("/en/data/")
   ) {
+    const firstPage = firstPageRedirect(pathname);
+    if (firstPage) {
+      const target = request.nextUrl.clone();
+      target.pathname = firstPage;
+      return NextResponse.redirect(target, 301);
+    }
     // An old slug of a published release: 301 to its current address (map kept by the cache watcher).
     const english = pathname.startsWith("/en/");
     const [, , slug, ...rest] = english ? pathname.slice(3).split("/") : pathname.split("/");

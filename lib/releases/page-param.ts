@@ -8,6 +8,15 @@ export function parsePageParam(value: string): number | null {
 }
 
 /**
+ * The list's own URL for its page 1 under either edition (/releases/page/1 -> /releases,
+ * /en/categories/anhui/page/1 -> /en/categories/anhui), which links never name but readers type;
+ * null for any other path.
+ */
+export function firstPageRedirect(pathname: string): string | null {
+  return /^((?:\/en)?\/(?:releases|categories\/[^/]+))\/page\/1$/.exec(pathname)?.[1] ?? null;
+}
+
+/**
  * The URL of page n of a release list in either edition: ("en", "/categories/anhui") gives
  * /en/categories/anhui, then /en/categories/anhui/page/2, ...
  */

@@ -88,6 +88,22 @@ test("unknown pages get the friendly 404 with status 404", async ({ page }) => {
   }
 });
 
+test("a typed page 1 of a list goes to the list itself, in both editions", async ({ request }) => {
+  for (const [path, target] of [
+    ["/releases/page/1", "/releases"],
+    ["/categories/anhui/page/1?utm_source=x", "/categories/anhui?utm_source=x"],
+    ["/en/releases/page/1", "/en/releases"],
+    ["/en/categories/anhui/page/1", "/en/categories/anhui"],
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(301);
+    const location = new URL(response.headers().location, "http://any.example");
+    expect(location.pathname + location.search, path).toBe(target);
+  }
+  // Page 1 of a category nobody has is still a 404 once followed.
+  expect((await request.get("/categories/nope/page/1")).status()).toBe(404);
+});
+
 test("the release list and its category's page both list the seed release", async ({ page }) => {
   await page.goto("/releases");
   await expect(page.getByRole("heading", { level: 1, name: "新闻发布" })).toBeVisible();

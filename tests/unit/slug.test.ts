@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePageParam } from "@/lib/releases/page-param";
+import { firstPageRedirect, parsePageParam } from "@/lib/releases/page-param";
 import { isValidSlug, slugify, slugSchema } from "@/lib/releases/slug";
 
 describe("slugs", () => {
@@ -35,5 +35,23 @@ describe("slugs", () => {
     expect(parsePageParam("02")).toBeNull();
     expect(parsePageParam("abc")).toBeNull();
     expect(parsePageParam("9999999")).toBeNull();
+  });
+  it("sends a typed page 1 of any list to the list's own address, and nothing else", () => {
+    expect(firstPageRedirect("/releases/page/1")).toBe("/releases");
+    expect(firstPageRedirect("/en/releases/page/1")).toBe("/en/releases");
+    expect(firstPageRedirect("/categories/anhui/page/1")).toBe("/categories/anhui");
+    expect(firstPageRedirect("/en/categories/anhui/page/1")).toBe("/en/categories/anhui");
+    for (const other of [
+      "/releases/page/2",
+      "/releases/page/01",
+      "/releases/page/1/x",
+      "/releases/page/10",
+      "/categories/page/1",
+      "/categories/a/b/page/1",
+      "/en/en/releases/page/1",
+      "//evil.example/releases/page/1",
+      "/releases/page/1%2f",
+    ])
+      expect(firstPageRedirect(other), other).toBeNull();
   });
 });
