@@ -17,7 +17,9 @@ export function NewReleaseForm() {
     event.preventDefault();
     const result = await callApi<{ id: string }>("/api/admin/releases", "POST", {
       title,
-      slug: slug || slugify(title),
+      // A suggested slug is left to the server, which adds a free suffix when it is taken; only a
+      // slug the editor typed can be refused as taken.
+      slug: slugEdited ? slug : "",
     });
     if (result.ok) router.push(`/admin/releases/${result.data.id}`);
     else {

@@ -126,6 +126,34 @@ test.describe("the body keeps what is typed before its editor has loaded", () =>
   });
 });
 
+test.describe("automatic slugs", () => {
+  test.use(as("editor"));
+  test("two drafts with the same Chinese title both get made, the second with a free suffix", async ({
+    page,
+  }) => {
+    const title = `同名稿件 ${Date.now()}`;
+    const slugs: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await page.goto("/admin/releases/new");
+      await page.getByLabel("标题", { exact: true }).fill(title);
+      await expect(page.getByLabel("网址别名（自动生成，可修改）")).not.toHaveValue("");
+      await page.getByRole("button", { name: "创建草稿" }).click();
+      await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
+      slugs.push(await page.getByLabel("网址别名", { exact: true }).inputValue());
+    }
+    expect(slugs[1]).toBe(`${slugs[0]}-2`);
+  });
+  test("a slug the editor typed is refused when taken, with the form kept", async ({ page }) => {
+    await page.goto("/admin/releases/new");
+    await page.getByLabel("标题", { exact: true }).fill("别名冲突测试");
+    await page.getByLabel("网址别名（自动生成，可修改）").fill("wmc-2023-results");
+    await page.getByRole("button", { name: "创建草稿" }).click();
+    await expect(page.locator(".field-error")).toContainText(/别名/);
+    await expect(page.getByLabel("标题", { exact: true })).toHaveValue("别名冲突测试");
+    await expect(page).toHaveURL(/\/admin\/releases\/new$/);
+  });
+});
+
 test.describe("unsaved work offered back", () => {
   test.use(as("editor"));
   test("an offer not yet taken outlives editing on and reloading, and taking one offers back what it replaced", async ({
