@@ -25,6 +25,8 @@ interface Props {
   base: ReleaseForm;
   theirVersion: number;
   updatedBy: string | null;
+  /** A restored offer made against this older version, rather than a refused save. */
+  recoveredFrom?: number;
   choices: FieldChoices;
   onChoose: (field: keyof ReleaseForm, choice: FieldChoice) => void;
   onMerge: () => void;
@@ -39,6 +41,7 @@ export function ConflictPanel({
   base,
   theirVersion,
   updatedBy,
+  recoveredFrom,
   choices,
   onChoose,
   onMerge,
@@ -54,10 +57,20 @@ export function ConflictPanel({
       aria-labelledby="conflict-title"
       aria-describedby="conflict-text"
     >
-      <h2 id="conflict-title">保存冲突</h2>
+      <h2 id="conflict-title">{recoveredFrom === undefined ? "保存冲突" : "合并恢复的修改"}</h2>
       <p id="conflict-text">
-        您编辑期间，{updatedBy ?? "其他人"}已保存了第 {theirVersion} 版。您的修改<strong>没有丢失</strong>
-        ，仍在下面。只有一方改过的字段已选好那一方的修改；双方都改过的字段请选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
+        {recoveredFrom === undefined ? (
+          <>
+            您编辑期间，{updatedBy ?? "其他人"}已保存了第 {theirVersion} 版。您的修改<strong>没有丢失</strong>
+            ，仍在下面。
+          </>
+        ) : (
+          <>
+            恢复的修改是在第 {recoveredFrom} 版上做的，此后已保存到第 {theirVersion} 版。两边的内容都
+            <strong>没有丢失</strong>，“对方”指之后的保存。
+          </>
+        )}
+        只有一方改过的字段已选好那一方的修改；双方都改过的字段请选择保留哪一方，然后合并保存；或确认后用您的版本覆盖。
       </p>
       <table className="conflict-table">
         <thead>

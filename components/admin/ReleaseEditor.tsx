@@ -86,6 +86,8 @@ export function ReleaseEditor({
     theirs: ReleaseForm;
     version: number;
     updatedBy: string | null;
+    /** Set when the conflict is a restored offer made against this older version. */
+    recoveredFrom?: number;
   } | null>(null);
   const [choices, setChoices] = useState<FieldChoices>({});
   const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
@@ -185,6 +187,41 @@ export function ReleaseEditor({
     showFirstError(error.fields);
   }
 
+  /** Saves the conflict screen's choices on top of the version it was measured against. */
+  function saveMerged(open: { theirs: ReleaseForm; version: number }) {
+    return save({ data: mergeConflict(form, open.theirs, base, choices), baseVersion: open.version });
+  }
+
+  /**
+   * Restores the offer shown. Work made against the version on screen is applied as an edit; work
+   * made against an older one goes through the conflict screen against that version, so a field
+   * only a later save changed keeps the later value instead of being undone.
+   */
+  async function restoreOffer() {
+    const offer = drafts.recovery;
+    if (!offer) return;
+    const older = offer.baseVersion !== undefined && offer.baseVersion < version;
+    let offerBase: ReleaseForm | null = null;
+    if (older) {
+      const result = await callApi<{ snapshot: unknown }>(
+        `/api/admin/releases/${releaseId}/revisions/${offer.baseVersion}`,
+        "GET",
+      );
+      if (!result.ok) return setFormError(`无法恢复：${result.error.message}（这份修改仍保留，可稍后再试）`);
+      const { releaseSnapshotSchema } = await import("@/lib/releases/snapshot");
+      offerBase = snapshotToForm(releaseSnapshotSchema.parse(result.data.snapshot));
+    }
+    const taken = drafts.accept(form, base, version);
+    if (!taken) return;
+    if (!offerBase) return change(taken.data);
+    setFormError("");
+    setConflict({ theirs: base, version, updatedBy: null, recoveredFrom: offer.baseVersion });
+    setChoices({});
+    setBase(offerBase);
+    change(taken.data);
+    setStatus("恢复的修改基于较早的版本：请在下方确认合并");
+  }
+
   return (
     <div className="editor">
       <div className="editor-bar" role="status" aria-live="polite">
@@ -196,7 +233,13 @@ export function ReleaseEditor({
           </Link>
           <Link href={`/admin/releases/${releaseId}/history`}>历史版本</Link>
         </span>
-        <button type="button" className="button" onClick={() => save()} disabled={saving}>
+        {/* With a restored offer's merge open, saving is that merge: the form alone would undo later saves. */}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void (conflict?.recoveredFrom !== undefined ? saveMerged(conflict) : save())}
+          disabled={saving}
+        >
           {saving ? "正在保存…" : "保存"}
         </button>
       </div>
@@ -222,14 +265,7 @@ export function ReleaseEditor({
         <div className="notice" role="alert">
           发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）
           {drafts.waiting > 0 && `，另有 ${drafts.waiting} 份待处理`}。
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              const restored = drafts.accept(form, base);
-              if (restored) change(restored);
-            }}
-          >
+          <button type="button" className="link-button" onClick={() => void restoreOffer()}>
             恢复这些修改
           </button>
           <button type="button" className="link-button" onClick={drafts.ignore}>
@@ -244,14 +280,10 @@ export function ReleaseEditor({
           base={base}
           theirVersion={conflict.version}
           updatedBy={conflict.updatedBy}
+          recoveredFrom={conflict.recoveredFrom}
           choices={choices}
           onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
-          onMerge={() =>
-            void save({
-              data: mergeConflict(form, conflict.theirs, base, choices),
-              baseVersion: conflict.version,
-            })
-          }
+          onMerge={() => void saveMerged(conflict)}
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);

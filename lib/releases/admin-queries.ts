@@ -123,6 +123,19 @@ export async function listRevisions(actor: Actor | null, releaseId: string) {
   });
 }
 
+/**
+ * One saved version of a release, for the editor: unsaved work made against it is merged from it
+ * (a version number that is not one, or that the release never had, is a 404).
+ */
+export async function getRevisionSnapshot(actor: Actor | null, releaseId: string, version: string) {
+  requirePermission(actor, "release.edit");
+  const row = /^[1-9]\d{0,8}$/.test(version)
+    ? await db.revision.findUnique({ where: { releaseId_version: { releaseId, version: Number(version) } } })
+    : null;
+  if (!row) throw new AppError("not_found", "未找到该版本");
+  return { version: row.version, snapshot: releaseSnapshotSchema.parse(row.snapshot) };
+}
+
 export async function getRevisionSnapshots(
   actor: Actor | null,
   releaseId: string,

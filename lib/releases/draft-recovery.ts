@@ -15,6 +15,8 @@ export interface RecoverableDraft {
   data: ReleaseForm;
   savedAt: string;
   source: DraftSource;
+  /** The saved version the work was made against (absent in offers kept by older editors). */
+  baseVersion?: number;
 }
 
 /** The draft to offer, or null when neither copy holds anything beyond the saved version. */
@@ -31,7 +33,9 @@ export function pickDraftToRecover(
   // Stable sort: on a tie the browser's copy, listed first, wins.
   differing.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   const best = differing[0];
-  return best ? { data: best.data, savedAt: best.savedAt, source: best.source } : null;
+  return best
+    ? { data: best.data, savedAt: best.savedAt, source: best.source, baseVersion: best.baseVersion }
+    : null;
 }
 
 /** What the browser stores for a form being edited. */

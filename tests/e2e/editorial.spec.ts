@@ -187,6 +187,47 @@ test.describe("unsaved work offered back", () => {
   });
 });
 
+test.describe("unsaved work made against an older version", () => {
+  test("restoring it merges against that version: a field only a later save changed keeps the later value", async ({
+    browser,
+  }) => {
+    test.setTimeout(60_000);
+    const a = await (await browser.newContext(as("editor"))).newPage();
+    const id = await createRelease(a, `旧版恢复 ${Date.now()}`);
+    await a.getByLabel("摘要").fill("A 未保存的摘要");
+    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+
+    const b = await (await browser.newContext(as("publisher"))).newPage();
+    await b.goto(`/admin/releases/${id}`);
+    await b.getByLabel("标题", { exact: true }).fill("B 后来保存的标题");
+    await b.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(b.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+
+    await a.reload();
+    await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
+    await a
+      .getByRole("alert")
+      .filter({ hasText: "未保存的修改" })
+      .getByRole("button", { name: "恢复这些修改" })
+      .click();
+    const merge = a.getByRole("alertdialog", { name: "合并恢复的修改" });
+    await expect(merge).toContainText("第 1 版上做的");
+    await expect(merge.getByTestId("changed-by-summary")).toHaveText("只有您改了");
+    await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
+    // The bar's save is the merge while it is open: the restored form alone would undo B's title.
+    await a.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(a.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await expect(merge).toHaveCount(0);
+    await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
+    await expect(a.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
+    await b.reload();
+    await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
+    await expect(b.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
+    await a.context().close();
+    await b.context().close();
+  });
+});
+
 test.describe("editor writes, publisher publishes, readers see it", () => {
   test("the whole way", async ({ browser }) => {
     test.setTimeout(60_000);

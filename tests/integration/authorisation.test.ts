@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { listAuditLog } from "@/lib/audit/queries";
+import { getRevisionSnapshot } from "@/lib/releases/admin-queries";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uploadMedia } from "@/lib/media/upload-media";
@@ -193,6 +194,11 @@ const MUTATIONS: Mutation[] = [
     name: "read figure checks",
     allowed: ["editor", "publisher", "admin"],
     run: (a, id) => getReleaseChecks(a, id),
+  },
+  {
+    name: "read a saved version",
+    allowed: ["editor", "publisher", "admin"],
+    run: (a, id, v) => getRevisionSnapshot(a, id, String(v)),
   },
   {
     name: "preview link",

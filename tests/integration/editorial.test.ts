@@ -1,9 +1,10 @@
+import crypto from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/auth/actor";
 import { authenticate, SignInRefused } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
+import { getRevisionSnapshot, getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
 import { createPreviewLink, resolvePreviewLink, revokePreviewLink } from "@/lib/releases/preview";
 import { findPublishedRelease, listPublishedReleases } from "@/lib/releases/queries";
 import { deleteRelease } from "@/lib/releases/delete-release";
@@ -222,6 +223,18 @@ describe("nothing lost", () => {
       }),
     });
     const [one, two] = await getRevisionSnapshots(editor, draft.id, [1, 2]);
+    // One version alone, as the editor asks for it to merge unsaved work made against it.
+    expect((await getRevisionSnapshot(editor, draft.id, "1")).snapshot.title).toBe(draft.title);
+    for (const bad of ["0", "01", "-1", "1e0", "2.0", " 1", "3", "9999999999", "1; DROP TABLE revision"])
+      await expect(getRevisionSnapshot(editor, draft.id, bad), bad).rejects.toMatchObject({
+        code: "not_found",
+      });
+    // Another release's id never reads this one's versions.
+    const other = await createDraft(editor);
+    expect((await getRevisionSnapshot(editor, other.id, "1")).snapshot.title).toBe(other.title);
+    await expect(getRevisionSnapshot(editor, crypto.randomUUID(), "1")).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(one.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("587");
     expect(two.snapshot.figures.find((f) => f.key === "signed_projects")?.value).toBe("600");
     const revisionOne = await db.revision.findFirstOrThrow({ where: { releaseId: draft.id, version: 1 } });

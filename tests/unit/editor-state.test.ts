@@ -90,14 +90,17 @@ describe("pickDraftToRecover", () => {
     ).toBeNull();
   });
 
-  it("offers the newer of the browser and server copies, naming where it came from", () => {
+  it("offers the newer of the browser and server copies, naming where it came from and its version", () => {
     const browser = copy("本机", "2026-11-30T01:00:05.000Z");
-    const server = copy("服务器", "2026-11-30T01:00:03.000Z");
+    const server = { ...copy("服务器", "2026-11-30T01:00:03.000Z"), baseVersion: 2 };
     expect(pickDraftToRecover(base, browser, server)).toEqual({
       data: browser.data,
       savedAt: browser.savedAt,
       source: "本机浏览器",
+      baseVersion: 3,
     });
+    // The version goes with the copy it came from: a merge is measured against it.
+    expect(pickDraftToRecover(base, null, server)?.baseVersion).toBe(2);
     expect(pickDraftToRecover(base, copy("旧", "2026-11-30T00:00:00.000Z"), server)?.source).toBe(
       "服务器自动保存",
     );

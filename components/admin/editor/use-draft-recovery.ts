@@ -66,19 +66,21 @@ export function useDraftRecovery({
     recovery: offers[0] ?? null,
     waiting: Math.max(0, offers.length - 1),
     /**
-     * The offer was taken: returns the data the caller applies as an edit. What the form held
-     * (`current`), if it differs from the saved version (`base`), joins the line in its place.
+     * The offer was taken: returns it for the caller to apply. What the form held (`current`), if it
+     * differs from the saved version (`base`, version `version`), joins the line in its place.
      */
-    accept: (current: ReleaseForm, base: ReleaseForm): ReleaseForm | null => {
+    accept: (current: ReleaseForm, base: ReleaseForm, version: number): RecoverableDraft | null => {
       const [taken, ...rest] = offers;
       if (!taken) return null;
       const unsaved = JSON.stringify(current) !== JSON.stringify(base);
-      keep(
-        unsaved
-          ? [...rest, { data: current, savedAt: new Date().toISOString(), source: "恢复前的内容" }]
-          : rest,
-      );
-      return taken.data;
+      const replaced: RecoverableDraft = {
+        data: current,
+        savedAt: new Date().toISOString(),
+        source: "恢复前的内容",
+        baseVersion: version,
+      };
+      keep(unsaved ? [...rest, replaced] : rest);
+      return taken;
     },
     /** The offer was refused: it goes, and once none waits, the browser copy too, so it is not offered again. */
     ignore: () => {
