@@ -1,4 +1,5 @@
 import { escapeHtml } from "../content/escape-html";
+import { photoCaptionHtml, splitPhotoCaption } from "../content/photo-caption";
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { findNumbers } from "./numbers";
@@ -211,6 +212,16 @@ function markRepeats(readings: Reading[]) {
 }
 
 export function blocksToHtml(blocks: readonly ImportBlock[]): string {
-  const tag: Record<BlockKind, string> = { heading: "h2", subheading: "h3", paragraph: "p" };
-  return blocks.map((b) => `<${tag[b.kind]}>${escapeHtml(b.text)}</${tag[b.kind]}>`).join("\n");
+  const tag: Record<Exclude<BlockKind, "photo">, string> = {
+    heading: "h2",
+    subheading: "h3",
+    paragraph: "p",
+  };
+  return blocks
+    .map((b) => {
+      if (b.kind !== "photo") return `<${tag[b.kind]}>${escapeHtml(b.text)}</${tag[b.kind]}>`;
+      const { caption, credit } = splitPhotoCaption(b.text);
+      return photoCaptionHtml(caption, credit);
+    })
+    .join("\n");
 }

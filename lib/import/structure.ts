@@ -1,7 +1,8 @@
 import { wallClockExists } from "../i18n/format-date";
 import { DATELINE, END_MARKERS, META_FIELDS, PHOTO_CREDIT } from "./rule-tables";
 
-export type BlockKind = "heading" | "subheading" | "paragraph";
+/** A photo is its caption line: the image itself never comes with pasted text. */
+export type BlockKind = "heading" | "subheading" | "paragraph" | "photo";
 
 export interface Block {
   kind: BlockKind;
@@ -99,7 +100,10 @@ export function outlineRelease(lines: readonly string[]): ReleaseOutline {
     }
     // Site navigation between the metadata and the text ("项目申报"): short, no sentence.
     if (afterMeta && !seenParagraph && line.length <= 8 && isHeadingLike(line)) continue;
-    if (PHOTO_CREDIT.test(line)) continue;
+    if (PHOTO_CREDIT.test(line)) {
+      candidates.push(i);
+      continue;
+    }
     if (!seenParagraph) readDateline(line, outline);
     if (!isHeadingLike(line)) seenParagraph = true;
     candidates.push(i);
@@ -109,7 +113,9 @@ export function outlineRelease(lines: readonly string[]): ReleaseOutline {
     const line = lines[candidates[k]].trim();
     const next = candidates[k + 1];
     const nextIsText = next !== undefined;
-    if (isHeadingLike(line) && nextIsText) {
+    if (PHOTO_CREDIT.test(line)) {
+      outline.blocks.push({ kind: "photo", line: candidates[k] });
+    } else if (isHeadingLike(line) && nextIsText) {
       const previous = outline.blocks.at(-1);
       const kind: BlockKind = previous?.kind === "heading" ? "subheading" : "heading";
       outline.blocks.push({ kind, line: candidates[k] });

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../content/escape-html";
+import { photoCaptionHtml } from "../content/photo-caption";
 
 export type SeedBlock =
   | { type: "paragraph"; text: string }
@@ -17,10 +18,8 @@ export function blocksToHtml(blocks: SeedBlock[]): string {
             `<h2>${escapeHtml(block.text)}</h2>` +
             (block.subtitle ? `<h3>${escapeHtml(block.subtitle)}</h3>` : "")
           );
-        case "photo": {
-          const credit = block.credit ? `<span class="credit">${escapeHtml(block.credit)}</span>` : "";
-          return `<figure class="photo"><figcaption>${escapeHtml(block.caption)}${credit}</figcaption></figure>`;
-        }
+        case "photo":
+          return photoCaptionHtml(block.caption, block.credit);
       }
     })
     .join("\n");

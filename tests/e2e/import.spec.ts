@@ -5,7 +5,8 @@ test.use({ storageState: "tests/e2e/.auth/editor.json" });
 // Fictional text, made up for this test.
 const TEXT = `示例博览会E2E成果发布
 来源：示例日报
-示例博览会共组织参展企业974家，展出产品3000余件，线上访问量达1382.8万人次，均创历届之最。`;
+示例博览会共组织参展企业974家，展出产品3000余件，线上访问量达1382.8万人次，均创历届之最。
+示例展区现场。张三摄`;
 
 test("paste a release, review it with the keyboard, accept all, create the draft", async ({ page }) => {
   await page.goto("/admin/releases/import");
@@ -15,6 +16,8 @@ test("paste a release, review it with the keyboard, accept all, create the draft
   const rows = page.locator(".import-table tbody tr");
   await expect(rows).toHaveCount(3);
   await expect(page.locator("mark.import-mark")).toHaveText(["974家", "3000余件", "1382.8万人次"]);
+  // The photo's caption and credit are shown as such and kept for the body (no figure read from it).
+  await expect(page.locator(".import-photo")).toContainText("示例展区现场。张三摄");
   await rows.first().focus();
   await page.keyboard.press("r");
   await expect(rows.first()).toContainText("已拒绝");
@@ -35,6 +38,10 @@ test("paste a release, review it with the keyboard, accept all, create the draft
   await page.getByRole("button", { name: "创建草稿（3 项数据）" }).click();
   await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
   await expect(page.getByLabel("标题", { exact: true })).toHaveValue("示例博览会E2E成果发布");
+  // The body (its typable stand-in until the editor has loaded, then the editor) holds the photo's words.
+  const body = page.getByRole("textbox", { name: "正文" }).first();
+  await expect(body.locator("figure.photo figcaption")).toHaveText("示例展区现场。张三摄");
+  await expect(body.locator("figure.photo .credit")).toHaveText("张三摄");
   await expect
     .poll(() => page.evaluate(() => [...document.querySelectorAll("input")].some((i) => i.value === "3100")))
     .toBe(true);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { splitPhotoCaption } from "@/lib/content/photo-caption";
+import { sanitizeBody } from "@/lib/content/sanitize-body";
 import { formatFigure } from "@/lib/figures/format";
 import { parseFigureText } from "@/lib/figures/parse";
 import { resolveUnit, toBaseValue } from "@/lib/figures/units";
@@ -230,8 +232,31 @@ describe("release outline", () => {
       "深化全方位合作",
       "突出影响力提升",
     ]);
-    expect(proposal.release.body).not.toMatch(/THE END|温馨提示|项目申报|蔡菡泠摄/);
+    expect(proposal.release.body).not.toMatch(/THE END|温馨提示|项目申报/);
+    // Photo captions and credits stay, as the seed keeps them: the photos themselves are not in the text.
+    const photo =
+      '<figure class="photo"><figcaption>新闻发布会现场。<span class="credit">蔡菡泠摄</span></figcaption></figure>';
+    expect(proposal.release.body.split(photo)).toHaveLength(3);
+    expect(proposal.blocks.filter((b) => b.kind === "photo")).toHaveLength(2);
+    expect(sanitizeBody(proposal.release.body)).toBe(proposal.release.body);
     expect(proposal.release.body).toContain("<h3>高端交流更加深入</h3>");
+  });
+
+  it("keeps a photo caption and its credit, escaped, and reads no figure from it", () => {
+    expect(splitPhotoCaption("新闻发布会现场。蔡菡泠摄")).toEqual({
+      caption: "新闻发布会现场。",
+      credit: "蔡菡泠摄",
+    });
+    expect(splitPhotoCaption("（张三摄）")).toEqual({ caption: "", credit: "（张三摄）" });
+    const proposal = analyzeRelease("标题\n参展企业974家。\n<b>2023</b>展区现场。李四摄\n签约项目587个。");
+    expect(proposal.blocks.map((b) => b.kind)).toEqual(["paragraph", "photo", "paragraph"]);
+    expect(proposal.release.body).toContain(
+      '<figure class="photo"><figcaption>&lt;b&gt;2023&lt;/b&gt;展区现场。<span class="credit">李四摄</span></figcaption></figure>',
+    );
+    expect(proposal.figures.map((f) => f.mention)).toEqual(["974家", "587个"]);
+    // Traditional text kept in its script: the credit is found by 攝.
+    const kept = analyzeRelease("標題\n參展企業974家。\n展區現場。李四攝", { keepOriginalScript: true });
+    expect(kept.release.body).toContain('<span class="credit">李四攝</span>');
   });
 
   it("reads a news agency dateline", () => {

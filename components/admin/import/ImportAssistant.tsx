@@ -242,6 +242,15 @@ function BlockText({ kind, text, rows }: { kind: string; text: string; rows: Row
     at = row.end;
   }
   parts.push(text.slice(at));
+  if (kind === "photo")
+    return (
+      <figure className="import-photo">
+        <figcaption>
+          {parts}
+          <span className="muted small">（图片说明：正文保留说明和署名，图片请在编辑器中上传）</span>
+        </figcaption>
+      </figure>
+    );
   if (kind === "heading") return <h2>{parts}</h2>;
   if (kind === "subheading") return <h3>{parts}</h3>;
   return <p>{parts}</p>;
