@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { decode } from "next-auth/jwt";
+import { readSessionClaims } from "../auth/session-token";
 import { AppError, type ErrorBody } from "../errors";
 import { bodyRuleFor, tooLargeError, type BodyRule } from "./body-limits";
 
@@ -13,52 +13,12 @@ import { bodyRuleFor, tooLargeError, type BodyRule } from "./body-limits";
  * upload from an anonymous client costs no memory and no time.
  */
 
-// next-auth's cookie name: the __Secure- prefix when the site is served over HTTPS.
-function sessionCookieName(): string {
-  const secure = (process.env.NEXTAUTH_URL ?? process.env.SITE_URL ?? "").startsWith("https://");
-  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index <= 0) continue;
-    const value = part.slice(index + 1).trim();
-    try {
-      cookies.set(part.slice(0, index).trim(), decodeURIComponent(value));
-    } catch {
-      cookies.set(part.slice(0, index).trim(), value);
-    }
-  }
-  return cookies;
-}
-
-/** The session token of a request (next-auth splits a large one into name.0, name.1 …). */
-export function sessionToken(cookieHeader: string | undefined): string | null {
-  const name = sessionCookieName();
-  const cookies = parseCookies(cookieHeader);
-  const whole = cookies.get(name);
-  if (whole) return whole;
-  const chunks = [...cookies]
-    .filter(([key]) => key.startsWith(`${name}.`))
-    .sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
-  return chunks.length ? chunks.map(([, value]) => value).join("") : null;
-}
-
 /** Whether the request carries a session next-auth itself signed and that has not expired. */
 export async function hasValidSession(
   cookieHeader: string | undefined,
   secret: string | undefined,
 ): Promise<boolean> {
-  const token = sessionToken(cookieHeader);
-  if (!token || !secret) return false;
-  try {
-    const payload = await decode({ token, secret });
-    return Boolean(payload?.uid) && (typeof payload?.exp !== "number" || payload.exp * 1000 > Date.now());
-  } catch {
-    return false;
-  }
+  return (await readSessionClaims(cookieHeader, secret)) !== null;
 }
 
 const CLOSE_GRACE_MS = 5000;
