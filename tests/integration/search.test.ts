@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listReleasesForStaff } from "@/lib/releases/admin-queries";
+import { listReleasesForStaff, listReleasesOrProblem } from "@/lib/releases/admin-queries";
 import { createRelease } from "@/lib/releases/create-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
 import { saveRelease } from "@/lib/releases/save-release";
@@ -500,6 +500,7 @@ describe("search (lib/search) on PostgreSQL", () => {
   });
 
   it("a flood of searches waits for the few search connections, and one that waits too long is told to try again", async () => {
+    const editor = await createStaff("editor");
     // Every search connection held (as by searches stuck behind a slow network), then one more search.
     let letGo: () => void = () => {};
     const held = new Promise<void>((resolve) => (letGo = resolve));
@@ -518,6 +519,16 @@ describe("search (lib/search) on PostgreSQL", () => {
       message: "搜索繁忙，请稍后再试",
     });
     expect(Date.now() - started).toBeLessThan(5_000);
+    // The admin list says so by its search box instead of failing the page; without a query it lists.
+    const listed = await listReleasesOrProblem(editor, { q: "签约项目" });
+    expect(listed).toEqual({ rows: [], problem: "搜索繁忙，请稍后再试" });
+    const plain = await listReleasesOrProblem(editor, { take: 3 });
+    expect(plain.problem).toBeNull();
+    expect(plain.rows.length).toBeGreaterThan(0);
+    // Not every error is a "problem": a refused permission still is one.
+    await expect(listReleasesOrProblem(null, { q: "签约项目" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
     // The app's own queries are not in that queue.
     expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     letGo();
