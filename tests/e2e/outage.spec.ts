@@ -228,6 +228,13 @@ test("PostgreSQL away for 10 s: cached answers keep coming, the rest is 503, eve
       error: { code: "unavailable", message: "数据库暂时不可用，内容未保存，请稍后再试" },
     });
 
+    // The session outlives the outage: next-auth's own session read cannot look the user up, and
+    // keeps the session instead of ending it (a cleared cookie would sign every editor out).
+    const session = await api.get("/api/auth/session");
+    expect(session.status()).toBe(200);
+    expect((await session.json()).user?.id).toBeTruthy();
+    expect(session.headers()["set-cookie"] ?? "").not.toMatch(/session-token=;|1970/);
+
     const typed = `停机时写的标题 ${stamp}`;
     await editor.getByLabel("标题", { exact: true }).fill(typed);
     await editor.getByRole("button", { name: "保存", exact: true }).click();
