@@ -5,6 +5,11 @@ import { readSessionClaims } from "@/lib/auth/session-token";
 // getCurrentUser and the request gate read next-auth's cookie themselves: only a token next-auth
 // signed with this secret, unexpired and naming a user, is a session.
 const SECRET = "session-token-test-secret-0123456789";
+// One character changed inside the ciphertext (the last character may carry only padding bits).
+const tamper = (token: string) => {
+  const at = token.split(".").slice(0, 3).join(".").length + 5;
+  return token.slice(0, at) + (token[at] === "A" ? "B" : "A") + token.slice(at + 1);
+};
 const cookie = (token: string) => `other=1; next-auth.session-token=${token}; theme=dark`;
 
 describe("reading the session cookie", () => {
@@ -26,9 +31,7 @@ describe("reading the session cookie", () => {
       await encode({ token: { uid: "u1", sv: 1 }, secret: SECRET, maxAge: -10 }),
       await encode({ token: { sv: 1, email: "a@example.org" }, secret: SECRET }),
       await encode({ token: { uid: "", sv: 1 }, secret: SECRET }),
-      (await encode({ token: { uid: "u1", sv: 1 }, secret: SECRET })).replace(/.$/, (c) =>
-        c === "A" ? "B" : "A",
-      ),
+      tamper(await encode({ token: { uid: "u1", sv: 1 }, secret: SECRET })),
       "",
       "not-a-jwt",
       "a".repeat(5000),
@@ -42,7 +45,7 @@ describe("reading the session cookie", () => {
   });
 
   it("takes a version that is not a number as 0, which no user has", async () => {
-    const token = await encode({ token: { uid: "u1", sv: "7" }, secret: SECRET });
+    const token = await encode({ token: { uid: "u1", sv: "7" as unknown as number }, secret: SECRET });
     expect(await readSessionClaims(cookie(token), SECRET)).toEqual({ uid: "u1", sv: 0 });
   });
 });
