@@ -42,3 +42,45 @@ export function pickDraftToRecover(
 export function browserDraftCopy(data: ReleaseForm, baseVersion: number, now = new Date()): DraftCopy {
   return { data, savedAt: now.toISOString(), baseVersion };
 }
+
+/** At most this many offers wait: the newest ones (a line that grew without end would fill the browser's storage). */
+export const MAX_OFFERS = 5;
+
+const isOffer = (value: unknown): value is RecoverableDraft =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as RecoverableDraft).savedAt === "string" &&
+  typeof (value as RecoverableDraft).data === "object" &&
+  (value as RecoverableDraft).data !== null;
+
+/**
+ * The offers waiting when an editor opens: those kept from before (whatever the browser held,
+ * read defensively), less any equal to the saved version, then the newest unsaved copy unless one
+ * like it already waits; the newest MAX_OFFERS of them.
+ */
+export function offerLine(
+  saved: ReleaseForm,
+  waiting: unknown,
+  newest: RecoverableDraft | null,
+): RecoverableDraft[] {
+  const savedJson = JSON.stringify(saved);
+  const line = (Array.isArray(waiting) ? waiting : [])
+    .filter(isOffer)
+    .filter((o) => JSON.stringify(o.data) !== savedJson);
+  if (newest && !line.some((o) => JSON.stringify(o.data) === JSON.stringify(newest.data))) line.push(newest);
+  return line.slice(-MAX_OFFERS);
+}
+
+/** Keeps the line in the browser's storage; a storage that refuses (full, private mode) keeps it in memory only. */
+export function storeOfferLine(
+  storage: Pick<Storage, "setItem" | "removeItem">,
+  key: string,
+  line: RecoverableDraft[],
+): void {
+  try {
+    if (line.length) storage.setItem(key, JSON.stringify(line.slice(-MAX_OFFERS)));
+    else storage.removeItem(key);
+  } catch {
+    // The offers stay on screen for this visit; the editor itself is not broken by a full storage.
+  }
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { autosaveStatus, savedStatus } from "@/components/admin/editor/save-status";
-import { browserDraftCopy, pickDraftToRecover } from "@/lib/releases/draft-recovery";
+import {
+  browserDraftCopy,
+  offerLine,
+  pickDraftToRecover,
+  storeOfferLine,
+  type RecoverableDraft,
+} from "@/lib/releases/draft-recovery";
 import { emptyFigure, type ReleaseForm } from "@/lib/releases/editor-form";
 import { differingFields, mergeConflict } from "@/lib/releases/merge-conflict";
 
@@ -127,5 +133,67 @@ describe("the save status line", () => {
   it("says when an autosave succeeded and why it failed", () => {
     expect(autosaveStatus({ savedAt: "2026-11-30T01:02:03.000Z" })).toMatch(/^已自动保存 \d\d:\d\d:\d\d$/);
     expect(autosaveStatus({ message: "网络连接中断" })).toBe("自动保存失败：网络连接中断");
+  });
+});
+
+describe("the line of offers", () => {
+  const offer = (title: string, savedAt = "2026-11-30T01:00:00.000Z"): RecoverableDraft => ({
+    data: { ...base, title },
+    savedAt,
+    source: "本机浏览器",
+    baseVersion: 1,
+  });
+
+  it("keeps the newest five, drops any equal to the saved version, and never queues the same work twice", () => {
+    const waiting = ["一", "二", "三", "四", "五"].map((t) => offer(t));
+    const line = offerLine(base, [...waiting, { ...offer("x"), data: base }], offer("六"));
+    expect(line.map((o) => o.data.title)).toEqual(["二", "三", "四", "五", "六"]);
+    expect(offerLine(base, waiting, offer("三")).map((o) => o.data.title)).toEqual([
+      "一",
+      "二",
+      "三",
+      "四",
+      "五",
+    ]);
+  });
+
+  it("reads whatever the browser held without breaking: not a list, or entries that are no offers", () => {
+    for (const held of [
+      null,
+      "text",
+      42,
+      { a: 1 },
+      [null, 1, "x", { savedAt: 1 }, { savedAt: "t", data: null }],
+    ])
+      expect(offerLine(base, held, offer("新的"))).toEqual([offer("新的")]);
+  });
+
+  it("stores at most five; a storage that refuses keeps the line in memory and breaks nothing", () => {
+    const stored = new Map<string, string>();
+    const storage = {
+      setItem: (k: string, v: string) => void stored.set(k, v),
+      removeItem: (k: string) => void stored.delete(k),
+    };
+    const seven = ["1", "2", "3", "4", "5", "6", "7"].map((t) => offer(t));
+    storeOfferLine(storage, "k", seven);
+    expect((JSON.parse(stored.get("k")!) as RecoverableDraft[]).map((o) => o.data.title)).toEqual([
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+    ]);
+    storeOfferLine(storage, "k", []);
+    expect(stored.has("k")).toBe(false);
+    const full = {
+      setItem: () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      },
+      removeItem: () => {
+        throw new Error("private mode");
+      },
+    };
+    expect(() => storeOfferLine(full, "k", seven)).not.toThrow();
+    expect(() => storeOfferLine(full, "k", [])).not.toThrow();
   });
 });

@@ -1,7 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { pickDraftToRecover, type DraftCopy, type RecoverableDraft } from "@/lib/releases/draft-recovery";
+import {
+  offerLine,
+  pickDraftToRecover,
+  storeOfferLine,
+  type DraftCopy,
+  type RecoverableDraft,
+} from "@/lib/releases/draft-recovery";
 import type { ReleaseForm } from "@/lib/releases/editor-form";
 import { clearDraftCopies, readDraftCopy } from "../draft-copies";
 
@@ -14,19 +20,6 @@ import { clearDraftCopies, readDraftCopy } from "../draft-copies";
  * newer copy found at a reload joins the line behind them. Restoring swaps: whatever unsaved work
  * the form held is offered back in its place.
  */
-/** At most this many offers wait: the newest ones (a line that grew without end would fill the browser's storage). */
-const MAX_OFFERS = 5;
-
-/** Keeps the line in this browser; a storage that refuses (full, private mode) keeps it in memory only. */
-function storeLine(key: string, line: RecoverableDraft[]) {
-  try {
-    if (line.length) localStorage.setItem(key, JSON.stringify(line.slice(-MAX_OFFERS)));
-    else localStorage.removeItem(key);
-  } catch {
-    // The offers stay on screen for this visit; the editor itself is not broken by a full storage.
-  }
-}
-
 export function useDraftRecovery({
   userId,
   copyKey,
@@ -41,21 +34,18 @@ export function useDraftRecovery({
   const [offers, setOffers] = useState<RecoverableDraft[]>([]);
   const offeredKey = `${copyKey}:offered`;
   const keep = (line: RecoverableDraft[]) => {
-    storeLine(offeredKey, line);
+    storeOfferLine(localStorage, offeredKey, line);
     setOffers(line);
   };
 
   useEffect(() => {
     clearDraftCopies(localStorage, userId);
-    const savedJson = JSON.stringify(saved);
-    const waiting = readDraftCopy<RecoverableDraft[]>(localStorage, offeredKey);
-    const line = (Array.isArray(waiting) ? waiting : [])
-      .filter((o) => JSON.stringify(o.data) !== savedJson)
-      .slice(-MAX_OFFERS);
-    const newest = pickDraftToRecover(saved, readDraftCopy<DraftCopy>(localStorage, copyKey), serverCopy);
-    if (newest && !line.some((o) => JSON.stringify(o.data) === JSON.stringify(newest.data)))
-      line.push(newest);
-    storeLine(offeredKey, line);
+    const line = offerLine(
+      saved,
+      readDraftCopy<unknown>(localStorage, offeredKey),
+      pickDraftToRecover(saved, readDraftCopy<DraftCopy>(localStorage, copyKey), serverCopy),
+    );
+    storeOfferLine(localStorage, offeredKey, line);
     // Read after mount (localStorage does not exist on the server), shown on the next tick.
     const shown = line.length ? setTimeout(() => setOffers(line), 0) : undefined;
     return () => clearTimeout(shown);
