@@ -10,13 +10,3 @@ export function photoCaptionHtml(caption: string, credit: string | null | undefi
   const creditHtml = credit ? `<span class="credit">${escapeHtml(credit)}</span>` : "";
   return `<figure class="photo"><figcaption>${escapeHtml(caption)}${creditHtml}</figcaption></figure>`;
 }
-
-// "新闻发布会现场。蔡菡泠摄", "(张三摄)": the credit is the words before 摄 (攝 in traditional text)
-// after the caption's last stop or space.
-const CREDIT_AT_END = /^(.*?[。 ]?)\s*([（(]?[^\s。（(]{1,10}[摄攝][)）]?)$/;
-
-/** A caption line split into its caption and credit ("新闻发布会现场。", "蔡菡泠摄"). */
-export function splitPhotoCaption(line: string): { caption: string; credit: string | null } {
-  const match = CREDIT_AT_END.exec(line.trim());
-  return match ? { caption: match[1], credit: match[2] } : { caption: line.trim(), credit: null };
-}

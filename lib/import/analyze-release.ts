@@ -1,5 +1,5 @@
 import { escapeHtml } from "../content/escape-html";
-import { photoCaptionHtml, splitPhotoCaption } from "../content/photo-caption";
+import { photoCaptionHtml } from "../content/photo-caption";
 import type { FigureQualifier } from "../generated/prisma/enums";
 import { AppError } from "../errors";
 import { findNumbers } from "./numbers";
@@ -47,6 +47,8 @@ export interface FigureProposal {
 export interface ImportBlock {
   kind: BlockKind;
   text: string;
+  /** A photo's: where its credit starts in `text` (the caption is what comes before it). */
+  creditStart?: number;
 }
 
 export interface ImportProposal {
@@ -103,7 +105,11 @@ export function analyzeRelease(input: string, options: AnalyzeOptions = {}): Imp
   const display = (keepOriginal ? original : simplified).split("\n");
 
   const outline = outlineRelease(analysis);
-  const blocks: ImportBlock[] = outline.blocks.map((b) => ({ kind: b.kind, text: display[b.line].trim() }));
+  const blocks: ImportBlock[] = outline.blocks.map((b) => ({
+    kind: b.kind,
+    text: display[b.line].trim(),
+    ...(b.creditStart !== undefined && { creditStart: b.creditStart }),
+  }));
   const readings: Reading[] = [];
   let section: string | null = null;
   outline.blocks.forEach((b, index) => {
@@ -220,8 +226,8 @@ export function blocksToHtml(blocks: readonly ImportBlock[]): string {
   return blocks
     .map((b) => {
       if (b.kind !== "photo") return `<${tag[b.kind]}>${escapeHtml(b.text)}</${tag[b.kind]}>`;
-      const { caption, credit } = splitPhotoCaption(b.text);
-      return photoCaptionHtml(caption, credit);
+      const at = b.creditStart ?? 0;
+      return photoCaptionHtml(b.text.slice(0, at).trimEnd(), b.text.slice(at).trim() || null);
     })
     .join("\n");
 }

@@ -301,5 +301,16 @@ export const META_FIELDS: ReadonlyArray<{ field: "sourceName" | "byline" | "publ
 export const DATELINE =
   /^(新华社|中新社|中国新闻社|人民网|央视网|新华网|本报|本台|本网)(?:[^\s，,。(（]{0,8}?\d{1,2}月\d{1,2}日)?(?:电|讯)\s*[(（]([^)）]{1,40})[)）]\s*/;
 
-/** A photo credit line ("新闻发布会现场。蔡菡泠摄"): a caption without its photo. */
-export const PHOTO_CREDIT = /^[^。！？]{0,40}[。 ]\s*\S{1,10}摄$|^\(?[（(]?\S{0,10}摄[)）]?$/;
+/**
+ * A photo credit line ("新闻发布会现场。蔡菡泠摄", "（张三摄）", "开幕式现场。本报记者 李四摄"): a caption
+ * without its photo. Group 2 is the credit; what comes before it is the caption. Bounded
+ * quantifiers only, so any line, however long or hostile, is read in linear time (an unbounded
+ * `\s*` here made a line of spaces take minutes).
+ */
+export const PHOTO_CREDIT = /^(?:([^。！？]{0,40}[。 ])\s{0,3})?([（(]?\S{1,10}(?:\s\S{1,6})?\s?摄[)）]?)$/;
+
+/** Where a photo line's credit starts (0 for a credit alone), or null for a line that is no photo credit. */
+export function photoCreditStart(line: string): number | null {
+  const match = PHOTO_CREDIT.exec(line);
+  return match ? line.length - match[2].length : null;
+}

@@ -1,5 +1,5 @@
 import { wallClockExists } from "../i18n/format-date";
-import { DATELINE, END_MARKERS, META_FIELDS, PHOTO_CREDIT } from "./rule-tables";
+import { DATELINE, END_MARKERS, META_FIELDS, PHOTO_CREDIT, photoCreditStart } from "./rule-tables";
 
 /** A photo is its caption line: the image itself never comes with pasted text. */
 export type BlockKind = "heading" | "subheading" | "paragraph" | "photo";
@@ -8,6 +8,8 @@ export interface Block {
   kind: BlockKind;
   /** Index of the line in the text (both copies of the text have the same lines). */
   line: number;
+  /** A photo's: where its credit starts in the trimmed line (same offsets in both copies). */
+  creditStart?: number;
 }
 
 export interface ReleaseOutline {
@@ -113,8 +115,9 @@ export function outlineRelease(lines: readonly string[]): ReleaseOutline {
     const line = lines[candidates[k]].trim();
     const next = candidates[k + 1];
     const nextIsText = next !== undefined;
-    if (PHOTO_CREDIT.test(line)) {
-      outline.blocks.push({ kind: "photo", line: candidates[k] });
+    const creditStart = photoCreditStart(line);
+    if (creditStart !== null) {
+      outline.blocks.push({ kind: "photo", line: candidates[k], creditStart });
     } else if (isHeadingLike(line) && nextIsText) {
       const previous = outline.blocks.at(-1);
       const kind: BlockKind = previous?.kind === "heading" ? "subheading" : "heading";

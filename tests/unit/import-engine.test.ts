@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { splitPhotoCaption } from "@/lib/content/photo-caption";
 import { sanitizeBody } from "@/lib/content/sanitize-body";
 import { formatFigure } from "@/lib/figures/format";
 import { parseFigureText } from "@/lib/figures/parse";
 import { resolveUnit, toBaseValue } from "@/lib/figures/units";
-import { analyzeRelease, PROPOSAL_THRESHOLD } from "@/lib/import/analyze-release";
+import { analyzeRelease, IMPORT_MAX_CHARS, PROPOSAL_THRESHOLD } from "@/lib/import/analyze-release";
 import { evaluateProposals } from "@/lib/import/evaluate";
 import { loadImportFixtures, SEED_FIXTURE } from "@/lib/import/eval-fixtures";
 import { findNumbers } from "@/lib/import/numbers";
-import { BASE_UNITS, QUALIFIER_WORDS } from "@/lib/import/rule-tables";
+import { BASE_UNITS, photoCreditStart, QUALIFIER_WORDS } from "@/lib/import/rule-tables";
 import { detectScript, toSimplified } from "@/lib/import/script";
 import { keyFromLabel, suggestKeys } from "@/lib/import/suggest-key";
 
@@ -243,11 +242,16 @@ describe("release outline", () => {
   });
 
   it("keeps a photo caption and its credit, escaped, and reads no figure from it", () => {
-    expect(splitPhotoCaption("新闻发布会现场。蔡菡泠摄")).toEqual({
-      caption: "新闻发布会现场。",
-      credit: "蔡菡泠摄",
-    });
-    expect(splitPhotoCaption("（张三摄）")).toEqual({ caption: "", credit: "（张三摄）" });
+    // One rule decides both that a line is a photo's and where its credit starts.
+    const split = (line: string) => {
+      const at = photoCreditStart(line);
+      return at === null ? null : [line.slice(0, at).trimEnd(), line.slice(at)];
+    };
+    expect(split("新闻发布会现场。蔡菡泠摄")).toEqual(["新闻发布会现场。", "蔡菡泠摄"]);
+    expect(split("新闻发布会现场 蔡菡泠摄")).toEqual(["新闻发布会现场", "蔡菡泠摄"]);
+    expect(split("开幕式现场。本报记者 李四摄")).toEqual(["开幕式现场。", "本报记者 李四摄"]);
+    expect(split("（张三摄）")).toEqual(["", "（张三摄）"]);
+    expect(split("参展企业974家。")).toBeNull();
     const proposal = analyzeRelease("标题\n参展企业974家。\n<b>2023</b>展区现场。李四摄\n签约项目587个。");
     expect(proposal.blocks.map((b) => b.kind)).toEqual(["paragraph", "photo", "paragraph"]);
     expect(proposal.release.body).toContain(
@@ -257,6 +261,17 @@ describe("release outline", () => {
     // Traditional text kept in its script: the credit is found by 攝.
     const kept = analyzeRelease("標題\n參展企業974家。\n展區現場。李四攝", { keepOriginalScript: true });
     expect(kept.release.body).toContain('<span class="credit">李四攝</span>');
+  });
+
+  it("reads hostile caption-like lines at the 200,000-character limit at once, as paragraphs", () => {
+    // A review found a caption regex that backtracked over a run of spaces: minutes per request on
+    // the server's one thread. These inputs would time this test out if that came back.
+    const longLine = `现场。${" ".repeat(IMPORT_MAX_CHARS - 20)}张。三摄`;
+    const proposal = analyzeRelease(`标题\n${longLine}\n参展企业974家。`);
+    expect(proposal.blocks.map((b) => b.kind)).toEqual(["paragraph", "paragraph"]);
+    const manyLines = Array.from({ length: 2_500 }, (_, i) => `${" 。".repeat(30)}${"a".repeat(i % 12)} 摄x`);
+    const many = analyzeRelease(`标题\n${manyLines.join("\n")}`.slice(0, IMPORT_MAX_CHARS));
+    expect(many.blocks.every((b) => b.kind !== "photo")).toBe(true);
   });
 
   it("reads a news agency dateline", () => {
