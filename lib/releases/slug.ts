@@ -31,7 +31,8 @@ export function slugify(title: string, date: Date = new Date()): string {
     .slice(0, 80)
     .replace(/-+$/, "");
   const hasWords = /[a-z]{2,}/.test(ascii);
-  if (hasWords) return ascii;
+  // A title that is one of the site's own words ("Page", "API") still gets a usable slug.
+  if (hasWords) return RESERVED.has(ascii) ? `${ascii}-release` : ascii;
   const day = date.toISOString().slice(0, 10);
   return ascii ? `${day}-${ascii}` : `release-${day}`;
 }

@@ -28,6 +28,12 @@ describe("slugs", () => {
     expect(slugify("大会成果", day)).toBe("release-2023-09-28");
     expect(isValidSlug(slugify("大会成果", day))).toBe(true);
   });
+  it("never suggests one of the site's own words: a title 'Page' or 'API' gets a usable slug", () => {
+    expect(slugify("Page")).toBe("page-release");
+    expect(slugify("API")).toBe("api-release");
+    expect(isValidSlug(slugify("New"))).toBe(true);
+    expect(slugify("Page two")).toBe("page-two");
+  });
   it("reads page numbers from 2 up", () => {
     expect(parsePageParam("2")).toBe(2);
     expect(parsePageParam("1")).toBeNull();
