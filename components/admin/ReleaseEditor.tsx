@@ -92,7 +92,16 @@ export function ReleaseEditor({
   const [choices, setChoices] = useState<FieldChoices>({});
   const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
   const copyKey = draftCopyKey(userId, releaseId);
-  const autosaver = useAutosave({ releaseId, copyKey, form, version, dirty, onStatus: setStatus });
+  // Copies are tagged with the version the form's changes are measured against: during a restored
+  // offer's merge that is the offer's own, so a reload offers it for the same merge again.
+  const autosaver = useAutosave({
+    releaseId,
+    copyKey,
+    form,
+    version: conflict?.recoveredFrom ?? version,
+    dirty,
+    onStatus: setStatus,
+  });
   const drafts = useDraftRecovery({ userId, copyKey, saved: initial, serverCopy: autosave });
   const figureKeys = useFigureKeys();
   const grid = useRef<FigureGridHandle>(null);
@@ -199,7 +208,8 @@ export function ReleaseEditor({
    */
   async function restoreOffer() {
     const offer = drafts.recovery;
-    if (!offer) return;
+    // One merge at a time: a save conflict on screen is settled first (the button says so).
+    if (!offer || conflict) return;
     const older = offer.baseVersion !== undefined && offer.baseVersion < version;
     let offerBase: ReleaseForm | null = null;
     if (older) {
@@ -220,6 +230,12 @@ export function ReleaseEditor({
     setBase(offerBase);
     change(taken.data);
     setStatus("恢复的修改基于较早的版本：请在下方确认合并");
+  }
+
+  /** The server's unsaved copy of this editor goes too (after any autosave still on its way), so it is not offered again. */
+  async function discardServerCopy() {
+    await autosaver.settle();
+    await callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE");
   }
 
   return (
@@ -265,10 +281,22 @@ export function ReleaseEditor({
         <div className="notice" role="alert">
           发现 {timeOf(new Date(drafts.recovery.savedAt))} 未保存的修改（{drafts.recovery.source}）
           {drafts.waiting > 0 && `，另有 ${drafts.waiting} 份待处理`}。
-          <button type="button" className="link-button" onClick={() => void restoreOffer()}>
+          {conflict && "请先处理下方的冲突，再恢复。"}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void restoreOffer()}
+            disabled={conflict !== null}
+          >
             恢复这些修改
           </button>
-          <button type="button" className="link-button" onClick={drafts.ignore}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              if (drafts.ignore() && !dirty) void discardServerCopy();
+            }}
+          >
             忽略
           </button>
         </div>
@@ -287,6 +315,7 @@ export function ReleaseEditor({
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
+            void discardServerCopy();
             setForm(conflict.theirs);
             setBase(conflict.theirs);
             setVersion(conflict.version);

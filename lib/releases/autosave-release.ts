@@ -27,3 +27,13 @@ export async function autosaveRelease(actor: Actor | null, releaseId: string, ra
   });
   return { savedAt: saved.savedAt.toISOString() };
 }
+
+/**
+ * Drops the editor's own unsaved copy of a release on the server: they discarded that work or
+ * ignored every offer of it, so it is not offered again. Another editor's copy is theirs.
+ */
+export async function discardAutosave(actor: Actor | null, releaseId: string) {
+  const user = requirePermission(actor, "release.edit");
+  await db.autosave.deleteMany({ where: { releaseId, userId: user.id } });
+  return { ok: true };
+}

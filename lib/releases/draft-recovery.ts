@@ -67,7 +67,13 @@ export function offerLine(
   const line = (Array.isArray(waiting) ? waiting : [])
     .filter(isOffer)
     .filter((o) => JSON.stringify(o.data) !== savedJson);
-  if (newest && !line.some((o) => JSON.stringify(o.data) === JSON.stringify(newest.data))) line.push(newest);
+  if (newest) {
+    const same = line.findIndex((o) => JSON.stringify(o.data) === JSON.stringify(newest.data));
+    // The same work kept by an older editor without its version takes the version of this copy.
+    if (same === -1) line.push(newest);
+    else if (line[same].baseVersion === undefined)
+      line[same] = { ...line[same], baseVersion: newest.baseVersion };
+  }
   return line.slice(-MAX_OFFERS);
 }
 

@@ -57,6 +57,12 @@ export async function saveRelease(
         last?.author?.name ?? null,
       );
     }
+    // A release's language is set when it is made (or made a translation); an edit cannot turn a
+    // Chinese original into an English release or a translation into an original.
+    if (input.release.locale !== before.locale)
+      throw new AppError("validation_failed", "稿件的语言不能在编辑时更改：另一种语言的版本请建立翻译", {
+        fields: [{ path: "release.locale", message: "语言不能更改" }],
+      });
     const version = before.version + 1;
     const action =
       options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");

@@ -214,6 +214,17 @@ test.describe("unsaved work made against an older version", () => {
     await expect(merge).toContainText("第 1 版上做的");
     await expect(merge.getByTestId("changed-by-summary")).toHaveText("只有您改了");
     await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
+    // Left open and reloaded: its copies still say version 1, so the same merge is offered again
+    // (tagged with version 2, it came back as a plain edit that undid B's title).
+    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+    await a.reload();
+    await a
+      .getByRole("alert")
+      .filter({ hasText: "未保存的修改" })
+      .getByRole("button", { name: "恢复这些修改" })
+      .click();
+    await expect(merge).toContainText("第 1 版上做的");
+    await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
     // The bar's save is the merge while it is open: the restored form alone would undo B's title.
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByTestId("save-status")).toContainText("已保存（第 3 版）");
@@ -223,6 +234,56 @@ test.describe("unsaved work made against an older version", () => {
     await b.reload();
     await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
     await expect(b.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
+    await a.context().close();
+    await b.context().close();
+  });
+});
+
+test.describe("unsaved work made against an older version, discarded", () => {
+  test("a save conflict on screen is settled before any restore, and discarding a restored merge drops that work for good", async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const a = await (await browser.newContext(as("editor"))).newPage();
+    const id = await createRelease(a, `放弃恢复 ${Date.now()}`);
+    await a.getByLabel("摘要").fill("A 未保存的摘要");
+    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+    const b = await (await browser.newContext(as("publisher"))).newPage();
+    await b.goto(`/admin/releases/${id}`);
+    const saveAs = async (page: Page, label: string, value: string, version: number) => {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByRole("button", { name: "保存", exact: true }).click();
+      await expect(page.getByTestId("save-status")).toContainText(`已保存（第 ${version} 版）`);
+    };
+    await saveAs(b, "标题", "B 的标题", 2);
+
+    // A reloads (version 2, the offer waits), B saves again, and A's own save then conflicts.
+    await a.reload();
+    const banner = a.getByRole("alert").filter({ hasText: "未保存的修改" });
+    await expect(banner).toBeVisible();
+    await saveAs(b, "来源", "B 的来源", 3);
+    await a.getByLabel("作者", { exact: true }).fill("A 的作者");
+    await a.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(a.getByRole("alertdialog", { name: "保存冲突" })).toBeVisible();
+    await expect(banner).toContainText("请先处理下方的冲突");
+    await expect(banner.getByRole("button", { name: "恢复这些修改" })).toBeDisabled();
+    a.once("dialog", (dialog) => dialog.accept());
+    await a.getByRole("button", { name: "放弃我的修改" }).click();
+    await expect(a.getByTestId("save-status")).toContainText("已载入第 3 版");
+
+    // Now the offer: merged against version 1, then discarded, it is gone after a reload too.
+    await banner.getByRole("button", { name: "恢复这些修改" }).click();
+    const merge = a.getByRole("alertdialog", { name: "合并恢复的修改" });
+    await expect(merge).toContainText("此后已保存到第 3 版");
+    await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
+    a.once("dialog", (dialog) => dialog.accept());
+    await merge.getByRole("button", { name: "放弃我的修改" }).click();
+    await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 的标题");
+    await expect(a.getByLabel("摘要")).toHaveValue("");
+    await a.waitForTimeout(2_000); // an autosave would have been sent by now
+    await a.reload();
+    await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 的标题");
+    await expect(a.getByRole("alert").filter({ hasText: "未保存的修改" })).toHaveCount(0);
     await a.context().close();
     await b.context().close();
   });

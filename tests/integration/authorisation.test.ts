@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { uploadMedia } from "@/lib/media/upload-media";
 import { publishPendingChanges, returnPendingChanges } from "@/lib/publication/pending-changes";
 import { releaseRetiredSlug } from "@/lib/publication/release-slug";
-import { autosaveRelease } from "@/lib/releases/autosave-release";
+import { autosaveRelease, discardAutosave } from "@/lib/releases/autosave-release";
 import { createRelease } from "@/lib/releases/create-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
 import { createPreviewLink, getReleasePreview } from "@/lib/releases/preview";
@@ -114,6 +114,15 @@ const MUTATIONS: Mutation[] = [
     name: "autosave",
     allowed: ["editor", "publisher", "admin"],
     run: (a, id, v) => autosaveRelease(a, id, { baseVersion: v, data: { title: "半截" } }),
+  },
+  {
+    name: "discard one's unsaved copy",
+    allowed: ["editor", "publisher", "admin"],
+    setup: async (id, v) => {
+      await autosaveRelease(owner, id, { baseVersion: v, data: { title: "别人的半截" } });
+      return v;
+    },
+    run: (a, id) => discardAutosave(a, id),
   },
   {
     name: "submit for review",

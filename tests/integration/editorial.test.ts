@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getRevisionSnapshot, getRevisionSnapshots, listRevisions } from "@/lib/releases/admin-queries";
 import { createPreviewLink, resolvePreviewLink, revokePreviewLink } from "@/lib/releases/preview";
 import { findPublishedRelease, listPublishedReleases } from "@/lib/releases/queries";
+import { autosaveRelease, discardAutosave } from "@/lib/releases/autosave-release";
 import { deleteRelease } from "@/lib/releases/delete-release";
 import { restoreRevision } from "@/lib/releases/restore-revision";
 import { saveRelease, VersionConflict } from "@/lib/releases/save-release";
@@ -210,6 +211,40 @@ describe("nothing lost", () => {
     const after = await db.release.findUniqueOrThrow({ where: { id: draft.id }, include: { figures: true } });
     expect(after.version).toBe(1);
     expect(after.figures).toHaveLength(2);
+  });
+
+  it("keeps a release's language: a save cannot turn it into the other edition's", async () => {
+    const draft = await createDraft(editor);
+    const flipped = saveRelease(editor, draft.id, {
+      baseVersion: 1,
+      release: releaseInput({ slug: draft.slug, locale: "en" }),
+    });
+    await expect(flipped).rejects.toMatchObject({
+      status: 422,
+      details: { fields: [{ path: "release.locale", message: "语言不能更改" }] },
+    });
+    // Even overwriting knowingly, and as an admin.
+    const admin = await createStaff("admin");
+    await expect(
+      saveRelease(admin, draft.id, {
+        baseVersion: 1,
+        overwrite: true,
+        release: releaseInput({ slug: draft.slug, locale: "en" }),
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    const after = await db.release.findUniqueOrThrow({ where: { id: draft.id } });
+    expect([after.locale, after.version]).toEqual(["zh-CN", 1]);
+  });
+
+  it("drops only the editor's own unsaved copy when they discard it", async () => {
+    const draft = await createDraft(editor);
+    const other = await createStaff("editor");
+    await autosaveRelease(editor, draft.id, { baseVersion: 1, data: { title: "我的半截" } });
+    await autosaveRelease(other, draft.id, { baseVersion: 1, data: { title: "别人的半截" } });
+    await discardAutosave(editor, draft.id);
+    await discardAutosave(editor, draft.id);
+    const left = await db.autosave.findMany({ where: { releaseId: draft.id } });
+    expect(left.map((a) => a.userId)).toEqual([other.id]);
   });
 
   it("keeps every version, diffs them and restores one as a new revision", async () => {

@@ -157,6 +157,13 @@ describe("the line of offers", () => {
     ]);
   });
 
+  it("gives work kept by an older editor without its version the version of the same work found again", () => {
+    const legacy = { ...offer("旧"), baseVersion: undefined };
+    const line = offerLine(base, [legacy], { ...offer("旧"), baseVersion: 2, source: "服务器自动保存" });
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatchObject({ baseVersion: 2, source: "本机浏览器" });
+  });
+
   it("reads whatever the browser held without breaking: not a list, or entries that are no offers", () => {
     for (const held of [
       null,

@@ -72,11 +72,15 @@ export function useDraftRecovery({
       keep(unsaved ? [...rest, replaced] : rest);
       return taken;
     },
-    /** The offer was refused: it goes, and once none waits, the browser copy too, so it is not offered again. */
-    ignore: () => {
+    /**
+     * The offer was refused: it goes, and once none waits, the browser copy too, so it is not
+     * offered again. Returns whether none waits now (the caller drops the server's copy then).
+     */
+    ignore: (): boolean => {
       const rest = offers.slice(1);
       if (!rest.length) localStorage.removeItem(copyKey);
       keep(rest);
+      return rest.length === 0;
     },
   };
 }

@@ -1,9 +1,14 @@
 // POST /api/admin/releases/[id]/autosave - keep unsaved typing ({ baseVersion, data }) -> { savedAt }
+// DELETE /api/admin/releases/[id]/autosave - drop one's own unsaved copy (discarded or ignored) -> { ok }
 import { adminRoute } from "@/lib/http/admin-route";
-import { autosaveRelease } from "@/lib/releases/autosave-release";
+import { autosaveRelease, discardAutosave } from "@/lib/releases/autosave-release";
 
 type Ctx = { params: Promise<{ id: string }> };
 
 export const POST = adminRoute<Ctx>(async ({ actor, context, body }) =>
   autosaveRelease(actor, (await context.params).id, body),
+);
+
+export const DELETE = adminRoute<Ctx>(async ({ actor, context }) =>
+  discardAutosave(actor, (await context.params).id),
 );
