@@ -267,6 +267,7 @@ describe("nothing lost", () => {
     // Another release's id never reads this one's versions.
     const other = await createDraft(editor);
     expect((await getRevisionSnapshot(editor, other.id, "1")).snapshot.title).toBe(other.title);
+    await expect(getRevisionSnapshot(editor, other.id, "2")).rejects.toMatchObject({ code: "not_found" });
     await expect(getRevisionSnapshot(editor, crypto.randomUUID(), "1")).rejects.toMatchObject({
       code: "not_found",
     });
