@@ -88,6 +88,8 @@ export function ReleaseEditor({
     updatedBy: string | null;
     /** Set when the conflict is a restored offer made against this older version. */
     recoveredFrom?: number;
+    /** That offer's work, as restored. */
+    restored?: ReleaseForm;
   } | null>(null);
   const [choices, setChoices] = useState<FieldChoices>({});
   const [changeNote, setChangeNote] = useState<ChangeNoteValue>({ minor: false, kind: "update", note: "" });
@@ -185,6 +187,10 @@ export function ReleaseEditor({
         theirs: snapshotToForm(releaseSnapshotSchema.parse(error.details.current)),
         version: Number(error.details.currentVersion),
         updatedBy: typeof error.details.updatedBy === "string" ? error.details.updatedBy : null,
+        // A save during a restored offer's merge: the form is still measured against the offer's
+        // version (base is still that version's form), and its copies must keep saying so.
+        recoveredFrom: conflict?.recoveredFrom,
+        restored: conflict?.restored,
       });
       setChoices({});
       setStatus("保存冲突：请处理下方的冲突");
@@ -225,17 +231,27 @@ export function ReleaseEditor({
     if (!taken) return;
     if (!offerBase) return change(taken.data);
     setFormError("");
-    setConflict({ theirs: base, version, updatedBy: null, recoveredFrom: offer.baseVersion });
+    setConflict({
+      theirs: base,
+      version,
+      updatedBy: null,
+      recoveredFrom: offer.baseVersion,
+      restored: taken.data,
+    });
     setChoices({});
     setBase(offerBase);
     change(taken.data);
     setStatus("恢复的修改基于较早的版本：请在下方确认合并");
   }
 
-  /** The server's unsaved copy of this editor goes too (after any autosave still on its way), so it is not offered again. */
-  async function discardServerCopy() {
+  /**
+   * Work the editor discarded or ignored goes from the server too (after any autosave still on its
+   * way), so it is not offered again: the server drops its copy only if it holds that very work, so
+   * a copy of other work (another device's, never shown here) stays.
+   */
+  async function discardServerCopy(work: ReleaseForm[]) {
     await autosaver.settle();
-    await callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE");
+    await callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE", { work });
   }
 
   return (
@@ -294,7 +310,9 @@ export function ReleaseEditor({
             type="button"
             className="link-button"
             onClick={() => {
-              if (drafts.ignore() && !dirty) void discardServerCopy();
+              const ignored = drafts.recovery;
+              drafts.ignore();
+              if (ignored) void discardServerCopy([ignored.data]);
             }}
           >
             忽略
@@ -315,7 +333,7 @@ export function ReleaseEditor({
           onOverwrite={() => void save({ overwrite: true })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
-            void discardServerCopy();
+            void discardServerCopy(conflict.restored ? [form, conflict.restored] : [form]);
             setForm(conflict.theirs);
             setBase(conflict.theirs);
             setVersion(conflict.version);

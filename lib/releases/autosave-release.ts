@@ -28,12 +28,22 @@ export async function autosaveRelease(actor: Actor | null, releaseId: string, ra
   return { savedAt: saved.savedAt.toISOString() };
 }
 
+const discardSchema = z.object({
+  /** The work discarded (the form, and the restored offer it came from): at most two copies. */
+  work: z.array(z.record(z.string(), z.unknown())).min(1).max(2),
+});
+
 /**
- * Drops the editor's own unsaved copy of a release on the server: they discarded that work or
- * ignored every offer of it, so it is not offered again. Another editor's copy is theirs.
+ * Drops the editor's own unsaved copy of a release on the server once they discarded or ignored
+ * that very work: only when the copy holds it (compared as jsonb, whatever the key order), so a
+ * copy of other work (another device's, never shown) stays. Another editor's copy is theirs.
+ * Returns whether a copy was dropped.
  */
-export async function discardAutosave(actor: Actor | null, releaseId: string) {
+export async function discardAutosave(actor: Actor | null, releaseId: string, raw: unknown) {
   const user = requirePermission(actor, "release.edit");
-  await db.autosave.deleteMany({ where: { releaseId, userId: user.id } });
-  return { ok: true };
+  const { work } = discardSchema.parse(raw);
+  const { count } = await db.autosave.deleteMany({
+    where: { releaseId, userId: user.id, OR: work.map((data) => ({ data: { equals: data as object } })) },
+  });
+  return { discarded: count > 0 };
 }

@@ -191,7 +191,7 @@ test.describe("unsaved work made against an older version", () => {
   test("restoring it merges against that version: a field only a later save changed keeps the later value", async ({
     browser,
   }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     const a = await (await browser.newContext(as("editor"))).newPage();
     const id = await createRelease(a, `旧版恢复 ${Date.now()}`);
     await a.getByLabel("摘要").fill("A 未保存的摘要");
@@ -225,15 +225,36 @@ test.describe("unsaved work made against an older version", () => {
       .click();
     await expect(merge).toContainText("第 1 版上做的");
     await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
+    // B saves again meanwhile: merging is refused (409) and measured against version 3 now, still
+    // from version 1, and so it is after another reload.
+    await b.reload();
+    await b.getByLabel("来源", { exact: true }).fill("B 第三版的来源");
+    await b.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(b.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await merge.getByRole("button", { name: "按所选合并并保存" }).click();
+    await expect(merge).toContainText("第 1 版上做的，此后已保存到第 3 版");
+    await a.getByLabel("作者", { exact: true }).fill("A 的作者");
+    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+    await a.reload();
+    await a
+      .getByRole("alert")
+      .filter({ hasText: "未保存的修改" })
+      .getByRole("button", { name: "恢复这些修改" })
+      .click();
+    await expect(merge).toContainText("第 1 版上做的，此后已保存到第 3 版");
+    await expect(merge.getByTestId("changed-by-title")).toHaveText("只有对方改了");
+    await expect(merge.getByTestId("changed-by-sourceName")).toHaveText("只有对方改了");
     // The bar's save is the merge while it is open: the restored form alone would undo B's title.
     await a.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(a.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await expect(a.getByTestId("save-status")).toContainText("已保存（第 4 版）");
     await expect(merge).toHaveCount(0);
-    await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
-    await expect(a.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
     await b.reload();
-    await expect(b.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
-    await expect(b.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
+    for (const page of [a, b]) {
+      await expect(page.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
+      await expect(page.getByLabel("来源", { exact: true })).toHaveValue("B 第三版的来源");
+      await expect(page.getByLabel("摘要")).toHaveValue("A 未保存的摘要");
+      await expect(page.getByLabel("作者", { exact: true })).toHaveValue("A 的作者");
+    }
     await a.context().close();
     await b.context().close();
   });
@@ -286,6 +307,46 @@ test.describe("unsaved work made against an older version, discarded", () => {
     await expect(a.getByRole("alert").filter({ hasText: "未保存的修改" })).toHaveCount(0);
     await a.context().close();
     await b.context().close();
+  });
+});
+
+test.describe("ignoring one's own work on one device", () => {
+  test("leaves the server's copy of other work from another device, never shown here, in place", async ({
+    browser,
+  }) => {
+    test.setTimeout(60_000);
+    const desktopBrowser = await browser.newContext(as("editor"));
+    const desktop = await desktopBrowser.newPage();
+    const id = await createRelease(desktop, `两台设备 ${Date.now()}`);
+    // The desktop loses its network; the laptop (same editor) types and its work reaches the server.
+    await desktopBrowser.setOffline(true);
+    const laptop = await (await browser.newContext(as("editor"))).newPage();
+    await laptop.goto(`/admin/releases/${id}`);
+    await laptop.getByLabel("摘要").fill("笔记本上的摘要");
+    await expect(laptop.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+    await laptop.context().close();
+    // The desktop types offline (its copy stays in its browser) and is closed; back online, its
+    // editor offers that work alone (newer than the server's), and the editor ignores it.
+    await desktop.getByLabel("作者", { exact: true }).fill("台式机上的作者");
+    await expect(desktop.getByTestId("save-status")).toContainText("自动保存失败", { timeout: 10_000 });
+    await desktop.close();
+    await desktopBrowser.setOffline(false);
+    const again = await desktopBrowser.newPage();
+    await again.goto(`/admin/releases/${id}`);
+    const banner = again.getByRole("alert").filter({ hasText: "未保存的修改" });
+    await expect(banner).toContainText("本机浏览器");
+    await banner.getByRole("button", { name: "忽略" }).click();
+    await expect(banner).toHaveCount(0);
+    await again.waitForTimeout(1_000); // a delete, if one were sent, has arrived by now
+    // A third device is still offered the laptop's work.
+    const third = await (await browser.newContext(as("editor"))).newPage();
+    await third.goto(`/admin/releases/${id}`);
+    const offer = third.getByRole("alert").filter({ hasText: "未保存的修改" });
+    await expect(offer).toContainText("服务器自动保存");
+    await offer.getByRole("button", { name: "恢复这些修改" }).click();
+    await expect(third.getByLabel("摘要")).toHaveValue("笔记本上的摘要");
+    await desktopBrowser.close();
+    await third.context().close();
   });
 });
 

@@ -236,15 +236,33 @@ describe("nothing lost", () => {
     expect([after.locale, after.version]).toEqual(["zh-CN", 1]);
   });
 
-  it("drops only the editor's own unsaved copy when they discard it", async () => {
+  it("drops the editor's own unsaved copy only when it holds the work they discarded", async () => {
     const draft = await createDraft(editor);
     const other = await createStaff("editor");
-    await autosaveRelease(editor, draft.id, { baseVersion: 1, data: { title: "我的半截" } });
+    const work = { title: "我的半截", figures: [{ key: "a", value: "1" }], summary: "" };
+    await autosaveRelease(editor, draft.id, { baseVersion: 1, data: work });
     await autosaveRelease(other, draft.id, { baseVersion: 1, data: { title: "别人的半截" } });
-    await discardAutosave(editor, draft.id);
-    await discardAutosave(editor, draft.id);
-    const left = await db.autosave.findMany({ where: { releaseId: draft.id } });
-    expect(left.map((a) => a.userId)).toEqual([other.id]);
+    const left = async () =>
+      (await db.autosave.findMany({ where: { releaseId: draft.id } })).map((a) => a.userId).sort();
+    // Other work (another device's, never shown) stays; so does another editor's copy of any work.
+    expect(await discardAutosave(editor, draft.id, { work: [{ ...work, title: "另一台设备的" }] })).toEqual({
+      discarded: false,
+    });
+    expect(await discardAutosave(editor, draft.id, { work: [{ title: "别人的半截" }] })).toEqual({
+      discarded: false,
+    });
+    expect(await left()).toEqual([editor.id, other.id].sort());
+    // The same work, its keys in another order (as a browser may send it), is dropped.
+    const reordered = { summary: "", figures: [{ value: "1", key: "a" }], title: "我的半截" };
+    expect(await discardAutosave(editor, draft.id, { work: [{ title: "x" }, reordered] })).toEqual({
+      discarded: true,
+    });
+    expect(await left()).toEqual([other.id]);
+    const { toAppError } = await import("@/lib/errors");
+    for (const bad of [{}, { work: [] }, { work: [{}, {}, {}] }, { work: "x" }, null]) {
+      const error = await discardAutosave(editor, draft.id, bad).catch((e: unknown) => e);
+      expect(toAppError(error).status, JSON.stringify(bad)).toBe(422);
+    }
   });
 
   it("keeps every version, diffs them and restores one as a new revision", async () => {
