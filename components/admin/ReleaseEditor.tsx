@@ -227,7 +227,8 @@ export function ReleaseEditor({
       const { releaseSnapshotSchema } = await import("@/lib/releases/snapshot");
       offerBase = snapshotToForm(releaseSnapshotSchema.parse(result.data.snapshot));
     }
-    const taken = drafts.accept(form, base, version);
+    // What the form holds now (typing may have gone on while the older version was fetched).
+    const taken = drafts.accept(latestForm.current, base, version);
     if (!taken) return;
     if (!offerBase) return change(taken.data);
     setFormError("");
@@ -312,7 +313,9 @@ export function ReleaseEditor({
             onClick={() => {
               const ignored = drafts.recovery;
               drafts.ignore();
-              if (ignored) void discardServerCopy([ignored.data]);
+              // Not settled first: an autosave of the work typed now must still go out.
+              if (ignored)
+                void callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE", { work: [ignored.data] });
             }}
           >
             忽略
@@ -330,7 +333,7 @@ export function ReleaseEditor({
           choices={choices}
           onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
           onMerge={() => void saveMerged(conflict)}
-          onOverwrite={() => void save({ overwrite: true })}
+          onOverwrite={() => void save({ overwrite: true, baseVersion: conflict.version })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
             void discardServerCopy(conflict.restored ? [form, conflict.restored] : [form]);

@@ -97,11 +97,30 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
 export async function readJsonBody(request: Request, maxBytes = JSON_BODY_MAX_BYTES): Promise<unknown> {
   const bytes = await readBody(request, maxBytes);
   if (bytes.byteLength === 0) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("bad_request", "请求内容不是有效的 JSON");
   }
+  if (!jsonDepthWithin(value, JSON_MAX_DEPTH))
+    throw new AppError("bad_request", `请求内容嵌套过深（上限 ${JSON_MAX_DEPTH} 层）`);
+  return value;
+}
+
+/** No form of ours nests this deep; deeper JSON failed in the database (a 500) before this limit. */
+export const JSON_MAX_DEPTH = 32;
+
+/** Whether a parsed JSON value nests at most `max` arrays and objects deep (iterative: no stack to exhaust). */
+export function jsonDepthWithin(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= max) return false;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 /** A multipart or urlencoded form within the limit (parsed by the platform once the bytes are in). */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { requirePermission, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
+import { releaseFormSchema } from "./editor-form-schema";
 
 const autosaveSchema = z.object({
   baseVersion: z.number().int().positive(),
@@ -33,17 +34,37 @@ const discardSchema = z.object({
   work: z.array(z.record(z.string(), z.unknown())).min(1).max(2),
 });
 
+// Keys in a fixed order, and an older editor's copy in today's shape (releaseFormSchema fills what
+// it lacked): the page offers the copy that way, and sends it back that way when it is refused.
+const comparable = (value: unknown): string => {
+  const parsed = releaseFormSchema.safeParse(value);
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : typeof v === "object" && v !== null
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sorted(parsed.success ? parsed.data : value));
+};
+
 /**
  * Drops the editor's own unsaved copy of a release on the server once they discarded or ignored
- * that very work: only when the copy holds it (compared as jsonb, whatever the key order), so a
- * copy of other work (another device's, never shown) stays. Another editor's copy is theirs.
- * Returns whether a copy was dropped.
+ * that very work: only when the copy holds it, so a copy of other work (another device's, never
+ * shown) stays, and only that copy (named by its time, so one saved meanwhile stays too).
+ * Another editor's copy is theirs. Returns whether a copy was dropped.
  */
 export async function discardAutosave(actor: Actor | null, releaseId: string, raw: unknown) {
   const user = requirePermission(actor, "release.edit");
   const { work } = discardSchema.parse(raw);
+  const copy = await db.autosave.findUnique({ where: { releaseId_userId: { releaseId, userId: user.id } } });
+  const discarded = work.map(comparable);
+  if (!copy || !discarded.includes(comparable(copy.data))) return { discarded: false };
   const { count } = await db.autosave.deleteMany({
-    where: { releaseId, userId: user.id, OR: work.map((data) => ({ data: { equals: data as object } })) },
+    where: { releaseId, userId: user.id, savedAt: copy.savedAt },
   });
   return { discarded: count > 0 };
 }

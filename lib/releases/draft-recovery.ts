@@ -53,6 +53,11 @@ const isOffer = (value: unknown): value is RecoverableDraft =>
   typeof (value as RecoverableDraft).data === "object" &&
   (value as RecoverableDraft).data !== null;
 
+/** The offers a browser kept, read defensively (anything that is no offer is left out). */
+export function storedOffers(raw: unknown): RecoverableDraft[] {
+  return (Array.isArray(raw) ? raw : []).filter(isOffer);
+}
+
 /**
  * The offers waiting when an editor opens: those kept from before (whatever the browser held,
  * read defensively), less any equal to the saved version, then the newest unsaved copy unless one
@@ -64,9 +69,7 @@ export function offerLine(
   newest: RecoverableDraft | null,
 ): RecoverableDraft[] {
   const savedJson = JSON.stringify(saved);
-  const line = (Array.isArray(waiting) ? waiting : [])
-    .filter(isOffer)
-    .filter((o) => JSON.stringify(o.data) !== savedJson);
+  const line = storedOffers(waiting).filter((o) => JSON.stringify(o.data) !== savedJson);
   if (newest) {
     const same = line.findIndex((o) => JSON.stringify(o.data) === JSON.stringify(newest.data));
     // The same work kept by an older editor without its version takes the version of this copy.

@@ -45,7 +45,9 @@ export async function saveRelease(
   const input = saveReleaseSchema.parse(raw);
   const result = await db.$transaction(async (tx) => {
     const before = await lockRelease(tx, releaseId);
-    if (before.version !== input.baseVersion && !input.overwrite) {
+    // An overwrite names the version it overwrites (the one the conflict screen showed): a version
+    // saved after that screen opened is a new conflict, never undone unseen.
+    if (before.version !== input.baseVersion) {
       const last = await tx.revision.findFirst({
         where: { releaseId },
         orderBy: { version: "desc" },
@@ -64,8 +66,7 @@ export async function saveRelease(
         fields: [{ path: "release.locale", message: "语言不能更改" }],
       });
     const version = before.version + 1;
-    const action =
-      options.action ?? (input.overwrite && before.version !== input.baseVersion ? "save_overwrite" : "save");
+    const action = options.action ?? (input.overwrite ? "save_overwrite" : "save");
     await tx.autosave.deleteMany({ where: { releaseId, userId: user.id } });
 
     // A publisher's edit of live figures that a publisher has not confirmed (editions with sign-off)

@@ -91,7 +91,7 @@ export const saveReleaseSchema = z.object({
   release: releaseInputSchema,
   changeNote: changeNoteSchema,
   revisionNote: z.string().trim().max(200).optional(),
-  /** Set on the conflict screen when the editor chose to overwrite the newer version knowingly. */
+  /** Set on the conflict screen when the editor chose to overwrite the newer version (named by baseVersion) knowingly. */
   overwrite: z.boolean().default(false),
 });
 

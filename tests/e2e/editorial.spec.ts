@@ -350,6 +350,37 @@ test.describe("ignoring one's own work on one device", () => {
   });
 });
 
+test.describe("ignoring an offer while typing", () => {
+  test.use(as("editor"));
+  test("keeps the work being typed: its autosave still goes out and it is there after leaving", async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const id = await createRelease(page, `边打字边忽略 ${Date.now()}`);
+    const status = page.getByTestId("save-status");
+    await page.getByLabel("摘要").fill("先前未保存的摘要");
+    await expect(status).toContainText("已自动保存", { timeout: 10_000 });
+    await page.reload();
+    const banner = page.getByRole("alert").filter({ hasText: "未保存的修改" });
+    await expect(banner).toBeVisible();
+    // Typing, then ignoring the old offer at once (before the typing's autosave is due).
+    await page.getByLabel("作者", { exact: true }).fill("刚打的作者");
+    await banner.getByRole("button", { name: "忽略" }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(status).toContainText("已自动保存", { timeout: 10_000 });
+    // Leaving by an in-app link (no page event) and coming back: the typing is offered.
+    await page.getByRole("link", { name: "历史版本" }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/releases/${id}/history$`));
+    await page.goto(`/admin/releases/${id}`);
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "未保存的修改" })
+      .getByRole("button", { name: "恢复这些修改" })
+      .click();
+    await expect(page.getByLabel("作者", { exact: true })).toHaveValue("刚打的作者");
+  });
+});
+
 test.describe("editor writes, publisher publishes, readers see it", () => {
   test("the whole way", async ({ browser }) => {
     test.setTimeout(60_000);

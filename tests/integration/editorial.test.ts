@@ -151,14 +151,24 @@ describe("nothing lost", () => {
     expect((error as VersionConflict).current.title).toBe("A 的标题");
     expect((error as VersionConflict).currentVersion).toBe(2);
     expect((await db.release.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("A 的标题");
-    // Overwriting knowingly works, and says so in the history.
+    // Overwriting knowingly works, naming the version overwritten, and says so in the history.
     const b = await saveRelease(publisher, draft.id, {
-      baseVersion: 1,
+      baseVersion: 2,
       overwrite: true,
       release: releaseInput({ slug: draft.slug, title: "B 的标题" }),
     });
     expect(b.version).toBe(3);
     expect((await listRevisions(editor, draft.id))[0].action).toBe("save_overwrite");
+    // An overwrite naming a version saved over since (the screen showed 2, the release is at 3) is
+    // a new conflict: version 3 is not undone unseen.
+    const late = await saveRelease(editor, draft.id, {
+      baseVersion: 2,
+      overwrite: true,
+      release: releaseInput({ slug: draft.slug, title: "A 又来覆盖" }),
+    }).catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(VersionConflict);
+    expect((late as VersionConflict).currentVersion).toBe(3);
+    expect((await db.release.findUniqueOrThrow({ where: { id: draft.id } })).title).toBe("B 的标题");
   });
 
   it("serialises two saves racing on one version: one wins, one conflicts", async () => {
@@ -258,6 +268,26 @@ describe("nothing lost", () => {
       discarded: true,
     });
     expect(await left()).toEqual([other.id]);
+    // A copy an older editor kept (before 原文发布时间 and the results flag) is the same work as the
+    // form the page offered of it, which has those fields filled in.
+    const form = {
+      title: "旧版编辑器的半截",
+      slug: draft.slug,
+      summary: "",
+      body: "",
+      categoryId: "",
+      editionId: "",
+      leadImageId: "",
+      tags: [],
+      sourceName: "",
+      sourceUrl: "",
+      byline: "",
+      locale: "zh-CN",
+      figures: [],
+    };
+    await autosaveRelease(editor, draft.id, { baseVersion: 1, data: form });
+    const offered = { ...form, statedPublishAt: "", isEditionResults: false };
+    expect(await discardAutosave(editor, draft.id, { work: [offered] })).toEqual({ discarded: true });
     const { toAppError } = await import("@/lib/errors");
     for (const bad of [{}, { work: [] }, { work: [{}, {}, {}] }, { work: "x" }, null]) {
       const error = await discardAutosave(editor, draft.id, bad).catch((e: unknown) => e);

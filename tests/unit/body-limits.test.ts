@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import {
   bodyRuleFor,
   JSON_BODY_MAX_BYTES,
+  JSON_MAX_DEPTH,
+  jsonDepthWithin,
   readBody,
   readFormBody,
   readJsonBody,
@@ -125,5 +127,22 @@ describe("streaming body reader", () => {
       maxBytes: 0,
       requiresSession: false,
     });
+  });
+});
+
+describe("JSON nesting", () => {
+  it("takes what forms nest, and refuses deeper JSON than any form of ours has (it failed in the database)", () => {
+    const nest = (depth: number) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown;
+    expect(jsonDepthWithin({ release: { figures: [{ key: "a" }] } }, JSON_MAX_DEPTH)).toBe(true);
+    expect(jsonDepthWithin(nest(JSON_MAX_DEPTH), JSON_MAX_DEPTH)).toBe(true);
+    expect(jsonDepthWithin(nest(JSON_MAX_DEPTH + 1), JSON_MAX_DEPTH)).toBe(false);
+    expect(jsonDepthWithin({ work: [{ a: nest(5_000) }] }, JSON_MAX_DEPTH)).toBe(false);
+    expect(jsonDepthWithin("text", 0)).toBe(true);
+  });
+
+  it("answers a body nested too deep with 400 in the one error body", async () => {
+    const deep = `{"work":[${"[".repeat(1_000)}${"]".repeat(1_000)}]}`;
+    const request = new Request("http://localhost/api/admin/x", { method: "POST", body: deep });
+    await expect(readJsonBody(request)).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import {
   offerLine,
   pickDraftToRecover,
+  storedOffers,
   storeOfferLine,
   type DraftCopy,
   type RecoverableDraft,
@@ -20,6 +21,9 @@ import { clearDraftCopies, readDraftCopy } from "../draft-copies";
  * newer copy found at a reload joins the line behind them. Restoring swaps: whatever unsaved work
  * the form held is offered back in its place.
  */
+const withoutOffer = (line: RecoverableDraft[], offer: RecoverableDraft) =>
+  line.filter((o) => !(o.savedAt === offer.savedAt && o.source === offer.source));
+
 export function useDraftRecovery({
   userId,
   copyKey,
@@ -33,7 +37,11 @@ export function useDraftRecovery({
 }) {
   const [offers, setOffers] = useState<RecoverableDraft[]>([]);
   const offeredKey = `${copyKey}:offered`;
-  const keep = (line: RecoverableDraft[]) => {
+  // Another tab of the same editor shares the stored line: each change is made to the line as
+  // stored now, not to this tab's copy of it, so one tab never drops what another put there.
+  const update = (change: (stored: RecoverableDraft[]) => RecoverableDraft[]) => {
+    const stored = storedOffers(readDraftCopy<unknown>(localStorage, offeredKey));
+    const line = change(stored);
     storeOfferLine(localStorage, offeredKey, line);
     setOffers(line);
   };
@@ -60,7 +68,7 @@ export function useDraftRecovery({
      * differs from the saved version (`base`, version `version`), joins the line in its place.
      */
     accept: (current: ReleaseForm, base: ReleaseForm, version: number): RecoverableDraft | null => {
-      const [taken, ...rest] = offers;
+      const taken = offers[0];
       if (!taken) return null;
       const unsaved = JSON.stringify(current) !== JSON.stringify(base);
       const replaced: RecoverableDraft = {
@@ -69,18 +77,23 @@ export function useDraftRecovery({
         source: "恢复前的内容",
         baseVersion: version,
       };
-      keep(unsaved ? [...rest, replaced] : rest);
+      update((stored) => {
+        const rest = withoutOffer(stored, taken);
+        return unsaved ? [...rest, replaced] : rest;
+      });
       return taken;
     },
     /**
-     * The offer was refused: it goes, and once none waits, the browser copy too, so it is not
-     * offered again. Returns whether none waits now (the caller drops the server's copy then).
+     * The offer was refused: it goes from the line, and this browser's copy goes too when it holds
+     * that very work (never the work being typed now), so it is not offered again.
      */
-    ignore: (): boolean => {
-      const rest = offers.slice(1);
-      if (!rest.length) localStorage.removeItem(copyKey);
-      keep(rest);
-      return rest.length === 0;
+    ignore: () => {
+      const ignored = offers[0];
+      if (!ignored) return;
+      const copy = readDraftCopy<DraftCopy>(localStorage, copyKey);
+      if (copy && JSON.stringify(copy.data) === JSON.stringify(ignored.data))
+        localStorage.removeItem(copyKey);
+      update((stored) => withoutOffer(stored, ignored));
     },
   };
 }
