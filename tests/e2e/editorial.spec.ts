@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 const as = (role: "editor" | "publisher" | "admin") => ({ storageState: `tests/e2e/.auth/${role}.json` });
 
@@ -13,6 +13,28 @@ async function createRelease(page: Page, title: string) {
   await expect(page).toHaveURL(/\/admin\/releases\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("save-status")).toContainText("已保存（第 1 版）");
   return page.url().split("/").pop()!;
+}
+
+/** Fills one field and saves, expecting the given version. */
+async function saveField(page: Page, label: string, value: string, version: number) {
+  await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toContainText(`已保存（第 ${version} 版）`);
+}
+
+/**
+ * Editor A's summary, autosaved on version 1 and never saved; publisher B then saves a new title
+ * as version 2. The two pages, each in its own browser, are returned.
+ */
+async function offerOnVersionOne(browser: Browser, name: string, title: string) {
+  const a = await (await browser.newContext(as("editor"))).newPage();
+  const id = await createRelease(a, `${name} ${Date.now()}`);
+  await a.getByLabel("摘要").fill("A 未保存的摘要");
+  await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
+  const b = await (await browser.newContext(as("publisher"))).newPage();
+  await b.goto(`/admin/releases/${id}`);
+  await saveField(b, "标题", title, 2);
+  return { a, b };
 }
 
 test.describe("sign-in form", () => {
@@ -192,16 +214,7 @@ test.describe("unsaved work made against an older version", () => {
     browser,
   }) => {
     test.setTimeout(90_000);
-    const a = await (await browser.newContext(as("editor"))).newPage();
-    const id = await createRelease(a, `旧版恢复 ${Date.now()}`);
-    await a.getByLabel("摘要").fill("A 未保存的摘要");
-    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
-
-    const b = await (await browser.newContext(as("publisher"))).newPage();
-    await b.goto(`/admin/releases/${id}`);
-    await b.getByLabel("标题", { exact: true }).fill("B 后来保存的标题");
-    await b.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(b.getByTestId("save-status")).toContainText("已保存（第 2 版）");
+    const { a, b } = await offerOnVersionOne(browser, "旧版恢复", "B 后来保存的标题");
 
     await a.reload();
     await expect(a.getByLabel("标题", { exact: true })).toHaveValue("B 后来保存的标题");
@@ -228,9 +241,7 @@ test.describe("unsaved work made against an older version", () => {
     // B saves again meanwhile: merging is refused (409) and measured against version 3 now, still
     // from version 1, and so it is after another reload.
     await b.reload();
-    await b.getByLabel("来源", { exact: true }).fill("B 第三版的来源");
-    await b.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(b.getByTestId("save-status")).toContainText("已保存（第 3 版）");
+    await saveField(b, "来源", "B 第三版的来源", 3);
     await merge.getByRole("button", { name: "按所选合并并保存" }).click();
     await expect(merge).toContainText("第 1 版上做的，此后已保存到第 3 版");
     await a.getByLabel("作者", { exact: true }).fill("A 的作者");
@@ -265,24 +276,13 @@ test.describe("unsaved work made against an older version, discarded", () => {
     browser,
   }) => {
     test.setTimeout(90_000);
-    const a = await (await browser.newContext(as("editor"))).newPage();
-    const id = await createRelease(a, `放弃恢复 ${Date.now()}`);
-    await a.getByLabel("摘要").fill("A 未保存的摘要");
-    await expect(a.getByTestId("save-status")).toContainText("已自动保存", { timeout: 10_000 });
-    const b = await (await browser.newContext(as("publisher"))).newPage();
-    await b.goto(`/admin/releases/${id}`);
-    const saveAs = async (page: Page, label: string, value: string, version: number) => {
-      await page.getByLabel(label, { exact: true }).fill(value);
-      await page.getByRole("button", { name: "保存", exact: true }).click();
-      await expect(page.getByTestId("save-status")).toContainText(`已保存（第 ${version} 版）`);
-    };
-    await saveAs(b, "标题", "B 的标题", 2);
+    const { a, b } = await offerOnVersionOne(browser, "放弃恢复", "B 的标题");
 
     // A reloads (version 2, the offer waits), B saves again, and A's own save then conflicts.
     await a.reload();
     const banner = a.getByRole("alert").filter({ hasText: "未保存的修改" });
     await expect(banner).toBeVisible();
-    await saveAs(b, "来源", "B 的来源", 3);
+    await saveField(b, "来源", "B 的来源", 3);
     await a.getByLabel("作者", { exact: true }).fill("A 的作者");
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByRole("alertdialog", { name: "保存冲突" })).toBeVisible();
