@@ -250,8 +250,8 @@ export function ReleaseEditor({
    * way), so it is not offered again: the server drops its copy only if it holds that very work, so
    * a copy of other work (another device's, never shown here) stays.
    */
-  async function discardServerCopy(work: ReleaseForm[]) {
-    await autosaver.settle();
+  async function discardServerCopy(work: ReleaseForm[], { settleFirst }: { settleFirst: boolean }) {
+    if (settleFirst) await autosaver.settle();
     await callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE", { work });
   }
 
@@ -314,8 +314,7 @@ export function ReleaseEditor({
               const ignored = drafts.recovery;
               drafts.ignore();
               // Not settled first: an autosave of the work typed now must still go out.
-              if (ignored)
-                void callApi(`/api/admin/releases/${releaseId}/autosave`, "DELETE", { work: [ignored.data] });
+              if (ignored) void discardServerCopy([ignored.data], { settleFirst: false });
             }}
           >
             忽略
@@ -336,7 +335,10 @@ export function ReleaseEditor({
           onOverwrite={() => void save({ overwrite: true, baseVersion: conflict.version })}
           onDiscard={() => {
             localStorage.removeItem(copyKey);
-            void discardServerCopy(conflict.restored ? [form, conflict.restored] : [form]);
+            // Settled first: the form is replaced, and an autosave of it must not land after the delete.
+            void discardServerCopy(conflict.restored ? [form, conflict.restored] : [form], {
+              settleFirst: true,
+            });
             setForm(conflict.theirs);
             setBase(conflict.theirs);
             setVersion(conflict.version);
